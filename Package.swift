@@ -1,0 +1,104 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "suiji",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "suiji", targets: ["suiji"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/async-kit.git", from: "1.22.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        // Domain types and rules: pure, no I/O.
+        .target(
+            name: "SuijiCore",
+            resources: [.copy("Calendar/holidays-cn.txt")],
+            swiftSettings: swiftSettings
+        ),
+        // The verifiable draw (docs/draw-spec.md): pure, deterministic, swift-crypto only.
+        .target(
+            name: "SuijiDraw",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Persistence (SQLite and PostgreSQL through SQLKit), imports and exports.
+        .target(
+            name: "SuijiStore",
+            dependencies: [
+                "SuijiCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "AsyncKit", package: "async-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // HTTP: JSON API, staff pages, public portal, authentication.
+        .target(
+            name: "SuijiWeb",
+            dependencies: [
+                "SuijiCore",
+                "SuijiStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("Public")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "suiji",
+            dependencies: [
+                "SuijiCore",
+                "SuijiStore",
+                "SuijiWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SuijiCoreTests", dependencies: ["SuijiCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "SuijiDrawTests", dependencies: ["SuijiDraw"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SuijiStoreTests",
+            dependencies: ["SuijiCore", "SuijiStore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SuijiWebTests",
+            dependencies: [
+                "SuijiCore", "SuijiStore", "SuijiWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

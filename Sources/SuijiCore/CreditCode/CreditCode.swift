@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+
+/// A 统一社会信用代码 (unified social credit code) of GB 32100-2015.
+///
+/// Layout: registration authority (1) · organisation type (1) · administrative division (6)
+/// · subject identifier = GB 11714 organisation code (9, its last character a check character)
+/// · check character (1). Only the 31 characters `0-9 A-H J-N P-R T U W-Y` are allowed.
+public struct CreditCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The 18 characters, upper case.
+    public let value: String
+
+    /// The allowed characters in order of their numeric value (0…30).
+    public static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    /// Weights of positions 1…17 (3^(i-1) mod 31).
+    public static let weights: [Int] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    /// Weights of the first 8 characters of a GB 11714 organisation code.
+    static let organisationWeights: [Int] = [3, 7, 9, 10, 5, 8, 4, 2]
+
+    /// Parses and validates a credit code; surrounding spaces are trimmed and letters upper-cased.
+    public init(_ text: String) throws(CreditCodeError) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let bytes = Array(trimmed.utf8)
+        guard bytes.count == 18 else { throw .length(bytes.count) }
+        var values: [Int] = []
+        values.reserveCapacity(18)
+        for (index, byte) in bytes.enumerated() {
+            guard let value = Self.value(of: byte) else {
+                throw .invalidCharacter(position: index + 1, character: String(UnicodeScalar(byte)))
+            }
+            values.append(value)
+        }
+        let authority = Character(UnicodeScalar(bytes[0]))
+        guard let kinds = RegistrationAuthority.typeCodes[authority] else {
+            throw .unknownRegistrationAuthority(String(authority))
+        }
+        let type = Character(UnicodeScalar(bytes[1]))
+        guard kinds.keys.contains(type) else {
+            throw .unknownOrganisationType(authority: String(authority), type: String(type))
+        }
+        let division = String(decoding: bytes[2..<8], as: UTF8.self)
+        guard Self.isPlausibleDivision(bytes[2..<8]) else { throw .invalidDivision(division) }
+        guard Self.organisationCodeIsValid(bytes[8..<17]) else {
+            throw .organisationCodeCheckFailed(String(decoding: bytes[8..<17], as: UTF8.self))
+        }
+        let expected = Self.checkCharacter(values[0..<17])
+        let actual = Character(UnicodeScalar(bytes[17]))
+        guard expected == actual else {
+            throw .checkCharacterMismatch(expected: String(expected), actual: String(actual))
+        }
+        self.value = trimmed
+    }
+
+    /// Whether `text` is a valid credit code.
+    public static func isValid(_ text: String) -> Bool { (try? CreditCode(text)) != nil }
+
+    /// The check character for the first 17 character values.
+    public static func checkCharacter<C: Collection>(_ values: C) -> Character where C.Element == Int {
+        var sum = 0
+        for (value, weight) in zip(values, weights) { sum += value * weight }
+        let check = (31 - sum % 31) % 31
+        return alphabet[check]
+    }
+
+    /// Completes 17 characters with their check character (for generators and tests).
+    public static func completing(_ first17: String) -> String? {
+        let bytes = Array(first17.utf8)
+        guard bytes.count == 17 else { return nil }
+        var values: [Int] = []
+        for byte in bytes {
+            guard let value = value(of: byte) else { return nil }
+            values.append(value)
+        }
+        return first17 + String(checkCharacter(values))
+    }
+
+    /// The GB 11714 check character for an 8-character organisation code body.
+    public static func organisationCheckCharacter(_ body: String) -> Character? {
+        let bytes = Array(body.utf8)
+        guard bytes.count == 8 else { return nil }
+        var sum = 0
+        for (byte, weight) in zip(bytes, organisationWeights) {
+            guard let value = organisationValue(of: byte) else { return nil }
+            sum += value * weight
+        }
+        switch 11 - sum % 11 {
+        case 10: return "X"
+        case 11: return "0"
+        case let digit: return Character(String(digit))
+        }
+    }
+
+    /// Registration authority code (position 1).
+    public var registrationAuthority: Character { value.first! }
+    /// Organisation type code (position 2).
+    public var organisationType: Character { value[value.index(after: value.startIndex)] }
+    /// The 6-digit administrative division (positions 3–8).
+    public var division: String { String(value.dropFirst(2).prefix(6)) }
+    /// The 9-character organisation code (positions 9–17).
+    public var organisationCode: String { String(value.dropFirst(8).prefix(9)) }
+
+    public var description: String { value }
+    public static func < (lhs: CreditCode, rhs: CreditCode) -> Bool { lhs.value < rhs.value }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
+    static func value(of byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            return alphabetIndex[Int(byte - UInt8(ascii: "A"))]
+        default: return nil
+        }
+    }
+
+    /// Value of each letter A…Z in the alphabet, nil for I, O, S, V, Z.
+    private static let alphabetIndex: [Int?] = (0..<26).map { offset in
+        let letter = Character(UnicodeScalar(UInt8(ascii: "A") + UInt8(offset)))
+        return alphabet.firstIndex(of: letter)
+    }
+
+    private static func organisationValue(of byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(byte - UInt8(ascii: "A")) + 10
+        default: return nil
+        }
+    }
+
+    private static func organisationCodeIsValid(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let body = String(decoding: bytes.prefix(8), as: UTF8.self)
+        guard let expected = organisationCheckCharacter(body), let last = bytes.last else { return false }
+        return expected == Character(UnicodeScalar(last))
+    }
+
+    private static func isPlausibleDivision(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text == "100000" { return true }  // central-level registrations
+        return AdministrativeDivision.provinceCodes.contains(String(text.prefix(2)))
+    }
+}

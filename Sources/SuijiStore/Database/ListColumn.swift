@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+
+/// Lists of short texts stored in one TEXT column as a JSON array.
+enum ListColumn {
+    /// Encodes `["a","b"]`; fast enough for bulk imports (no JSONEncoder per row).
+    static func encode(_ values: [String]) -> String {
+        var out = "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += "," }
+            out += "\""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        out += String(format: "\\u%04x", scalar.value)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
+
+    /// Decodes a JSON array of strings; anything else gives an empty list.
+    static func decode(_ text: String) -> [String] {
+        if text == "[]" || text.isEmpty { return [] }
+        return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+}
+
+/// A page of a listing.
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    /// Rows matching the query, over all pages.
+    public var total: Int
+    /// 1-based page number.
+    public var page: Int
+    public var perPage: Int
+
+    public init(items: [Item], total: Int, page: Int, perPage: Int) {
+        self.items = items
+        self.total = total
+        self.page = page
+        self.perPage = perPage
+    }
+
+    /// Number of pages (at least 1).
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
+/// Paging and free-text search shared by the library listings.
+public struct ListQuery: Sendable {
+    /// Matches name or code (substring).
+    public var search: String
+    /// Restrict to one department (within the caller's scope).
+    public var department: String?
+    /// Extra equality filters by column name, e.g. `["risk_class": "D"]`; columns are checked
+    /// against each listing's allowed filters.
+    public var filters: [String: String]
+    public var page: Int
+    public var perPage: Int
+
+    public init(search: String = "", department: String? = nil, filters: [String: String] = [:], page: Int = 1, perPage: Int = 50) {
+        self.search = search.trimmingCharacters(in: .whitespaces)
+        self.department = department
+        self.filters = filters
+        self.page = max(1, page)
+        self.perPage = min(max(1, perPage), 500)
+    }
+
+    var offset: Int { (page - 1) * perPage }
+}

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+@preconcurrency import AsyncKit
+import PostgresKit
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// Where the data lives: one SQLite file (the embedded default), SQLite in memory (tests), or
+/// PostgreSQL (for scale).
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqliteFile(String)
+    case sqliteMemory
+    case postgres(String)
+
+    /// Parses `--db`: a `postgres://` or `postgresql://` URL, `:memory:`, or a file path.
+    public init(argument: String) {
+        if argument.hasPrefix("postgres://") || argument.hasPrefix("postgresql://") {
+            self = .postgres(argument)
+        } else if argument == ":memory:" {
+            self = .sqliteMemory
+        } else {
+            self = .sqliteFile(argument)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .sqliteFile(let path): "sqlite:\(path)"
+        case .sqliteMemory: "sqlite::memory:"
+        case .postgres(let url): "postgres:" + (URL(string: url).map { "//\($0.host ?? "")/\($0.lastPathComponent)" } ?? "")
+        }
+    }
+}
+
+/// The SQL flavour, for the few statements that differ.
+public enum SQLFlavour: Sendable {
+    case sqlite
+    case postgres
+}
+
+/// The database behind a store: reads and write transactions, on SQLite or PostgreSQL.
+public final class SuijiDatabase: Sendable {
+    public let flavour: SQLFlavour
+    let logger: Logger
+    private let backend: Backend
+
+    private enum Backend: Sendable {
+        /// One writer connection behind a lock; reads on `reader` (a second connection on a file,
+        /// so readers see committed data while a write runs; the writer itself in memory).
+        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection, lock: AsyncLock)
+        case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>, schema: String?)
+    }
+
+    private init(flavour: SQLFlavour, logger: Logger, backend: Backend) {
+        self.flavour = flavour
+        self.logger = logger
+        self.backend = backend
+    }
+
+    /// Opens (and for SQLite files creates) the database. Run `Migrator` before use.
+    /// `schema` selects a PostgreSQL schema (created if missing), used to isolate test suites.
+    public static func open(_ location: DatabaseLocation, schema: String? = nil, logger: Logger) async throws
+        -> SuijiDatabase
+    {
+        switch location {
+        case .sqliteFile(let path):
+            let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000"] {
+                _ = try await writer.query(pragma)
+            }
+            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            _ = try await reader.query("PRAGMA busy_timeout=10000")
+            return SuijiDatabase(flavour: .sqlite, logger: logger, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock()))
+        case .sqliteMemory:
+            let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
+            _ = try await connection.query("PRAGMA foreign_keys=ON")
+            return SuijiDatabase(
+                flavour: .sqlite, logger: logger, backend: .sqlite(writer: connection, reader: connection, lock: AsyncLock()))
+        case .postgres(let url):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
+                pruneInterval: nil, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
+            let database = SuijiDatabase(flavour: .postgres, logger: logger, backend: .postgres(pool, schema: schema))
+            if let schema {
+                try await database.withPostgresConnection { db in
+                    try await db.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+                }
+            }
+            return database
+        }
+    }
+
+    /// Runs read-only queries.
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, let reader, let lock):
+            if writer === reader { return try await lock.withLock { try await body(reader.sql()) } }
+            return try await body(reader.sql())
+        case .postgres:
+            return try await withPostgresConnection(body)
+        }
+    }
+
+    /// Runs `body` in one transaction: all of it is written, or nothing.
+    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, _, let lock):
+            return try await lock.withLock {
+                let db = writer.sql()
+                try await db.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let value = try await body(db)
+                    try await db.raw("COMMIT").run()
+                    return value
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        case .postgres:
+            return try await withPostgresConnection { db in
+                try await db.raw("BEGIN").run()
+                do {
+                    // Writes are serialised so the audit chain never forks.
+                    try await db.raw("SELECT pg_advisory_xact_lock(7368281)").run()
+                    let value = try await body(db)
+                    try await db.raw("COMMIT").run()
+                    return value
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// The SQLite writer connection, for bulk paths that bypass SQLKit; nil on PostgreSQL.
+    var sqliteWriter: (connection: SQLiteConnection, lock: AsyncLock)? {
+        if case .sqlite(let writer, _, let lock) = backend { return (writer, lock) }
+        return nil
+    }
+
+    private func withPostgresConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T)
+        async throws -> T
+    {
+        guard case .postgres(let pool, _) = backend else { preconditionFailure("not PostgreSQL") }
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        return try await body(connection.sql(queryLogLevel: .trace))
+    }
+
+    /// Closes every connection.
+    public func close() async {
+        switch backend {
+        case .sqlite(let writer, let reader, _):
+            try? await writer.close()
+            if writer !== reader { try? await reader.close() }
+        case .postgres(let pool, _):
+            try? await pool.shutdownAsync()
+        }
+    }
+}

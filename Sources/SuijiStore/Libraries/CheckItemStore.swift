@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SQLKit
+import SuijiCore
+
+/// The item lists (事项清单): every edit stores a new version; old versions stay readable.
+public struct CheckItemStore: Sendable {
+    public let database: SuijiDatabase
+
+    public init(database: SuijiDatabase) {
+        self.database = database
+    }
+
+    static let select = """
+        SELECT i.id, i.department_code, i.code, v.version, v.name, v.sub_items, v.legal_basis, v.target_kinds, v.methods,
+          v.inspector_requirements, v.requires_expert, v.is_key_item, v.guidance_ratio_permille, v.frequency, v.published
+        FROM check_items i JOIN check_item_versions v ON v.item_id = i.id
+        """
+
+    /// A page of the current versions of the items visible in `scope`.
+    public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<CheckItem> {
+        let filter = ListingFilter(
+            scope: scope, query: query, searchColumns: ["name", "code", "legal_basis"], allowedFilters: ["is_key_item", "published"])
+        let base = SQLQueryString(
+            "FROM (\(unsafeRaw: Self.select) WHERE v.version = i.current_version) items ")
+        return try await database.read { db in
+            let total = try await db.raw("SELECT COUNT(*) AS n " + base + filter.whereClause).first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await db.raw(
+                "SELECT * " + base + filter.whereClause
+                    + " ORDER BY department_code, code LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
+            ).all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return Page(items: rows.map(\.item), total: total, page: query.page, perPage: query.perPage)
+        }
+    }
+
+    /// The current version of an item, or a given version.
+    public func get(id: Int64, version: Int? = nil, scope: DepartmentScope) async throws -> CheckItem {
+        let row = try await database.read { db in
+            if let version {
+                return try await db.raw("\(unsafeRaw: Self.select) WHERE i.id = \(bind: id) AND v.version = \(bind: version)")
+                    .first(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            }
+            return try await db.raw("\(unsafeRaw: Self.select) WHERE i.id = \(bind: id) AND v.version = i.current_version")
+                .first(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+        guard let item = row?.item, scope.contains(item.departmentCode) else {
+            throw LibraryError.notFound(entity: "抽查事项", id: version.map { "\(id) 第 \($0) 版" } ?? String(id))
+        }
+        return item
+    }
+
+    /// Every version of an item, oldest first, with who made it and when.
+    public func versions(id: Int64, scope: DepartmentScope) async throws -> [CheckItemVersion] {
+        _ = try await get(id: id, scope: scope)
+        return try await database.read { db in
+            let rows = try await db.raw("\(unsafeRaw: Self.select) WHERE i.id = \(bind: id) ORDER BY v.version")
+                .all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let meta = try await db.raw(
+                "SELECT version, created_at, created_by FROM check_item_versions WHERE item_id = \(bind: id) ORDER BY version"
+            ).all(decoding: VersionMeta.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return zip(rows, meta).map { CheckItemVersion(item: $0.item, createdAt: $1.createdAt, createdBy: $1.createdBy) }
+        }
+    }
+
+    /// Adds an item to the caller's department's list.
+    public func create(_ input: CheckItemInput, caller: Caller) async throws -> CheckItem {
+        let department = caller.account.departmentCode ?? ""
+        try AccessPolicy.requireWrite(caller.account, department: department)
+        var item = try input.validated(department: department).get()
+        let now = Timestamp.format(caller.at)
+        item.id = try await database.write { [item] db in
+            if try await db.raw(
+                "SELECT id FROM check_items WHERE department_code = \(bind: department) AND code = \(bind: item.code)"
+            ).first() != nil {
+                throw LibraryError.duplicate(field: "code", value: item.code)
+            }
+            let id = try await Self.insert(item, now: now, by: caller.account.username, on: db)
+            try await AuditLog.append(db, caller: caller, action: "create", entity: "check-item", entityID: item.code, detail: item)
+            return id
+        }
+        return item
+    }
+
+    /// Stores an edit as a new version (no version when nothing changed).
+    public func update(id: Int64, _ input: CheckItemInput, caller: Caller) async throws -> CheckItem {
+        let old = try await get(id: id, scope: AccessPolicy.readScope(caller.account))
+        try AccessPolicy.requireWrite(caller.account, department: old.departmentCode)
+        var new = try input.validated(department: old.departmentCode).get()
+        guard new.code == old.code else {
+            throw LibraryError.invalid([FieldIssue(field: "code", message: "事项编码不能修改")])
+        }
+        new.id = id
+        if new.sameContent(as: old) { return old }
+        new.version = old.version + 1
+        let now = Timestamp.format(caller.at)
+        try await database.write { [new] db in
+            try await Self.insertVersion(new, now: now, by: caller.account.username, on: db)
+            try await db.raw("UPDATE check_items SET current_version = \(bind: new.version) WHERE id = \(bind: id)").run()
+            try await AuditLog.append(
+                db, caller: caller, action: "new-version", entity: "check-item", entityID: new.code, detail: ["before": old, "after": new])
+        }
+        return new
+    }
+
+    static func insert(_ item: CheckItem, now: String, by user: String, on db: any SQLDatabase) async throws -> Int64 {
+        let row = try await db.raw(
+            """
+            INSERT INTO check_items (department_code, code, current_version, created_at)
+            VALUES (\(bind: item.departmentCode), \(bind: item.code), \(bind: item.version), \(bind: now)) RETURNING id
+            """
+        ).first()
+        var stored = item
+        stored.id = try row!.decode(column: "id", as: Int64.self)
+        try await insertVersion(stored, now: now, by: user, on: db)
+        return stored.id
+    }
+
+    static func insertVersion(_ item: CheckItem, now: String, by user: String, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            """
+            INSERT INTO check_item_versions (item_id, version, name, sub_items, legal_basis, target_kinds, methods,
+              inspector_requirements, requires_expert, is_key_item, guidance_ratio_permille, frequency, published, created_at, created_by)
+            VALUES (\(bind: item.id), \(bind: item.version), \(bind: item.name), \(bind: ListColumn.encode(item.subItems)),
+              \(bind: item.legalBasis), \(bind: ListColumn.encode(item.targetKinds.map(\.rawValue))),
+              \(bind: ListColumn.encode(item.methods.map(\.rawValue))), \(bind: item.inspectorRequirements),
+              \(bind: item.requiresExpert ? 1 : 0), \(bind: item.isKeyItem ? 1 : 0), \(bind: item.guidanceRatioPermille),
+              \(bind: item.frequency), \(bind: item.published ? 1 : 0), \(bind: now), \(bind: user))
+            """
+        ).run()
+    }
+}
+
+/// One stored version of a check item.
+public struct CheckItemVersion: Sendable, Codable, Equatable {
+    public var item: CheckItem
+    public var createdAt: String
+    public var createdBy: String
+}
+
+struct VersionMeta: Codable {
+    var version: Int
+    var createdAt: String
+    var createdBy: String
+}
+
+struct CheckItemRow: Codable {
+    var id: Int64
+    var departmentCode: String
+    var code: String
+    var version: Int
+    var name: String
+    var subItems: String
+    var legalBasis: String
+    var targetKinds: String
+    var methods: String
+    var inspectorRequirements: String
+    var requiresExpert: Int
+    var isKeyItem: Int
+    var guidanceRatioPermille: Int?
+    var frequency: String
+    var published: Int
+
+    var item: CheckItem {
+        CheckItem(
+            id: id, departmentCode: departmentCode, code: code, version: version, name: name,
+            subItems: ListColumn.decode(subItems), legalBasis: legalBasis,
+            targetKinds: ListColumn.decode(targetKinds).compactMap(TargetKind.init(rawValue:)),
+            methods: ListColumn.decode(methods).compactMap(CheckMethod.init(rawValue:)),
+            inspectorRequirements: inspectorRequirements, requiresExpert: requiresExpert != 0, isKeyItem: isKeyItem != 0,
+            guidanceRatioPermille: guidanceRatioPermille, frequency: frequency, published: published != 0)
+    }
+}

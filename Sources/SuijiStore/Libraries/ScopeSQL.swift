@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SQLKit
+import SuijiCore
+
+/// The WHERE clause every library listing starts with: the caller's department scope, the
+/// optional department filter, the search text and the allowed equality filters.
+struct ListingFilter {
+    let scope: DepartmentScope
+    let query: ListQuery
+    /// Columns searched with LIKE.
+    let searchColumns: [String]
+    /// Columns that `query.filters` may name.
+    let allowedFilters: Set<String>
+
+    var whereClause: SQLQueryString {
+        var sql: SQLQueryString = "WHERE 1=1"
+        switch scope {
+        case .all: break
+        case .only(let code): sql += " AND department_code = \(bind: code)"
+        }
+        if let department = query.department, !department.isEmpty {
+            sql += " AND department_code = \(bind: department)"
+        }
+        if !query.search.isEmpty {
+            let pattern = "%" + query.search.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            let parts = searchColumns.map { column -> SQLQueryString in "\(unsafeRaw: column) LIKE \(bind: pattern)" }
+            var any: SQLQueryString = " AND ("
+            for (index, part) in parts.enumerated() {
+                if index > 0 { any += " OR " }
+                any += part
+            }
+            sql += any + ")"
+        }
+        for (column, value) in query.filters.sorted(by: { $0.key < $1.key })
+        where allowedFilters.contains(column) && !value.isEmpty {
+            sql += " AND \(unsafeRaw: column) = \(bind: value)"
+        }
+        return sql
+    }
+}
+
+extension SQLDatabase {
+    /// `SELECT COUNT(*)` for a listing.
+    func count(from table: String, _ filter: SQLQueryString) async throws -> Int {
+        let row = try await raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) " + filter).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+}

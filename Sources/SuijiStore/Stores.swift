@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Logging
+
+/// Every store over one database: what the web layer, the CLI and the tests are built from.
+public struct Stores: Sendable {
+    public let database: SuijiDatabase
+    public let departments: DepartmentStore
+    public let accounts: AccountStore
+    public let targets: TargetStore
+    public let items: CheckItemStore
+    public let inspectors: InspectorStore
+    public let experts: ExpertStore
+    public let importer: LibraryImporter
+    public let exporter: LibraryExporter
+
+    public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
+        self.database = database
+        departments = DepartmentStore(database: database)
+        accounts = AccountStore(database: database, bcryptCost: bcryptCost)
+        targets = TargetStore(database: database)
+        items = CheckItemStore(database: database)
+        inspectors = InspectorStore(database: database)
+        experts = ExpertStore(database: database)
+        importer = LibraryImporter(database: database)
+        exporter = LibraryExporter(database: database)
+    }
+
+    /// Opens the database at `location`, applies pending migrations and returns the stores.
+    public static func open(
+        _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, now: Date, logger: Logger
+    ) async throws -> Stores {
+        let database = try await SuijiDatabase.open(location, schema: schema, logger: logger)
+        do {
+            try await Migrator(database: database).migrate(now: Timestamp.format(now))
+        } catch {
+            await database.close()
+            throw error
+        }
+        return Stores(database: database, bcryptCost: bcryptCost)
+    }
+}

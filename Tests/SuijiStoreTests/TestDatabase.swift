@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Logging
+import SuijiCore
+import SuijiStore
+
+/// The databases every store test runs on: SQLite always, PostgreSQL when
+/// `SUIJI_TEST_POSTGRES_URL` is set (CI sets it).
+enum TestDatabase: String, CustomStringConvertible, CaseIterable, Sendable {
+    case sqlite
+    case postgres
+
+    static var available: [TestDatabase] {
+        ProcessInfo.processInfo.environment["SUIJI_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    var description: String { rawValue }
+
+    static let t0 = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
+
+    /// A fresh, migrated database: in-memory SQLite, or a new schema on the PostgreSQL cluster.
+    func open() async throws -> Stores {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        switch self {
+        case .sqlite:
+            return try await Stores.open(.sqliteMemory, bcryptCost: 4, now: Self.t0, logger: logger)
+        case .postgres:
+            let url = ProcessInfo.processInfo.environment["SUIJI_TEST_POSTGRES_URL"]!
+            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+            return try await Stores.open(.postgres(url), schema: String(schema), bcryptCost: 4, now: Self.t0, logger: logger)
+        }
+    }
+}
+
+/// Shared fixtures: two departments with an admin each.
+struct Fixture {
+    let stores: Stores
+    let samr: Caller
+    let health: Caller
+    let office: Caller
+
+    static func make(_ database: TestDatabase) async throws -> Fixture {
+        let stores = try await database.open()
+        let system = Caller.system(at: TestDatabase.t0)
+        try await stores.departments.create(Department(code: "SAMR", name: "区市场监管局"), caller: system)
+        try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)
+        let samr = try await stores.accounts.create(
+            Account(username: "samr", displayName: "市场监管局管理员", role: .departmentAdmin, departmentCode: "SAMR"),
+            password: "password1", caller: system)
+        let health = try await stores.accounts.create(
+            Account(username: "health", displayName: "卫健委管理员", role: .departmentAdmin, departmentCode: "HEALTH"),
+            password: "password1", caller: system)
+        let office = try await stores.accounts.create(
+            Account(username: "office", displayName: "联席办", role: .office), password: "password1", caller: system)
+        return Fixture(
+            stores: stores, samr: Caller(account: samr, at: TestDatabase.t0), health: Caller(account: health, at: TestDatabase.t0),
+            office: Caller(account: office, at: TestDatabase.t0))
+    }
+}
+
+/// Valid credit codes for tests: 17 characters completed with their check characters.
+enum Codes {
+    /// The n-th synthetic company code in division 360202, with valid organisation and check characters.
+    static func company(_ n: Int) -> String {
+        let body = String(format: "%08d", n)
+        let org = body + String(CreditCode.organisationCheckCharacter(body)!)
+        return CreditCode.completing("91360202" + org)!
+    }
+}
