@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
@@ -67,13 +68,15 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Templates"), .copy("Public")],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "suiji",
+        // The command-line interface: commands are thin and call the libraries.
+        .target(
+            name: "SuijiCLI",
             dependencies: [
                 "SuijiCore",
                 "SuijiStore",
@@ -84,6 +87,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "suiji",
+            dependencies: ["SuijiCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SuijiCoreTests", dependencies: ["SuijiCore"], swiftSettings: swiftSettings),
         .testTarget(name: "SuijiDrawTests", dependencies: ["SuijiDraw"], swiftSettings: swiftSettings),
         .testTarget(
@@ -92,11 +100,13 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SuijiCLITests", dependencies: ["SuijiCLI", "SuijiStore", "SuijiCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SuijiWebTests",
             dependencies: [
                 "SuijiCore", "SuijiStore", "SuijiWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -14,6 +14,7 @@ public struct Stores: Sendable {
     public let experts: ExpertStore
     public let importer: LibraryImporter
     public let exporter: LibraryExporter
+    public let summary: LibrarySummary
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
         self.database = database
@@ -25,6 +26,7 @@ public struct Stores: Sendable {
         experts = ExpertStore(database: database)
         importer = LibraryImporter(database: database)
         exporter = LibraryExporter(database: database)
+        summary = LibrarySummary(database: database)
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.

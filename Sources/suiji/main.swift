@@ -1,1 +1,6 @@
-print("suiji")
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import SuijiCLI
+
+await SuijiCommand.main()

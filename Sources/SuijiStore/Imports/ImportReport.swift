@@ -32,6 +32,23 @@ public struct ImportReport: Sendable, Codable, Equatable {
     /// Every bad cell; when not empty, nothing was written.
     public var issues: [RowIssue]
 
+    public init(
+        library: LibraryKind, department: String, format: String, fileDigest: String, rows: Int, added: Int, changed: Int,
+        unchanged: Int, nowDeregistered: Int, ignoredColumns: [String], issues: [RowIssue]
+    ) {
+        self.library = library
+        self.department = department
+        self.format = format
+        self.fileDigest = fileDigest
+        self.rows = rows
+        self.added = added
+        self.changed = changed
+        self.unchanged = unchanged
+        self.nowDeregistered = nowDeregistered
+        self.ignoredColumns = ignoredColumns
+        self.issues = issues
+    }
+
     /// Whether the import was refused.
     public var rejected: Bool { !issues.isEmpty }
 

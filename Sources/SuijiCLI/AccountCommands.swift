@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import Foundation
+import SuijiCore
+import SuijiStore
+
+extension Role: ExpressibleByArgument {}
+
+/// `suiji departments`: member departments.
+struct DepartmentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "departments", abstract: "List or add member departments.", subcommands: [List.self, Add.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the departments.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let stores = try await database.open()
+            for department in try await stores.departments.all() { print("\(department.code)\t\(department.name)") }
+            await stores.database.close()
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a department.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Code, 2–16 of A-Z 0-9 _.") var code: String
+        @Argument(help: "Chinese name.") var name: String
+
+        func run() async throws {
+            let stores = try await database.open()
+            try await stores.departments.create(Department(code: code, name: name), caller: .system(at: Date()))
+            await stores.database.close()
+            print("added \(code)")
+        }
+    }
+}
+
+/// `suiji accounts`: login accounts.
+struct AccountsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accounts", abstract: "List or add login accounts.", subcommands: [List.self, Add.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let stores = try await database.open()
+            for account in try await stores.accounts.all() {
+                print("\(account.username)\t\(account.role.rawValue)\t\(account.departmentCode ?? "-")\t\(account.displayName)")
+            }
+            await stores.database.close()
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add an account; the password is read from standard input.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Login name.") var username: String
+        @Option(name: .long, help: "Display name.") var name: String
+        @Option(name: .long, help: "Role: office, departmentAdmin, inspector or overseer.") var role: Role
+        @Option(name: .long, help: "Department code (department admins and inspectors).") var department: String?
+
+        func run() async throws {
+            guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+                throw ValidationError("type the password on standard input")
+            }
+            let stores = try await database.open()
+            try await stores.accounts.create(
+                Account(username: username, displayName: name, role: role, departmentCode: department), password: password,
+                caller: .system(at: Date()))
+            await stores.database.close()
+            print("added \(username)")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import Hummingbird
+import Logging
+import SuijiStore
+import SuijiWeb
+
+/// `suiji serve`: runs the web UI and the JSON API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the web UI and the JSON API.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        let stores = try await database.open()
+        try await server.serve(stores: stores, logger: database.logger, banner: nil)
+    }
+}
+
+/// Host and port options of the commands that serve.
+struct ServerOptions: ParsableArguments {
+    @Option(name: .long, help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on.")
+    var port: Int = 8080
+
+    @Flag(name: .long, help: "Mark cookies Secure (when served behind HTTPS).")
+    var secureCookies = false
+
+    func serve(stores: Stores, logger: Logger, banner: String?) async throws {
+        let configuration = AppConfiguration(host: host, port: port, secureCookies: secureCookies)
+        let app = try await buildApplication(stores: stores, configuration: configuration, logger: logger)
+        print("Suiji is serving on http://\(host):\(port)/")
+        if let banner { print(banner) }
+        try await app.runService()
+        await stores.database.close()
+    }
+}

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+
+/// `suiji`: the root command.
+public struct SuijiCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "suiji",
+        abstract: "Suiji (随机): joint double-random, one-public spot checks with provably fair draws.",
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
+            AuditCommand.self, CalendarCommand.self, DepartmentsCommand.self, AccountsCommand.self,
+        ])
+
+    public init() {}
+}

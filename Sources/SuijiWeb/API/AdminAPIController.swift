@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import SuijiCore
+import SuijiStore
+
+/// Departments, accounts and the audit log over the API.
+struct AdminAPIController {
+    let stores: Stores
+    let clock: AppClock
+
+    struct NewAccount: Decodable {
+        var username: String
+        var displayName: String
+        var password: String
+        var role: Role
+        var departmentCode: String?
+        var inspectorID: Int64?
+    }
+
+    struct AuditResult: Encodable {
+        var intact: Bool
+        var count: Int?
+        var head: String?
+        var brokenAt: Int64?
+        var reason: String?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/api/v1/me") { _, context in JSONBody.response(try context.requireAccount()) }
+        router.get("/api/v1/departments") { _, context in
+            _ = try context.requireAccount()
+            return JSONBody.response(try await stores.departments.all())
+        }
+        router.post("/api/v1/departments") { request, context in
+            let department = try await request.decode(as: Department.self, context: context)
+            try await stores.departments.create(department, caller: context.caller(clock))
+            return JSONBody.response(department, status: .created)
+        }
+        router.get("/api/v1/accounts") { _, context in
+            try AccessPolicy.requireOffice(try context.requireAccount())
+            return JSONBody.response(try await stores.accounts.all())
+        }
+        router.post("/api/v1/accounts") { request, context in
+            let body = try await request.decode(as: NewAccount.self, context: context)
+            let account = try await stores.accounts.create(
+                Account(
+                    username: body.username, displayName: body.displayName, role: body.role, departmentCode: body.departmentCode,
+                    inspectorID: body.inspectorID), password: body.password, caller: context.caller(clock))
+            return JSONBody.response(account, status: .created)
+        }
+        router.get("/api/v1/audit/verify") { _, context in
+            try AdminPagesController.requireAuditReader(try context.requireAccount())
+            switch try await AuditLog.verify(stores.database) {
+            case .intact(let count, let head):
+                return JSONBody.response(AuditResult(intact: true, count: count, head: head))
+            case .broken(let seq, let reason):
+                return JSONBody.response(AuditResult(intact: false, brokenAt: seq, reason: reason))
+            }
+        }
+    }
+}

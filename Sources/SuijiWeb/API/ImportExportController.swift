@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import SuijiCore
+import SuijiStore
+
+/// Imports (raw file body) and exports (CSV or XLSX by extension) of the libraries.
+struct ImportExportController {
+    let stores: Stores
+    let clock: AppClock
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.post("/api/v1/imports/:library", use: importFile)
+        router.get("/api/v1/exports/:file", use: export)
+    }
+
+    /// `POST /api/v1/imports/targets` with the CSV or XLSX file as the body.
+    @Sendable func importFile(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let name = try context.parameters.require("library")
+        guard let kind = LibraryKind(rawValue: name) else { throw WebError.notFound }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let report = try await stores.importer.run(kind, data: Data(body.readableBytesView), caller: caller)
+        return JSONBody.response(report)
+    }
+
+    /// `GET /api/v1/exports/targets.csv` (or `.xlsx`), optionally `?department=CODE`.
+    @Sendable func export(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let file = try context.parameters.require("file")
+        let parts = file.split(separator: ".", maxSplits: 1)
+        guard parts.count == 2, let kind = ExportKind(rawValue: String(parts[0])), ["csv", "xlsx"].contains(parts[1]) else {
+            throw WebError.notFound
+        }
+        let format = ExportFormat(fileName: file)
+        let department = request.uri.queryParameters["department"].map(String.init)
+        let data = try await stores.exporter.export(kind, scope: AccessPolicy.readScope(account), department: department, format: format)
+        let stamp = Timestamp.format(clock.now()).prefix(10)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format.contentType,
+                .contentDisposition: "attachment; filename=\"suiji-\(kind.rawValue)-\(stamp).\(parts[1])\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Hummingbird
+import Logging
+import SuijiCore
+
+/// The request context: the logged-in account (if any) and its session's CSRF token.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The account behind the session cookie or bearer token.
+    public var account: Account?
+    /// CSRF token of a cookie session; empty for bearer tokens.
+    public var csrfToken: String
+    /// Whether the request was authenticated by a bearer token (no CSRF check needed).
+    public var viaBearer: Bool
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+        account = nil
+        csrfToken = ""
+        viaBearer = false
+    }
+
+    /// Uploads of large target sheets are allowed (hundreds of thousands of rows).
+    public var maxUploadSize: Int { 256 * 1024 * 1024 }
+
+    /// The account, or an authentication error.
+    public func requireAccount() throws -> Account {
+        guard let account else { throw WebError.loginRequired }
+        return account
+    }
+}

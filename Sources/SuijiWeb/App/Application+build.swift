@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import Logging
+import SuijiCore
+import SuijiStore
+
+/// The one composition root: `serve`, `demo` and the tests all build the app here.
+public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, configuration: AppConfiguration) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ErrorMiddleware(pages: pages, showInternalErrors: configuration.showInternalErrors))
+    router.add(middleware: StaticFilesMiddleware())
+    router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock))
+    router.get("/health") { _, _ in "ok" }
+
+    AuthController(accounts: stores.accounts, pages: pages, clock: clock, secureCookies: configuration.secureCookies).addRoutes(to: router)
+    HomeController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+
+    LibraryAPIController(resource: stores.items, clock: clock).addRoutes(to: router)
+    LibraryAPIController(resource: stores.targets, clock: clock).addRoutes(to: router)
+    LibraryAPIController(resource: stores.inspectors, clock: clock).addRoutes(to: router)
+    LibraryAPIController(resource: stores.experts, clock: clock).addRoutes(to: router)
+    LibraryPagesController(resource: stores.items, pages: pages, clock: clock).addRoutes(to: router)
+    LibraryPagesController(resource: stores.targets, pages: pages, clock: clock).addRoutes(to: router)
+    LibraryPagesController(resource: stores.inspectors, pages: pages, clock: clock).addRoutes(to: router)
+    LibraryPagesController(resource: stores.experts, pages: pages, clock: clock).addRoutes(to: router)
+
+    ImportExportController(stores: stores, clock: clock).addRoutes(to: router)
+    ImportPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    AdminAPIController(stores: stores, clock: clock).addRoutes(to: router)
+    AdminPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    return router
+}
+
+/// The HTTP application over `stores`.
+public func buildApplication(
+    stores: Stores, configuration: AppConfiguration, clock: AppClock = .system, logger: Logger
+) async throws -> some ApplicationProtocol {
+    let pages = try await PageRenderer.bundled()
+    let router = buildRouter(stores: stores, pages: pages, clock: clock, configuration: configuration)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suiji"),
+        logger: logger)
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import SuijiCore
+import SuijiStore
+
+/// Office pages: departments and accounts; the audit log for the office and overseers.
+struct AdminPagesController {
+    let stores: Stores
+    let pages: PageRenderer
+    let clock: AppClock
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/admin/accounts", use: accounts)
+        router.post("/admin/accounts", use: createAccount)
+        router.post("/admin/departments", use: createDepartment)
+        router.get("/admin/audit", use: audit)
+    }
+
+    static func requireAuditReader(_ account: Account) throws {
+        guard account.role == .office || account.role == .overseer else {
+            throw LibraryError.forbidden("只有联席会议办公室和监督考评账号可以查看审计日志")
+        }
+    }
+
+    @Sendable func accounts(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        try AccessPolicy.requireOffice(account)
+        return try await accountsPage(account: account, context: context, message: nil)
+    }
+
+    private func accountsPage(account: Account, context: AppRequestContext, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let departments = try await stores.departments.all()
+        let model = AccountsPage(
+            message: message,
+            departments: departments.map { AccountsPage.Department(code: $0.code, name: $0.name) },
+            accounts: try await stores.accounts.all().map {
+                AccountsPage.Row(username: $0.username, name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "—", active: $0.active ? "启用" : "停用")
+            },
+            roles: Role.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: false) })
+        return pages.render("accounts", model, account: account, csrf: context.csrfToken, status: status)
+    }
+
+    @Sendable func createAccount(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
+        guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
+        guard let role = Role(rawValue: form["role"] ?? "") else { throw WebError.badRequest(field: "role", message: "请选择角色") }
+        let department = (form["departmentCode"] ?? "").isEmpty ? nil : form["departmentCode"]
+        do {
+            try await stores.accounts.create(
+                Account(username: form["username"] ?? "", displayName: form["displayName"] ?? "", role: role, departmentCode: department),
+                password: form["password"] ?? "", caller: caller)
+            return Response.redirect(to: "/admin/accounts", type: .found)
+        } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
+            return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func createDepartment(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
+        guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
+        do {
+            try await stores.departments.create(Department(code: (form["code"] ?? "").uppercased(), name: form["name"] ?? ""), caller: caller)
+            return Response.redirect(to: "/admin/accounts", type: .found)
+        } catch let error as LibraryError where error.kind == .invalid || error.kind == .conflict {
+            return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func audit(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        try Self.requireAuditReader(account)
+        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
+        let entries = try await AuditLog.recent(stores.database, limit: 100, offset: (page - 1) * 100)
+        let verdict: String
+        var intact = true
+        switch try await AuditLog.verify(stores.database) {
+        case .intact(let count, let head): verdict = "完整：共 \(count) 条记录，链尾哈希 \(head)"
+        case .broken(let seq, let reason):
+            verdict = "已被篡改：第 \(seq) 条。\(reason)"
+            intact = false
+        }
+        let model = AuditPage(
+            verdict: verdict, intact: intact,
+            rows: entries.map { AuditPage.Row(seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID, digest: String($0.digest.prefix(16))) },
+            nextURL: entries.count == 100 ? "/admin/audit?page=\(page + 1)" : nil)
+        return pages.render("audit", model, account: account, csrf: context.csrfToken)
+    }
+}
+
+/// View model of the accounts page.
+struct AccountsPage {
+    struct Row {
+        var username: String
+        var name: String
+        var role: String
+        var department: String
+        var active: String
+    }
+
+    struct Department {
+        var code: String
+        var name: String
+    }
+
+    var message: String?
+    var departments: [Department]
+    var accounts: [Row]
+    var roles: [FieldOption]
+}
+
+/// View model of the audit page.
+struct AuditPage {
+    struct Row {
+        var seq: Int64
+        var at: String
+        var actor: String
+        var action: String
+        var entity: String
+        var entityID: String
+        var digest: String
+    }
+
+    var verdict: String
+    var intact: Bool
+    var rows: [Row]
+    var nextURL: String?
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import MultipartKit
+import SuijiCore
+import SuijiStore
+
+/// The import page: upload a CSV or XLSX, see the report (every bad row) or the summary.
+struct ImportPagesController {
+    let stores: Stores
+    let pages: PageRenderer
+    let clock: AppClock
+
+    struct Upload: Decodable {
+        var library: String
+        var _csrf: String
+        var file: Data
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/imports", use: show)
+        router.post("/imports", use: upload)
+    }
+
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        try AccessPolicy.requireWrite(account, department: account.departmentCode ?? "")
+        let library = request.uri.queryParameters["library"].map(String.init) ?? "targets"
+        return pages.render("import", ImportPage(libraries: Self.options(selected: library), report: nil), account: account, csrf: context.csrfToken)
+    }
+
+    @Sendable func upload(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        guard let contentType = request.headers[.contentType], let boundary = contentType.split(separator: "boundary=").last,
+            contentType.hasPrefix("multipart/form-data")
+        else { throw WebError.badRequest(field: "file", message: "请选择要上传的文件") }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let upload = try FormDataDecoder().decode(Upload.self, from: body, boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+        guard upload._csrf == context.csrfToken else { throw WebError.csrfMismatch }
+        guard let kind = LibraryKind(rawValue: upload.library) else { throw WebError.badRequest(field: "library", message: "请选择导入的名录库") }
+        guard !upload.file.isEmpty else { throw WebError.badRequest(field: "file", message: "上传的文件是空的") }
+        let report: ImportReport
+        var error: String?
+        do {
+            report = try await stores.importer.run(kind, data: upload.file, caller: caller)
+        } catch ImportError.rejected(let rejected) {
+            report = rejected
+        } catch ImportError.unreadable(let message) {
+            report = ImportReport(
+                library: kind, department: caller.account.departmentCode ?? "", format: "", fileDigest: "", rows: 0, added: 0,
+                changed: 0, unchanged: 0, nowDeregistered: 0, ignoredColumns: [], issues: [])
+            error = message
+        }
+        let model = ImportPage(libraries: Self.options(selected: kind.rawValue), report: ImportPage.Report(report, error: error))
+        return pages.render("import", model, account: caller.account, csrf: context.csrfToken, status: report.rejected || error != nil ? .unprocessableContent : .ok)
+    }
+
+    static func options(selected: String) -> [FieldOption] {
+        LibraryKind.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
+    }
+}
+
+/// View model of the import page.
+struct ImportPage {
+    struct Report {
+        var ok: Bool
+        var summary: String
+        var error: String?
+        var format: String
+        var digest: String
+        var ignored: String
+        var issues: [RowIssue]
+        var hasIssues: Bool { !issues.isEmpty }
+        var library: String
+
+        init(_ report: ImportReport, error: String?) {
+            ok = !report.rejected && error == nil
+            summary = error == nil ? report.summary : "文件无法导入，未写入任何数据"
+            self.error = error
+            format = report.format
+            digest = report.fileDigest
+            ignored = report.ignoredColumns.joined(separator: "、")
+            issues = report.issues
+            library = report.library.rawValue
+        }
+    }
+
+    var libraries: [FieldOption]
+    var report: Report?
+}

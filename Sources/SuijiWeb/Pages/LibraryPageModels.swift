@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// View model of a library listing.
+struct ListPage {
+    struct Row {
+        var url: String
+        var cells: [String]
+        var first: String { cells.first ?? "" }
+        var rest: [String] { Array(cells.dropFirst()) }
+    }
+
+    struct Filter {
+        var name: String
+        var label: String
+        var options: [FieldOption]
+    }
+
+    var title: String
+    var path: String
+    var search: String
+    var columns: [String]
+    var rows: [Row]
+    var filters: [Filter]
+    var total: Int
+    var page: Int
+    var pageCount: Int
+    var previousURL: String?
+    var nextURL: String?
+    var canCreate: Bool
+    var exportURL: String
+    var isEmpty: Bool { rows.isEmpty }
+}
+
+/// View model of a record's detail page.
+struct DetailPage {
+    struct Field {
+        var label: String
+        var value: String
+    }
+
+    /// A table under the fields (versions, status history, conflicts).
+    struct Section {
+        var title: String
+        var columns: [String]
+        var rows: [[String]]
+        var isEmpty: Bool { rows.isEmpty }
+    }
+
+    var title: String
+    var path: String
+    var fields: [Field]
+    var editURL: String?
+    var sections: [Section]
+}
+
+/// View model of a create/edit form.
+struct FormPage {
+    struct Field {
+        var name: String
+        var label: String
+        var value: String
+        var options: [FieldOption]
+        var isSelect: Bool
+        var error: String?
+    }
+
+    var title: String
+    var action: String
+    var cancelURL: String
+    var errors: [String]
+    var fields: [Field]
+    var hasErrors: Bool { !errors.isEmpty }
+}

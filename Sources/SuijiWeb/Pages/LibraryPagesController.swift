@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import SuijiCore
+import SuijiStore
+
+/// Staff pages of one library: list with search, filters and paging; detail; create and edit forms.
+struct LibraryPagesController<Resource: LibraryResource> {
+    let resource: Resource
+    let pages: PageRenderer
+    let clock: AppClock
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let group = router.group("/\(Resource.path)")
+        group.get(use: list)
+        group.get("/new", use: newForm)
+        group.post(use: create)
+        group.get("/:id", use: show)
+        group.get("/:id/edit", use: editForm)
+        group.post("/:id", use: update)
+    }
+
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let parameters = request.uri.queryParameters
+        let query = ListQueryParameters.parse(parameters, filters: Resource.filters)
+        let page = try await resource.list(scope: AccessPolicy.readScope(account), query: query)
+        let model = ListPage(
+            title: Resource.title, path: Resource.path, search: query.search, columns: Resource.listColumns,
+            rows: page.items.map { ListPage.Row(url: "/\(Resource.path)/\(Resource.id(of: $0))", cells: Resource.listCells($0)) },
+            filters: Resource.filters.map { filter in
+                ListPage.Filter(
+                    name: filter.column, label: filter.label,
+                    options: filter.options.map { FieldOption(value: $0.value, label: $0.label, selected: query.filters[filter.column] == $0.value) })
+            },
+            total: page.total, page: page.page, pageCount: page.pageCount,
+            previousURL: page.page > 1 ? Self.pageURL(request, page: page.page - 1) : nil,
+            nextURL: page.page < page.pageCount ? Self.pageURL(request, page: page.page + 1) : nil,
+            canCreate: AccessPolicy.writableDepartment(account) != nil,
+            exportURL: "/api/v1/exports/\(Resource.path).xlsx")
+        return pages.render("list", model, account: account, csrf: context.csrfToken)
+    }
+
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try context.parameters.require("id", as: Int64.self)
+        let record = try await resource.get(id: id, scope: AccessPolicy.readScope(account))
+        let model = DetailPage(
+            title: Resource.title, path: Resource.path,
+            fields: Resource.detail(record).map { DetailPage.Field(label: $0.0, value: $0.1.isEmpty ? "—" : $0.1) },
+            editURL: AccessPolicy.writableDepartment(account) == Resource.department(of: record) ? "/\(Resource.path)/\(id)/edit" : nil,
+            sections: try await DetailSections.sections(for: record, id: id, resource: resource, account: account))
+        return pages.render("detail", model, account: account, csrf: context.csrfToken)
+    }
+
+    @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        try AccessPolicy.requireWrite(account, department: account.departmentCode ?? "")
+        return form(title: "新增\(Resource.title)", action: "/\(Resource.path)", values: [:], issues: [], account: account, context: context)
+    }
+
+    @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try context.parameters.require("id", as: Int64.self)
+        let record = try await resource.get(id: id, scope: AccessPolicy.readScope(account))
+        try AccessPolicy.requireWrite(account, department: Resource.department(of: record))
+        let values = Resource.values(of: Resource.input(from: record))
+        return form(title: "修改\(Resource.title)", action: "/\(Resource.path)/\(id)", values: values, issues: [], account: account, context: context)
+    }
+
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let (input, values) = try await decodeForm(request, context: context)
+        do {
+            let record = try await resource.create(input, caller: context.caller(clock))
+            return Response.redirect(to: "/\(Resource.path)/\(Resource.id(of: record))", type: .found)
+        } catch let error as LibraryError {
+            return form(title: "新增\(Resource.title)", action: "/\(Resource.path)", values: values, issues: Self.issues(error), account: context.account, context: context, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let (input, values) = try await decodeForm(request, context: context)
+        do {
+            _ = try await resource.update(id: id, input, caller: context.caller(clock))
+            return Response.redirect(to: "/\(Resource.path)/\(id)", type: .found)
+        } catch let error as LibraryError {
+            if case .notFound = error { throw error }
+            if case .forbidden = error { throw error }
+            return form(title: "修改\(Resource.title)", action: "/\(Resource.path)/\(id)", values: values, issues: Self.issues(error), account: context.account, context: context, status: .unprocessableContent)
+        }
+    }
+
+    private func decodeForm(_ request: Request, context: AppRequestContext) async throws -> (Resource.Input, [String: String]) {
+        _ = try context.requireAccount()
+        let values = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
+        guard values["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
+        var fields = values
+        fields["_csrf"] = nil
+        let data = try JSONSerialization.data(withJSONObject: fields)
+        return (try JSONDecoder().decode(Resource.Input.self, from: data), fields)
+    }
+
+    private func form(
+        title: String, action: String, values: [String: String], issues: [FieldIssue], account: Account?,
+        context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let model = FormPage(
+            title: title, action: action, cancelURL: "/\(Resource.path)",
+            errors: issues.map(\.message),
+            fields: Resource.labels.map { field, label in
+                let value = values[field] ?? ""
+                let options = Resource.options[field]?.map { FieldOption(value: $0, label: $0, selected: $0 == value) }
+                return FormPage.Field(
+                    name: field, label: label, value: value, options: options ?? [], isSelect: options != nil,
+                    error: issues.first(where: { $0.field == field })?.message)
+            })
+        return pages.render("form", model, account: account, csrf: context.csrfToken, status: status)
+    }
+
+    static func issues(_ error: LibraryError) -> [FieldIssue] {
+        switch error {
+        case .invalid(let issues): issues
+        default: [FieldIssue(field: error.field ?? "", message: error.message)]
+        }
+    }
+
+    static func pageURL(_ request: Request, page: Int) -> String {
+        var items = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { $0.0 != "page" }
+        items.append(("page", String(page)))
+        let query = items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        return request.uri.path + "?" + query
+    }
+}

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiCore
+import SuijiStore
+
+/// A select box option.
+struct FieldOption: Sendable {
+    var value: String
+    var label: String
+    var selected: Bool
+}
+
+/// A listing filter (select box) of a library page.
+struct FilterSpec: Sendable {
+    /// Column name in `ListQuery.filters`, also the query parameter.
+    var column: String
+    var label: String
+    var options: [(value: String, label: String)]
+}
+
+/// One library (items, targets, inspectors, experts) as the API and the pages see it: the
+/// store operations plus how records are shown and edited.
+protocol LibraryResource: Sendable {
+    associatedtype Record: Codable & Sendable
+    associatedtype Input: Codable & Sendable
+
+    /// URL segment: `targets`, `items`…
+    static var path: String { get }
+    /// Chinese name.
+    static var title: String { get }
+    static var listColumns: [String] { get }
+    static var filters: [FilterSpec] { get }
+    /// Field labels of the input, in form order.
+    static var labels: KeyValuePairs<String, String> { get }
+    /// Select options of enumerated fields.
+    static var options: [String: [String]] { get }
+
+    static func id(of record: Record) -> Int64
+    static func department(of record: Record) -> String
+    static func listCells(_ record: Record) -> [String]
+    static func detail(_ record: Record) -> [(String, String)]
+    static func input(from record: Record) -> Input
+
+    func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Record>
+    func get(id: Int64, scope: DepartmentScope) async throws -> Record
+    func create(_ input: Input, caller: Caller) async throws -> Record
+    func update(id: Int64, _ input: Input, caller: Caller) async throws -> Record
+}
+
+extension LibraryResource {
+    /// The values of an input by field name (through its Codable form).
+    static func values(of input: Input) -> [String: String] {
+        guard let data = try? JSONEncoder().encode(input),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
+        return object.compactMapValues { $0 as? String }
+    }
+}
+
+extension TargetStore: LibraryResource {
+    static let path = "targets"
+    static let title = "检查对象"
+    static let listColumns = ["名称", "统一社会信用代码/对象编号", "类型", "街道（乡镇）", "行业", "风险等级", "状态", "部门"]
+    static var filters: [FilterSpec] {
+        [
+            FilterSpec(column: "kind", label: "类型", options: TargetKind.allCases.map { ($0.rawValue, $0.label) }),
+            FilterSpec(column: "risk_class", label: "风险等级", options: RiskClass.allCases.map { ($0.rawValue, $0.label) }),
+            FilterSpec(column: "status", label: "状态", options: TargetStatus.allCases.map { ($0.rawValue, $0.label) }),
+        ]
+    }
+    static var labels: KeyValuePairs<String, String> { TargetInput.labels }
+    static var options: [String: [String]] {
+        ["kind": TargetKind.allCases.map(\.label), "riskClass": RiskClass.allCases.map(\.rawValue), "status": TargetStatus.allCases.map(\.label)]
+    }
+    static func id(of record: Target) -> Int64 { record.id }
+    static func department(of record: Target) -> String { record.departmentCode }
+    static func listCells(_ t: Target) -> [String] {
+        [t.name, t.uid, t.kind.label, t.street, t.industry, t.riskClass.rawValue, t.status.label, t.departmentCode]
+    }
+    static func detail(_ t: Target) -> [(String, String)] {
+        [
+            ("名称", t.name), (t.kind.hasCreditCode ? "统一社会信用代码" : "对象编号", t.uid), ("类型", "\(t.kind.label)（\(t.kind.category.label)）"),
+            ("所属区划", t.division), ("街道（乡镇）", t.street), ("网格", t.grid), ("地址", t.address), ("行业", t.industry),
+            ("风险等级", t.riskClass.label), ("状态", t.status.label + (t.statusDate.map { "（\($0.iso)）" } ?? "")),
+            ("抽查事项标注", t.tags.joined(separator: "、")), ("最近随机抽查日期", t.lastRandomInspection?.iso ?? "—"),
+            ("法定代表人（负责人）", t.legalRepresentative), ("所属部门", t.departmentCode),
+        ]
+    }
+    static func input(from record: Target) -> TargetInput { TargetInput(record) }
+}
+
+extension InspectorStore: LibraryResource {
+    static let path = "inspectors"
+    static let title = "执法检查人员"
+    static let listColumns = ["姓名", "执法证号", "有效期至", "执法层级", "所属站所", "可检查事项数", "状态", "部门"]
+    static var filters: [FilterSpec] {
+        [
+            FilterSpec(column: "status", label: "状态", options: InspectorStatus.allCases.map { ($0.rawValue, $0.label) }),
+            FilterSpec(column: "level", label: "执法层级", options: EnforcementLevel.allCases.map { ($0.rawValue, $0.label) }),
+        ]
+    }
+    static var labels: KeyValuePairs<String, String> { InspectorInput.labels }
+    static var options: [String: [String]] {
+        ["level": EnforcementLevel.allCases.map(\.label), "status": InspectorStatus.allCases.map(\.label)]
+    }
+    static func id(of record: Inspector) -> Int64 { record.id }
+    static func department(of record: Inspector) -> String { record.departmentCode }
+    static func listCells(_ i: Inspector) -> [String] {
+        [i.name, i.certificateNumber, i.certificateExpiry.iso, i.level.label, i.station, String(i.qualifications.count), i.status.label, i.departmentCode]
+    }
+    static func detail(_ i: Inspector) -> [(String, String)] {
+        var leave = ""
+        if let from = i.leaveFrom, let to = i.leaveTo { leave = "\(from.iso) 至 \(to.iso)" }
+        return [
+            ("姓名", i.name), ("执法证号", i.certificateNumber), ("执法证有效期至", i.certificateExpiry.iso), ("执法层级", i.level.label),
+            ("执法区域", i.area.joined(separator: "、")), ("可检查事项", i.qualifications.joined(separator: "、")),
+            ("业务专长", i.expertise.joined(separator: "、")), ("状态", i.status.label), ("休假", leave),
+            ("所属站所（街道）", i.station), ("联系电话", i.phone), ("所属部门", i.departmentCode),
+        ]
+    }
+    static func input(from record: Inspector) -> InspectorInput { InspectorInput(record) }
+}
+
+extension ExpertStore: LibraryResource {
+    static let path = "experts"
+    static let title = "专家"
+    static let listColumns = ["姓名（名称）", "类别", "所在单位", "专业领域", "部门"]
+    static var filters: [FilterSpec] {
+        [FilterSpec(column: "kind", label: "类别", options: ExpertKind.allCases.map { ($0.rawValue, $0.label) })]
+    }
+    static var labels: KeyValuePairs<String, String> { ExpertInput.labels }
+    static var options: [String: [String]] { ["kind": ExpertKind.allCases.map(\.label)] }
+    static func id(of record: Expert) -> Int64 { record.id }
+    static func department(of record: Expert) -> String { record.departmentCode }
+    static func listCells(_ e: Expert) -> [String] {
+        [e.name, e.kind.label, e.organisation, e.expertise.joined(separator: "、"), e.departmentCode]
+    }
+    static func detail(_ e: Expert) -> [(String, String)] {
+        [("姓名（名称）", e.name), ("类别", e.kind.label), ("所在单位", e.organisation), ("专业领域", e.expertise.joined(separator: "、")),
+         ("联系方式", e.contact), ("所属部门", e.departmentCode)]
+    }
+    static func input(from record: Expert) -> ExpertInput { ExpertInput(record) }
+}
+
+extension CheckItemStore: LibraryResource {
+    static let path = "items"
+    static let title = "抽查事项"
+    static let listColumns = ["事项编码", "事项名称", "检查方式", "重点检查事项", "版本", "部门"]
+    static var filters: [FilterSpec] {
+        [FilterSpec(column: "is_key_item", label: "重点检查事项", options: [("1", "是"), ("0", "否")])]
+    }
+    static var labels: KeyValuePairs<String, String> { CheckItemInput.labels }
+    static var options: [String: [String]] { ["requiresExpert": ["否", "是"], "isKeyItem": ["否", "是"], "published": ["是", "否"]] }
+    static func id(of record: CheckItem) -> Int64 { record.id }
+    static func department(of record: CheckItem) -> String { record.departmentCode }
+    static func listCells(_ i: CheckItem) -> [String] {
+        [i.code, i.name, i.methods.map(\.label).joined(separator: "、"), YesNo.label(i.isKeyItem), "第 \(i.version) 版", i.departmentCode]
+    }
+    static func detail(_ i: CheckItem) -> [(String, String)] {
+        [
+            ("事项编码", i.code), ("事项名称", i.name), ("版本", "第 \(i.version) 版"), ("检查内容", i.subItems.joined(separator: "；")),
+            ("检查依据", i.legalBasis), ("检查对象类型", i.targetKinds.map(\.label).joined(separator: "、")),
+            ("检查方式", i.methods.map(\.label).joined(separator: "、")), ("检查人员要求", i.inspectorRequirements),
+            ("需要专家", YesNo.label(i.requiresExpert)), ("重点检查事项", YesNo.label(i.isKeyItem)),
+            ("指导比例", i.guidanceRatioPermille.map { "\($0)‰" } ?? "—"), ("抽查频次", i.frequency), ("是否公示", YesNo.label(i.published)),
+            ("所属部门", i.departmentCode),
+        ]
+    }
+    static func input(from record: CheckItem) -> CheckItemInput { CheckItemInput(record) }
+
+    func get(id: Int64, scope: DepartmentScope) async throws -> CheckItem {
+        try await get(id: id, version: nil, scope: scope)
+    }
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import Mustache
+import SuijiCore
+import SuijiStore
+
+/// Renders a page: a view model plus one Mustache template, inside the shared layout.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    /// Loads the templates shipped in the module's resources.
+    public static func bundled() async throws -> PageRenderer {
+        guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw WebError.badRequest(field: nil, message: "templates missing from the bundle")
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: url.path))
+    }
+
+    /// What every page's layout needs next to the page's own model.
+    struct Envelope<Model> {
+        var page: Model
+        var user: UserBar?
+        var nav: [NavItem]
+        var csrf: String
+    }
+
+    struct UserBar {
+        var name: String
+        var role: String
+        var department: String
+    }
+
+    struct NavItem {
+        var label: String
+        var url: String
+    }
+
+    /// An HTML response of `template` with `model`.
+    func render<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "", status: HTTPResponse.Status = .ok) -> Response {
+        let envelope = Envelope(
+            page: model,
+            user: account.map { UserBar(name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "全区") },
+            nav: account.map(Self.nav) ?? [], csrf: csrf)
+        let html = library.render(envelope, withTemplate: template) ?? "<p>模板 \(template) 缺失</p>"
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The Chinese error page.
+    func errorPage(_ error: ErrorBody, account: Account?) -> Response {
+        render("error", ErrorPage(status: Int(error.status.code), message: error.message, details: error.details ?? []), account: account, status: error.status)
+    }
+
+    static func nav(for account: Account) -> [NavItem] {
+        var items = [
+            NavItem(label: "工作台", url: "/"),
+            NavItem(label: "抽查事项", url: "/items"),
+            NavItem(label: "检查对象", url: "/targets"),
+            NavItem(label: "执法检查人员", url: "/inspectors"),
+            NavItem(label: "专家", url: "/experts"),
+        ]
+        if account.role == .departmentAdmin { items.append(NavItem(label: "批量导入", url: "/imports")) }
+        if account.role == .office { items.append(NavItem(label: "部门与账号", url: "/admin/accounts")) }
+        if account.role == .office || account.role == .overseer { items.append(NavItem(label: "审计日志", url: "/admin/audit")) }
+        return items
+    }
+}
+
+/// The error page's view model.
+struct ErrorPage {
+    var status: Int
+    var message: String
+    var details: [RowIssue]
+    var hasDetails: Bool { !details.isEmpty }
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import SuijiCore
+import SuijiStore
+import SuijiWeb
+import Testing
+
+/// An app over a fresh in-memory database with two departments, an admin each, an office, an
+/// overseer and an inspector; the clock is frozen.
+struct WebFixture {
+    static let now = Date(timeIntervalSince1970: 1_780_000_000)
+    let stores: Stores
+    let app: Application<RouterResponder<AppRequestContext>>
+
+    static func make() async throws -> WebFixture {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let stores = try await Stores.open(.sqliteMemory, bcryptCost: 4, now: now, logger: logger)
+        let system = Caller.system(at: now)
+        try await stores.departments.create(Department(code: "SAMR", name: "区市场监管局"), caller: system)
+        try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)
+        for (username, role, department) in [
+            ("samr", Role.departmentAdmin, "SAMR"), ("health", .departmentAdmin, "HEALTH"), ("office", .office, nil),
+            ("overseer", .overseer, nil), ("inspector", .inspector, "SAMR"),
+        ] as [(String, Role, String?)] {
+            try await stores.accounts.create(
+                Account(username: username, displayName: username, role: role, departmentCode: department),
+                password: "password1", caller: system)
+        }
+        let pages = try await PageRenderer.bundled()
+        let router = buildRouter(stores: stores, pages: pages, clock: AppClock { now }, configuration: AppConfiguration())
+        return WebFixture(stores: stores, app: Application(router: router, logger: logger))
+    }
+}
+
+/// Runs `body` against a fresh fixture's app and always closes the database (an unclosed
+/// SQLite connection traps when it is freed).
+func withApp(_ body: @Sendable (WebFixture, any TestClientProtocol) async throws -> Void) async throws {
+    let fixture = try await WebFixture.make()
+    do {
+        try await fixture.app.test(.router) { client in try await body(fixture, client) }
+    } catch {
+        await fixture.stores.database.close()
+        throw error
+    }
+    await fixture.stores.database.close()
+}
+
+/// A bearer token for `username`.
+func token(_ client: some TestClientProtocol, _ username: String) async throws -> String {
+    let body = #"{"username":"\#(username)","password":"password1"}"#
+    return try await client.execute(uri: "/api/v1/auth/token", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+        #expect(response.status == .created)
+        let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+        return json?["token"] as? String ?? ""
+    }
+}
+
+/// A cookie session: the cookie header and the CSRF token scraped from a page.
+func login(_ client: some TestClientProtocol, _ username: String) async throws -> (cookie: String, csrf: String) {
+    let cookie = try await client.execute(
+        uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+        body: ByteBuffer(string: "username=\(username)&password=password1&next=/")
+    ) { response in
+        #expect(response.status == .found)
+        let setCookie = response.headers[.setCookie] ?? ""
+        return String(setCookie.split(separator: ";").first ?? "")
+    }
+    let csrf = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
+        let html = String(buffer: response.body)
+        guard let range = html.range(of: #"name="_csrf" value=""#) else { return "" }
+        return String(html[range.upperBound...].prefix(64))
+    }
+    return (cookie, csrf)
+}
+
+extension String {
+    init(buffer: ByteBuffer) {
+        self = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes) ?? ""
+    }
+}
+
+extension Data {
+    init(buffer: ByteBuffer) {
+        self = Data(buffer.readableBytesView)
+    }
+}
+
+/// JSON body of a request.
+func json(_ object: [String: Any]) -> ByteBuffer {
+    ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))
+}
