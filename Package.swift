@@ -92,6 +92,23 @@ let package = Package(
             dependencies: ["SuijiCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
+        // Benchmarks (not tests): `swift run -c release suiji-bench --help`.
+        .executableTarget(
+            name: "suiji-bench",
+            dependencies: [
+                "SuijiCore", "SuijiStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/SuijiBench",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "suiji-draw-bench",
+            dependencies: ["SuijiDraw"],
+            path: "Benchmarks/DrawBench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SuijiCoreTests", dependencies: ["SuijiCore"], swiftSettings: swiftSettings),
         .testTarget(name: "SuijiDrawTests", dependencies: ["SuijiDraw"], swiftSettings: swiftSettings),
         .testTarget(

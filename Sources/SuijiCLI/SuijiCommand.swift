@@ -8,7 +8,7 @@ public struct SuijiCommand: AsyncParsableCommand {
         commandName: "suiji",
         abstract: "Suiji (随机): joint double-random, one-public spot checks with provably fair draws.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
+            ServeCommand.self, DemoCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
             AuditCommand.self, CalendarCommand.self, DepartmentsCommand.self, AccountsCommand.self,
         ])
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
 import SuijiCore
 
 /// Targets a department holds that are not in the market-entity register: schools, social

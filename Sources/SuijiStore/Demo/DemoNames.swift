@@ -6,8 +6,6 @@ import SuijiCore
 struct DemoNames: Sendable {
     private let surnames = WeightedTable(DemoReference.surnames.map(\.1))
     private let streets = WeightedTable(DemoReference.streets.map(\.weight))
-    /// Organisation codes handed out so far: every credit code of the demo is distinct.
-    private var usedBodies: Set<String> = []
 
     /// A person's name: surname plus one or two characters.
     func person(_ random: inout DemoRandom) -> String {
@@ -65,8 +63,9 @@ struct DemoNames: Sendable {
     }
 
     /// A fresh, valid credit code: `prefix` is the authority and type (e.g. "91"), division 360202.
-    /// Recent registrations get `MA…` organisation codes, older ones numeric ones.
-    mutating func creditCode(_ random: inout DemoRandom, prefix: String) -> String {
+    /// Recent registrations get `MA…` organisation codes, older ones numeric ones; `used` holds
+    /// the organisation codes handed out so far, so every credit code of the demo is distinct.
+    func creditCode(_ random: inout DemoRandom, prefix: String, used: inout Set<String>) -> String {
         let letters = CreditCode.alphabet.map(String.init)
         while true {
             let body: String
@@ -76,10 +75,10 @@ struct DemoNames: Sendable {
             } else {
                 body = random.pick(["5", "6", "7", "3", "0"]) + digits(&random, 7)
             }
-            guard !usedBodies.contains(body), let check = CreditCode.organisationCheckCharacter(body),
+            guard !used.contains(body), let check = CreditCode.organisationCheckCharacter(body),
                 let code = CreditCode.completing(prefix + DemoReference.division + body + String(check))
             else { continue }
-            usedBodies.insert(body)
+            used.insert(body)
             return code
         }
     }

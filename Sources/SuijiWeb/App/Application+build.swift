@@ -28,6 +28,7 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
 
     ImportExportController(stores: stores, clock: clock).addRoutes(to: router)
     ImportPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    HistoryAPIController(stores: stores, clock: clock).addRoutes(to: router)
     AdminAPIController(stores: stores, clock: clock).addRoutes(to: router)
     AdminPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     return router
