@@ -117,7 +117,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SuijiCLITests", dependencies: ["SuijiCLI", "SuijiStore", "SuijiCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SuijiCLITests",
+            dependencies: ["SuijiCLI", "SuijiStore", "SuijiCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SuijiWebTests",
             dependencies: [

@@ -44,8 +44,11 @@ struct ImportBench: AsyncParsableCommand {
         let stores = try await Self.fresh("\(dir)/import.sqlite")
         let caller = Caller(account: Account(username: "bench", displayName: "bench", role: .departmentAdmin, departmentCode: "SAMR"), at: Date())
         start = Date()
-        let report = try await stores.importer.run(.targets, data: csv, caller: caller)
+        let phases = PhaseClock()
+        let report = try await stores.importer.run(.targets, data: csv, caller: caller) { phases.mark($0) }
         let importTime = Date().timeIntervalSince(start)
+        print(String(format: "  of which parse + validate %.2f s, write %.2f s", phases.firstWrite.timeIntervalSince(start), Date().timeIntervalSince(phases.firstWrite)))
+        for (label, at) in phases.events { print(String(format: "    %@ at %.3f s", label, at.timeIntervalSince(start))) }
         print(String(format: "suiji import (validated):   %6.2f s  %9.0f rows/s  (added %d)", importTime, Double(rows) / importTime, report.added))
         print(String(format: "ratio import / bare INSERT: %.2f×; import / parse: %.2f×", importTime / bareTime, importTime / parse))
 
@@ -55,6 +58,19 @@ struct ImportBench: AsyncParsableCommand {
         let syncTime = Date().timeIntervalSince(start)
         print(String(format: "registry sync, unchanged:   %6.2f s  %9.0f rows/s  (unchanged %d)", syncTime, Double(rows) / syncTime, again.unchanged))
         await stores.database.close()
+    }
+
+    /// Notes when the write phase starts.
+    final class PhaseClock: @unchecked Sendable {
+        var firstWrite = Date.distantFuture
+        var events: [(String, Date)] = []
+        func mark(_ progress: ImportProgress) {
+            events.append(("\(progress.phase) \(progress.done)/\(progress.total)", Date()))
+            mark(progress.phase)
+        }
+        func mark(_ phase: String) {
+            if phase == "write" && firstWrite == .distantFuture { firstWrite = Date() }
+        }
     }
 
     static func fresh(_ path: String) async throws -> Stores {

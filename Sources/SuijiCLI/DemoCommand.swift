@@ -24,6 +24,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed of the generated data.")
     var seed: UInt64 = 2026
 
+    @Option(name: .long, help: ArgumentHelp("Size of the district relative to the real one (tests use a small fraction).", visibility: .hidden))
+    var scale: Double = 1.0
+
     func run() async throws {
         let options = try DatabaseOptions.parse(["--db", db])
         if fresh, !db.contains("://") {
@@ -33,7 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
         var banner = DemoBanner.accountsText
         if try await stores.departments.all().isEmpty {
             let started = Date()
-            let summary = try await DemoDistrict.build(stores: stores, seed: seed, now: Date()) { line in Console.error(line) }
+            let summary = try await DemoDistrict.build(stores: stores, seed: seed, now: Date(), scale: scale) { line in Console.error(line) }
             Console.error(
                 String(format: "demo built in %.1f s: %d departments, %d items, %d targets, %d inspectors, %d experts",
                     Date().timeIntervalSince(started), summary.departments, summary.items, summary.targets, summary.inspectors, summary.experts))

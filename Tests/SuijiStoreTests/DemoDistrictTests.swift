@@ -104,15 +104,4 @@ struct DemoDistrictTests {
         }
         await stores.database.close()
     }
-
-    // TEMPORARY timing run at scale 1.0
-    @Test func fullScaleTiming() async throws {
-        guard ProcessInfo.processInfo.environment["SUIJI_DEMO_FULL"] != nil else { return }
-        try? FileManager.default.removeItem(atPath: "/tmp/demo-test.sqlite")
-        let stores = try await Stores.open(.sqliteFile("/tmp/demo-test.sqlite"), bcryptCost: 4, now: Self.now, logger: Logger(label: "t"))
-        let start = Date()
-        let summary = try await DemoDistrict.build(stores: stores, now: Self.now, progress: { print("[\(Date().timeIntervalSince(start))] \($0)") })
-        print("TOTAL \(Date().timeIntervalSince(start)) s; targets \(summary.targets) items \(summary.items) inspectors \(summary.inspectors) experts \(summary.experts)")
-        await stores.database.close()
-    }
 }

@@ -20,36 +20,51 @@ public struct CreditCode: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     /// Parses and validates a credit code; surrounding spaces are trimmed and letters upper-cased.
     public init(_ text: String) throws(CreditCodeError) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
-        let bytes = Array(trimmed.utf8)
-        guard bytes.count == 18 else { throw .length(bytes.count) }
-        var values: [Int] = []
-        values.reserveCapacity(18)
+        let trimmed = text.trimmed
+        var bytes = Array(trimmed.utf8)
+        guard bytes.count == 18 else { throw .length(trimmed.count) }
+        var changed = false
+        for index in bytes.indices where bytes[index] >= 97 && bytes[index] <= 122 {
+            bytes[index] -= 32
+            changed = true
+        }
+        var sum = 0
+        var last = 0
         for (index, byte) in bytes.enumerated() {
             guard let value = Self.value(of: byte) else {
                 throw .invalidCharacter(position: index + 1, character: String(UnicodeScalar(byte)))
             }
-            values.append(value)
+            if index < 17 { sum += value * Self.weights[index] } else { last = value }
         }
-        let authority = Character(UnicodeScalar(bytes[0]))
-        guard let kinds = RegistrationAuthority.typeCodes[authority] else {
-            throw .unknownRegistrationAuthority(String(authority))
+        guard let types = Self.typeTable[Int(bytes[0])] else {
+            throw .unknownRegistrationAuthority(String(UnicodeScalar(bytes[0])))
         }
-        let type = Character(UnicodeScalar(bytes[1]))
-        guard kinds.keys.contains(type) else {
-            throw .unknownOrganisationType(authority: String(authority), type: String(type))
+        guard types.contains(bytes[1]) else {
+            throw .unknownOrganisationType(authority: String(UnicodeScalar(bytes[0])), type: String(UnicodeScalar(bytes[1])))
         }
-        let division = String(decoding: bytes[2..<8], as: UTF8.self)
-        guard Self.isPlausibleDivision(bytes[2..<8]) else { throw .invalidDivision(division) }
+        guard Self.isPlausibleDivision(bytes[2..<8]) else {
+            throw .invalidDivision(String(decoding: bytes[2..<8], as: UTF8.self))
+        }
         guard Self.organisationCodeIsValid(bytes[8..<17]) else {
             throw .organisationCodeCheckFailed(String(decoding: bytes[8..<17], as: UTF8.self))
         }
-        let expected = Self.checkCharacter(values[0..<17])
-        let actual = Character(UnicodeScalar(bytes[17]))
-        guard expected == actual else {
-            throw .checkCharacterMismatch(expected: String(expected), actual: String(actual))
+        let expected = (31 - sum % 31) % 31
+        guard expected == last else {
+            throw .checkCharacterMismatch(expected: String(Self.alphabet[expected]), actual: String(UnicodeScalar(bytes[17])))
         }
-        self.value = trimmed
+        self.value = changed ? String(decoding: bytes, as: UTF8.self) : trimmed
+    }
+
+    /// Type codes by registration-authority byte, for the hot path of imports.
+    private static let typeTable: [Int: Set<UInt8>] = Dictionary(
+        uniqueKeysWithValues: RegistrationAuthority.typeCodes.map { authority, types in
+            (Int(authority.asciiValue!), Set(types.keys.map { $0.asciiValue! }))
+        })
+
+    static func checkValue(_ values: ArraySlice<Int>) -> Int {
+        var sum = 0
+        for (value, weight) in zip(values, weights) { sum += value * weight }
+        return (31 - sum % 31) % 31
     }
 
     /// Whether `text` is a valid credit code.
@@ -57,10 +72,7 @@ public struct CreditCode: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     /// The check character for the first 17 character values.
     public static func checkCharacter<C: Collection>(_ values: C) -> Character where C.Element == Int {
-        var sum = 0
-        for (value, weight) in zip(values, weights) { sum += value * weight }
-        let check = (31 - sum % 31) % 31
-        return alphabet[check]
+        alphabet[checkValue(ArraySlice(values))]
     }
 
     /// Completes 17 characters with their check character (for generators and tests).
@@ -139,15 +151,27 @@ public struct CreditCode: Hashable, Comparable, Sendable, Codable, CustomStringC
     }
 
     private static func organisationCodeIsValid(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let body = String(decoding: bytes.prefix(8), as: UTF8.self)
-        guard let expected = organisationCheckCharacter(body), let last = bytes.last else { return false }
-        return expected == Character(UnicodeScalar(last))
+        var sum = 0
+        for (byte, weight) in zip(bytes.prefix(8), organisationWeights) {
+            guard let value = organisationValue(of: byte) else { return false }
+            sum += value * weight
+        }
+        let expected: UInt8 =
+            switch 11 - sum % 11 {
+            case 10: UInt8(ascii: "X")
+            case 11: UInt8(ascii: "0")
+            case let digit: UInt8(ascii: "0") + UInt8(digit)
+            }
+        return bytes.last == expected
     }
 
     private static func isPlausibleDivision(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if text == "100000" { return true }  // central-level registrations
-        return AdministrativeDivision.provinceCodes.contains(String(text.prefix(2)))
+        var number = 0
+        for byte in bytes {
+            guard byte >= 48 && byte <= 57 else { return false }
+            number = number * 10 + Int(byte - 48)
+        }
+        if number == 100_000 { return true }  // central-level registrations
+        return AdministrativeDivision.provinceNumbers.contains(number / 10_000)
     }
 }

@@ -34,10 +34,18 @@ public enum AdministrativeDivision {
         "71", "81", "82",
     ]
 
+    /// The province codes as numbers.
+    static let provinceNumbers: Set<Int> = Set(provinceCodes.compactMap { Int($0) })
+
     /// Whether `code` is six digits with a known province prefix.
     public static func isValid(_ code: String) -> Bool {
-        let bytes = Array(code.utf8)
-        guard bytes.count == 6, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
-        return provinceCodes.contains(String(code.prefix(2)))
+        var number = 0
+        var count = 0
+        for byte in code.utf8 {
+            guard byte >= 48 && byte <= 57, count < 6 else { return false }
+            number = number * 10 + Int(byte - 48)
+            count += 1
+        }
+        return count == 6 && provinceNumbers.contains(number / 10_000)
     }
 }

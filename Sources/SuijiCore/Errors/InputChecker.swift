@@ -22,7 +22,7 @@ public struct InputChecker: Sendable {
         let text = Self.trimmed(value)
         if text.isEmpty {
             add(field, "\(label)不能为空")
-        } else if text.count > maxLength {
+        } else if text.utf8.count > maxLength && text.count > maxLength {
             add(field, "\(label)不能超过 \(maxLength) 个字")
         }
         return text
@@ -56,13 +56,13 @@ public struct InputChecker: Sendable {
 
     /// Trims white space; nil becomes "".
     public static func trimmed(_ value: String?) -> String {
-        (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        (value ?? "").trimmed
     }
 
     /// Splits a list cell on `;`, `；`, `、`, `,`, `，` or `|`, trimming and dropping empties.
     public static func list(_ value: String?) -> [String] {
         trimmed(value).split(whereSeparator: { ";；、,，|".contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { String($0).trimmed }
             .filter { !$0.isEmpty }
     }
 }

@@ -49,7 +49,7 @@ public struct ConflictOfInterest: Sendable, Codable, Equatable, Identifiable {
     /// Checks the rule that "other" needs a note.
     public func validate() -> [FieldIssue] {
         var issues: [FieldIssue] = []
-        if kind == .other && note.trimmingCharacters(in: .whitespaces).isEmpty {
+        if kind == .other && note.trimmed.isEmpty {
             issues.append(FieldIssue(field: "note", message: "回避情形为“其他”时必须填写说明"))
         }
         if targetUID.isEmpty {

@@ -25,7 +25,7 @@ public enum ExpertKind: String, Sendable, Codable, CaseIterable {
 
     /// Parses a code, the Chinese name or a short form.
     public init?(label text: String) {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmed
         if let kind = ExpertKind(rawValue: value) {
             self = kind
         } else if let kind = ExpertKind.allCases.first(where: { $0.label == value }) {

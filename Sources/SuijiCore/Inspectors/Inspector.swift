@@ -19,7 +19,7 @@ public enum EnforcementLevel: String, Sendable, Codable, CaseIterable {
 
     /// Parses a code or 区/区级/县级, 市/市级, 省/省级.
     public init?(label text: String) {
-        switch text.trimmingCharacters(in: .whitespaces) {
+        switch text.trimmed {
         case "district", "区", "区级", "县级", "县区级": self = .district
         case "city", "市", "市级": self = .city
         case "province", "省", "省级": self = .province
@@ -47,7 +47,7 @@ public enum InspectorStatus: String, Sendable, Codable, CaseIterable {
 
     /// Parses a code or the Chinese name.
     public init?(label text: String) {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmed
         if let status = InspectorStatus(rawValue: value) {
             self = status
         } else if let status = InspectorStatus.allCases.first(where: { $0.label == value }) {

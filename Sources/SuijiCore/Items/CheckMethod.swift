@@ -31,7 +31,7 @@ public enum CheckMethod: String, Sendable, Codable, CaseIterable {
 
     /// Parses a code or the Chinese name (also 现场检查 for on-site).
     public init?(label text: String) {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmed
         if let method = CheckMethod(rawValue: value) {
             self = method
         } else if let method = CheckMethod.allCases.first(where: { $0.label == value }) {

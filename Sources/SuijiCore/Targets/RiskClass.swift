@@ -21,7 +21,7 @@ public enum RiskClass: String, Sendable, Codable, CaseIterable, Comparable {
 
     /// Parses "A"…"D" (any case), or a label beginning with the letter.
     public init?(label text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = text.trimmed.uppercased()
         guard let first = trimmed.first, let value = RiskClass(rawValue: String(first)) else { return nil }
         guard trimmed.count == 1 || trimmed.hasPrefix("\(first)类") else { return nil }
         self = value
@@ -50,7 +50,7 @@ public enum TargetStatus: String, Sendable, Codable, CaseIterable {
 
     /// Parses a code, label or common registry synonym.
     public init?(label text: String) {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmed
         if let status = TargetStatus(rawValue: value) {
             self = status
             return

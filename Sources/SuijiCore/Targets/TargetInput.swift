@@ -46,14 +46,14 @@ public struct TargetInput: Sendable, Codable, Equatable {
         var uid = ""
         if let kind {
             if kind.hasCreditCode {
-                let text = self.creditCode?.trimmingCharacters(in: .whitespaces) ?? ""
+                let text = self.creditCode?.trimmed ?? ""
                 if text.isEmpty {
                     issues.add("creditCode", "\(kind.label)必须填写统一社会信用代码")
                 } else {
                     do { uid = try CreditCode(text).value } catch { issues.add("creditCode", error.message) }
                 }
             } else {
-                let text = (self.stableID ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+                let text = (self.stableID ?? "").trimmed.uppercased()
                 if text.isEmpty {
                     issues.add("stableID", "\(kind.label)类对象必须填写对象编号")
                 } else if !StableID.isValid(text) || CreditCode.isValid(text) {
@@ -63,7 +63,7 @@ public struct TargetInput: Sendable, Codable, Equatable {
                 }
             }
         }
-        let division = (self.division ?? "").trimmingCharacters(in: .whitespaces)
+        let division = (self.division ?? "").trimmed
         if !AdministrativeDivision.isValid(division) {
             issues.add("division", "所属区划应为 6 位行政区划代码，实际为“\(division)”")
         }

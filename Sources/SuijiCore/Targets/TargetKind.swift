@@ -80,7 +80,7 @@ public enum TargetKind: String, Sendable, Codable, CaseIterable {
 
     /// Parses an English code, a Chinese label or a common synonym found in registry exports.
     public init?(label text: String) {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmed
         if let kind = TargetKind(rawValue: value) {
             self = kind
             return

@@ -33,6 +33,31 @@ public enum AuditLog {
         ).run()
     }
 
+    /// Appends one row on a raw SQLite connection, inside its transaction (bulk paths).
+    static func append(
+        raw: SQLiteRaw, caller: Caller, action: String, entity: String, entityID: String, detail: some Encodable
+    ) throws {
+        let last = try raw.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        var seq: Int64 = 1
+        var prev = genesis
+        if try last.step() {
+            seq = last.int64(0) + 1
+            prev = last.text(1) ?? genesis
+        }
+        let detailText = try canonicalJSON(detail)
+        var row = AuditEntry(
+            seq: seq, at: Timestamp.format(caller.at), actor: caller.account.username, action: action, entity: entity,
+            entityID: entityID, detail: detailText, digest: sha256Hex(detailText), prevHash: prev, hash: "")
+        row.hash = row.computedHash
+        let insert = try raw.prepare(
+            "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, digest, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+        insert.bind(1, row.seq)
+        for (index, value) in [row.at, row.actor, row.action, row.entity, row.entityID, row.detail, row.digest, row.prevHash, row.hash].enumerated() {
+            insert.bind(Int32(index + 2), value)
+        }
+        try insert.run()
+    }
+
     /// Walks the whole chain and reports the first row that was altered or removed.
     public static func verify(_ database: SuijiDatabase) async throws -> AuditVerification {
         try await database.read { db in

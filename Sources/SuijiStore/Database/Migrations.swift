@@ -36,14 +36,16 @@ public enum Migrations {
               PRIMARY KEY (item_id, version))
             """,
         ]),
-        // The target library (对象库), its item tags and its status history.
+        // The target library (对象库), its item tags and its status changes (a row per change; the
+        // status a target was created with is the first change's from_status, or its current status).
         Migration("CreateTargets", [
             """
             CREATE TABLE targets (id {ID}, department_code TEXT NOT NULL REFERENCES departments(code),
               uid TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, division TEXT NOT NULL,
               street TEXT NOT NULL, grid TEXT NOT NULL, address TEXT NOT NULL, industry TEXT NOT NULL,
               risk_class TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT, last_random_inspection TEXT,
-              legal_representative TEXT NOT NULL, tags TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+              legal_representative TEXT NOT NULL, tags TEXT NOT NULL, created_via TEXT NOT NULL, created_at TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
               UNIQUE (department_code, uid))
             """,
             "CREATE INDEX targets_department_name ON targets (department_code, name)",
@@ -54,7 +56,7 @@ public enum Migrations {
             "CREATE INDEX target_tags_item ON target_tags (item_code)",
             """
             CREATE TABLE target_status_history (id {ID}, target_id BIGINT NOT NULL REFERENCES targets(id),
-              status TEXT NOT NULL, status_date TEXT, recorded_at TEXT NOT NULL, source TEXT NOT NULL)
+              from_status TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT, recorded_at TEXT NOT NULL, source TEXT NOT NULL)
             """,
             "CREATE INDEX target_status_history_target ON target_status_history (target_id)",
         ]),

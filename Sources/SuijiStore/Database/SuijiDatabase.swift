@@ -52,7 +52,7 @@ public final class SuijiDatabase: Sendable {
     private enum Backend: Sendable {
         /// One writer connection behind a lock; reads on `reader` (a second connection on a file,
         /// so readers see committed data while a write runs; the writer itself in memory).
-        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection, lock: AsyncLock)
+        case sqlite(writer: SQLiteConnection, reader: SQLiteConnection, lock: AsyncLock, path: String?)
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>, schema: String?)
     }
 
@@ -75,12 +75,12 @@ public final class SuijiDatabase: Sendable {
             }
             let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             _ = try await reader.query("PRAGMA busy_timeout=10000")
-            return SuijiDatabase(flavour: .sqlite, logger: logger, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock()))
+            return SuijiDatabase(flavour: .sqlite, logger: logger, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock(), path: path))
         case .sqliteMemory:
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
             _ = try await connection.query("PRAGMA foreign_keys=ON")
             return SuijiDatabase(
-                flavour: .sqlite, logger: logger, backend: .sqlite(writer: connection, reader: connection, lock: AsyncLock()))
+                flavour: .sqlite, logger: logger, backend: .sqlite(writer: connection, reader: connection, lock: AsyncLock(), path: nil))
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
@@ -100,7 +100,7 @@ public final class SuijiDatabase: Sendable {
     /// Runs read-only queries.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(let writer, let reader, let lock):
+        case .sqlite(let writer, let reader, let lock, _):
             if writer === reader { return try await lock.withLock { try await body(reader.sql()) } }
             return try await body(reader.sql())
         case .postgres:
@@ -111,7 +111,7 @@ public final class SuijiDatabase: Sendable {
     /// Runs `body` in one transaction: all of it is written, or nothing.
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(let writer, _, let lock):
+        case .sqlite(let writer, _, let lock, _):
             return try await lock.withLock {
                 let db = writer.sql()
                 try await db.raw("BEGIN IMMEDIATE").run()
@@ -141,10 +141,22 @@ public final class SuijiDatabase: Sendable {
         }
     }
 
-    /// The SQLite writer connection, for bulk paths that bypass SQLKit; nil on PostgreSQL.
-    var sqliteWriter: (connection: SQLiteConnection, lock: AsyncLock)? {
-        if case .sqlite(let writer, _, let lock) = backend { return (writer, lock) }
-        return nil
+    /// Whether `writeRaw` is available (a SQLite file).
+    var hasRawWriter: Bool {
+        if case .sqlite(_, _, _, let path) = backend { return path != nil }
+        return false
+    }
+
+    /// Runs `body` on a direct SQLite connection to the same file, holding the write lock, on a
+    /// thread-pool thread (bulk work must not block the async executor). SQLite files only.
+    func writeRaw<T: Sendable>(_ body: @escaping @Sendable (SQLiteRaw) throws -> T) async throws -> T {
+        guard case .sqlite(_, _, let lock, let path?) = backend else { preconditionFailure("writeRaw needs a SQLite file") }
+        return try await lock.withLock {
+            try await NIOThreadPool.singleton.runIfActive {
+                let raw = try SQLiteRaw(path: path)
+                return try raw.transaction { try body(raw) }
+            }
+        }
     }
 
     private func withPostgresConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T)
@@ -159,7 +171,7 @@ public final class SuijiDatabase: Sendable {
     /// Closes every connection.
     public func close() async {
         switch backend {
-        case .sqlite(let writer, let reader, _):
+        case .sqlite(let writer, let reader, _, _):
             try? await writer.close()
             if writer !== reader { try? await reader.close() }
         case .postgres(let pool, _):

@@ -68,12 +68,14 @@ enum DemoExtras {
         return text.replacingOccurrences(of: "{s}", with: street.short)
     }
 
-    /// Products for 产品质量抽查 and food sampling: name, local SAMR item numbers.
-    static let products: [(String, [Int])] = [
-        ("日用陶瓷餐具（青花碗）", [11]), ("日用陶瓷餐具（釉中彩盘）", [11]), ("陶瓷茶具套装", [11]), ("骨质瓷咖啡杯", [11]),
-        ("陶瓷电饭煲内胆", [11]), ("卫生陶瓷（坐便器）", [11]), ("陈设艺术瓷花瓶", [11]), ("电热水壶", [11, 20]),
-        ("电动自行车充电器", [11, 20]), ("月饼", [7, 13]), ("白酒", [7, 13]), ("绿茶", [7, 13]), ("桶装饮用水", [7, 13]),
-        ("大米", [7, 13]), ("瓷泥原料（高岭土）", [11]),
+    /// Products for 产品质量抽查 and food sampling: name, the sector of its producer (nil: sold,
+    /// not made, in the district), local SAMR item numbers.
+    static let products: [(name: String, producer: DemoSector?, tags: [Int])] = [
+        ("日用陶瓷餐具（青花碗）", .ceramicsMfg, [11]), ("日用陶瓷餐具（釉中彩盘）", .ceramicsMfg, [11]),
+        ("陶瓷茶具套装", .ceramicsMfg, [11]), ("骨质瓷咖啡杯", .ceramicsMfg, [11]), ("陈设艺术瓷花瓶", .ceramicsMfg, [11]),
+        ("卫生陶瓷（坐便器）", .ceramicsMfg, [11]), ("陶瓷电饭煲内胆", .ceramicsMfg, [11]), ("电热水壶", nil, [11, 20]),
+        ("电动自行车充电器", nil, [11, 20]), ("月饼", .foodMfg, [7, 13]), ("绿茶", .foodMfg, [7, 13]),
+        ("白酒", nil, [7, 13]), ("桶装饮用水", nil, [7, 13]), ("大米", nil, [7, 13]), ("瓷泥原料（高岭土）", .mining, [11]),
     ]
 
     /// Project name patterns for the housing department.

@@ -89,6 +89,7 @@ struct DemoNames: Sendable {
     ) -> String {
         let trade = tradeName(&random)
         let word = industry.companyWords.isEmpty ? "商贸" : random.pick(industry.companyWords)
+        let manufacturing = "0123".contains(industry.code.prefix(1))
         let city = random.chance(0.55) ? "景德镇市昌江区" : random.pick(["景德镇", "景德镇市", "江西"])
         switch kind {
         case .company:
@@ -99,9 +100,11 @@ struct DemoNames: Sendable {
         case .partnership:
             return "景德镇" + trade + word + random.pick(["合伙企业（有限合伙）", "中心（普通合伙）", "工作室（普通合伙）"])
         case .soleProprietorship:
-            return "景德镇市昌江区" + trade + word + random.pick(["店（个人独资）", "经营部（个人独资）", "厂（个人独资）"])
+            let form = manufacturing ? "厂" : random.pick(["经营部", "中心", "工作室"])
+            return "景德镇市昌江区" + trade + word + form + "（个人独资）"
         case .nonCompanyLegalPerson:
-            return "景德镇市" + random.pick(["昌江区\(street.short)", trade]) + word + random.pick(["厂", "公司", "供销社", "服务社"])
+            let form = manufacturing ? "厂" : random.pick(["公司", "公司", "服务社"])
+            return "景德镇市" + random.pick(["昌江区\(street.short)", trade]) + word + form
         case .farmersCooperative:
             let village = street.isUrban ? "" : random.pick(street.places)
             return "景德镇市昌江区\(street.name)\(village)\(random.chance(0.5) ? trade : "")\(word)专业合作社"

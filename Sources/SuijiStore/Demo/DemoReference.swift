@@ -6,7 +6,7 @@ enum DemoReference {
     /// The district's administrative division code.
     static let division = "360202"
 
-    /// The joint-meeting member departments: code, Chinese name, display name of its admin.
+    /// The joint-meeting member departments: code and Chinese name.
     static let departments: [(code: String, name: String)] = [
         ("SAMR", "昌江区市场监督管理局"),
         ("NDRC", "昌江区发展和改革委员会"),

@@ -33,11 +33,13 @@ struct DemoTargets {
     /// "sector/I" (individual businesses), "sector/E" (others), "sector" or "*"; `generic` is the
     /// share of entities matched only by an @-rule (e.g. every employer for HRSS).
     static let plans: [String: (shares: [String: Double], generic: Double)] = [
-        "HEALTH": (["ceramicsMfg/I": 0, "ceramicsMfg/E": 0.15, "beauty": 0.5], 0),
-        "ECO": (["ceramicsMfg/E": 0.25, "ceramicsMfg/I": 0.03, "autoRepair": 0.4, "clinic": 0.3], 0),
-        "EMER": (["ceramicsMfg/E": 0.15, "ceramicsMfg/I": 0, "generalRetail/E": 0.15, "generalRetail/I": 0], 0),
-        "FIRE": (["catering": 0.08, "generalRetail": 0.08, "craftRetail": 0.03], 0),
-        "PSB": (["autoRepair": 0.5], 0),
+        "HEALTH": (["ceramicsMfg/I": 0, "ceramicsMfg/E": 0.05, "beauty": 0.25, "lodging": 0.7, "property": 0.5], 0),
+        "ECO": (["ceramicsMfg/E": 0.08, "ceramicsMfg/I": 0.005, "machinery": 0.4, "autoRepair": 0.15, "clinic": 0.1], 0),
+        "EMER": (["ceramicsMfg/E": 0.06, "ceramicsMfg/I": 0, "machinery": 0.6, "generalRetail/E": 0.1, "generalRetail/I": 0], 0),
+        "EDU": (["artTraining/I": 0.2, "artTraining/E": 0.8, "training": 0.8], 0),
+        "FIRE": (["lodging": 0.6, "catering": 0.05, "generalRetail": 0.05, "craftRetail": 0.02], 0),
+        "PSB": (["lodging": 0.8, "autoRepair": 0.3], 0),
+        "TRANS": (["autoRepair": 0.5, "freight": 0.6], 0),
         "HRSS": ([:], 0.06),
         "COMM": (["generalRetail/E": 0.15, "generalRetail/I": 0, "catering/E": 0.1, "catering/I": 0, "beauty/E": 0.2, "beauty/I": 0], 0),
         "TAX": ([:], 0.022),
@@ -185,12 +187,16 @@ struct DemoTargets {
         }
         switch department {
         case "SAMR":
-            let producers = register.filter { [.ceramicsMfg, .foodMfg, .craftMfg].contains($0.sector) && $0.kind != .individualBusiness }
+            var producers: [DemoSector: [DemoEntity]] = [:]
+            for entity in register where entity.kind != .individualBusiness && entity.status == .operating {
+                if let sector = entity.sector { producers[sector, default: []].append(entity) }
+            }
             for index in 1...count(300) {
-                let (product, tags) = random.pick(DemoExtras.products)
-                let producer = producers.isEmpty ? nil : random.pick(producers)
-                let maker = producer.map { "（\($0.name)）" } ?? ""
-                add(.product, index, product + maker, producer, producer?.industry ?? "", tags)
+                let product = random.pick(DemoExtras.products)
+                let makers = product.producer.flatMap { producers[$0] } ?? []
+                let producer = makers.isEmpty ? nil : random.pick(makers)
+                let name = product.producer == nil ? "\(product.name)（流通领域抽样）" : (producer?.name ?? "") + product.name
+                add(.product, index, name, producer, producer?.industry ?? "", product.tags)
             }
         case "HOUSING":
             for index in 1...count(100) {

@@ -25,7 +25,11 @@ public struct LibraryImporter: Sendable {
             let parser = SheetParser(
                 mapping: SheetMapping<TargetInput>.targets, validate: { $0.validated(department: department) },
                 key: { $0.uid }, keyField: "creditCode")
-            return try await write(parser, data: data, kind: kind, caller: caller, progress: progress) { records, db in
+            let now = Timestamp.format(caller.at)
+            return try await write(
+                parser, data: data, kind: kind, caller: caller, progress: progress,
+                raw: { records, raw in try TargetSyncRaw(department: department, now: now, progress: progress).apply(records, on: raw) }
+            ) { records, db in
                 try await TargetSync(department: department, caller: caller, progress: progress).apply(records, on: db)
             }
         case .inspectors:
@@ -55,6 +59,7 @@ public struct LibraryImporter: Sendable {
     private func write<Input, Record: Sendable>(
         _ parser: SheetParser<Input, Record>, data: Data, kind: LibraryKind, caller: Caller,
         progress: (@Sendable (ImportProgress) -> Void)?,
+        raw: (@Sendable ([Record], SQLiteRaw) throws -> SyncCounts)? = nil,
         apply: @escaping @Sendable ([Record], any SQLDatabase) async throws -> SyncCounts
     ) async throws -> ImportReport {
         let parsed = try parser.parse(data, progress: progress)
@@ -64,18 +69,31 @@ public struct LibraryImporter: Sendable {
             added: 0, changed: 0, unchanged: 0, nowDeregistered: 0, ignoredColumns: parsed.ignoredColumns,
             issues: parsed.issues)
         guard parsed.issues.isEmpty else { throw ImportError.rejected(report) }
-        let records = parsed.records.map(\.record)
+        let records = parsed.records
+        if let raw, database.hasRawWriter {
+            let counts = try await database.writeRaw { [report] connection in
+                let counts = try raw(records, connection)
+                try AuditLog.append(
+                    raw: connection, caller: caller, action: "import", entity: kind.rawValue, entityID: report.department,
+                    detail: report.with(counts))
+                return counts
+            }
+            return report.with(counts)
+        }
         let counts = try await database.write { [report] db in
             let counts = try await apply(records, db)
-            var summary = report
-            summary.added = counts.added
-            summary.changed = counts.changed
-            summary.unchanged = counts.unchanged
-            summary.nowDeregistered = counts.nowDeregistered
             try await AuditLog.append(
-                db, caller: caller, action: "import", entity: kind.rawValue, entityID: summary.department, detail: summary)
+                db, caller: caller, action: "import", entity: kind.rawValue, entityID: report.department, detail: report.with(counts))
             return counts
         }
+        return report.with(counts)
+    }
+}
+
+extension ImportReport {
+    /// The report with a sync's counts filled in.
+    func with(_ counts: SyncCounts) -> ImportReport {
+        var report = self
         report.added = counts.added
         report.changed = counts.changed
         report.unchanged = counts.unchanged

@@ -14,7 +14,7 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
     let keyField: String
 
     struct Parsed {
-        var records: [(row: Int, record: Record)]
+        var records: [Record]
         var issues: [RowIssue]
         var format: String
         var ignoredColumns: [String]
@@ -46,14 +46,23 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         var parsed = Parsed(
             records: [], issues: [], format: Self.formatName(sheet.format), ignoredColumns: ignored,
             digest: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
-        parsed.records.reserveCapacity(sheet.rows.count)
-        var seen: [String: Int] = [:]
-        for (index, row) in sheet.rows.enumerated() {
+        // Rows are independent: validate them on every core, then merge in sheet order.
+        var keyPaths: [WritableKeyPath<Input, String?>?] = Array(repeating: nil, count: sheet.header.count)
+        for (index, column) in columnOf { keyPaths[index] = column.keyPath }
+        let rows = sheet.rows
+        let results = Self.validateConcurrently(rows.count) { index in
             var input = mapping.make()
-            for (column, cell) in row.fields.enumerated() {
-                if let target = columnOf[column] { input[keyPath: target.keyPath] = cell }
+            for (column, cell) in rows[index].fields.enumerated() where column < keyPaths.count {
+                if let keyPath = keyPaths[column] { input[keyPath: keyPath] = cell }
             }
-            switch validate(input) {
+            return validate(input)
+        }
+        progress?(ImportProgress(phase: "validate", done: rows.count / 2, total: rows.count))
+        parsed.records.reserveCapacity(rows.count)
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(rows.count)
+        for (row, result) in zip(rows, results) {
+            switch result {
             case .success(let record):
                 let key = key(record)
                 if let first = seen[key] {
@@ -61,7 +70,7 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
                         RowIssue(row: row.number, column: mapping.header(keyField), field: keyField, message: "与第 \(first) 行重复（\(key)）"))
                 } else {
                     seen[key] = row.number
-                    parsed.records.append((row.number, record))
+                    parsed.records.append(record)
                 }
             case .failure(let error):
                 if case .invalid(let issues) = error {
@@ -71,10 +80,27 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
                     }
                 }
             }
-            if index % 50_000 == 0 { progress?(ImportProgress(phase: "validate", done: index, total: sheet.rows.count)) }
         }
         progress?(ImportProgress(phase: "validate", done: sheet.rows.count, total: sheet.rows.count))
         return parsed
+    }
+
+    /// Runs `body` for 0..<count on all cores in chunks; results in index order.
+    static func validateConcurrently(_ count: Int, _ body: (Int) -> Result<Record, LibraryError>) -> [Result<Record, LibraryError>] {
+        let chunk = 4_096
+        let chunks = (count + chunk - 1) / chunk
+        var parts = [[Result<Record, LibraryError>]](repeating: [], count: chunks)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let work = body
+                DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                    let range = (part * chunk)..<min(count, (part + 1) * chunk)
+                    output[part] = range.map { work($0) }
+                }
+            }
+        }
+        return parts.flatMap { $0 }
     }
 
     static func formatName(_ format: TabularFileFormat) -> String {

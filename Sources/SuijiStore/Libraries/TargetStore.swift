@@ -46,9 +46,15 @@ public struct TargetStore: Sendable {
     public func statusHistory(id: Int64, scope: DepartmentScope) async throws -> [TargetStatusChange] {
         _ = try await get(id: id, scope: scope)
         return try await database.read { db in
-            try await db.raw(
-                "SELECT status, status_date, recorded_at, source FROM target_status_history WHERE target_id = \(bind: id) ORDER BY id"
-            ).all(decoding: TargetStatusChange.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let target = try await db.raw("SELECT status, created_at, created_via FROM targets WHERE id = \(bind: id)").first()
+            let changes = try await db.raw(
+                "SELECT from_status, status, status_date, recorded_at, source FROM target_status_history WHERE target_id = \(bind: id) ORDER BY id"
+            ).all(decoding: StatusChangeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let initial = TargetStatusChange(
+                status: try changes.first?.fromStatus ?? target?.decode(column: "status", as: String.self) ?? "",
+                statusDate: nil, recordedAt: try target?.decode(column: "created_at", as: String.self) ?? "",
+                source: try target?.decode(column: "created_via", as: String.self) ?? "")
+            return [initial] + changes.map { TargetStatusChange(status: $0.status, statusDate: $0.statusDate, recordedAt: $0.recordedAt, source: $0.source) }
         }
     }
 
@@ -64,8 +70,7 @@ public struct TargetStore: Sendable {
             ).first() != nil {
                 throw LibraryError.duplicate(field: target.kind.hasCreditCode ? "creditCode" : "stableID", value: target.uid)
             }
-            let id = try await Self.insert(target, now: now, on: db)
-            try await Self.recordStatus(id: id, target: target, now: now, source: "create", on: db)
+            let id = try await Self.insert(target, now: now, via: "create", on: db)
             try await AuditLog.append(db, caller: caller, action: "create", entity: "target", entityID: target.uid, detail: target)
             return id
         }
@@ -86,7 +91,7 @@ public struct TargetStore: Sendable {
         try await database.write { [new] db in
             try await Self.update(new, now: now, on: db)
             if new.status != old.status || new.statusDate != old.statusDate {
-                try await Self.recordStatus(id: id, target: new, now: now, source: "edit", on: db)
+                try await Self.recordStatus(id: id, from: old.status, to: new, now: now, source: "edit", on: db)
             }
             try await AuditLog.append(
                 db, caller: caller, action: "update", entity: "target", entityID: new.uid, detail: ["before": old, "after": new])
@@ -94,16 +99,16 @@ public struct TargetStore: Sendable {
         return new
     }
 
-    static func insert(_ target: Target, now: String, on db: any SQLDatabase) async throws -> Int64 {
+    static func insert(_ target: Target, now: String, via: String, on db: any SQLDatabase) async throws -> Int64 {
         let row = try await db.raw(
             """
             INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,
-              status, status_date, last_random_inspection, legal_representative, tags, created_at, updated_at)
+              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at)
             VALUES (\(bind: target.departmentCode), \(bind: target.uid), \(bind: target.name), \(bind: target.kind.rawValue),
               \(bind: target.division), \(bind: target.street), \(bind: target.grid), \(bind: target.address),
               \(bind: target.industry), \(bind: target.riskClass.rawValue), \(bind: target.status.rawValue),
               \(bind: target.statusDate?.iso), \(bind: target.lastRandomInspection?.iso), \(bind: target.legalRepresentative),
-              \(bind: ListColumn.encode(target.tags)), \(bind: now), \(bind: now))
+              \(bind: ListColumn.encode(target.tags)), \(bind: via), \(bind: now), \(bind: now))
             RETURNING id
             """
         ).first()
@@ -135,23 +140,33 @@ public struct TargetStore: Sendable {
         }
     }
 
-    static func recordStatus(id: Int64, target: Target, now: String, source: String, on db: any SQLDatabase) async throws {
+    static func recordStatus(id: Int64, from old: TargetStatus, to target: Target, now: String, source: String, on db: any SQLDatabase)
+        async throws
+    {
         try await db.raw(
             """
-            INSERT INTO target_status_history (target_id, status, status_date, recorded_at, source)
-            VALUES (\(bind: id), \(bind: target.status.rawValue), \(bind: target.statusDate?.iso), \(bind: now), \(bind: source))
+            INSERT INTO target_status_history (target_id, from_status, status, status_date, recorded_at, source)
+            VALUES (\(bind: id), \(bind: old.rawValue), \(bind: target.status.rawValue), \(bind: target.statusDate?.iso), \(bind: now), \(bind: source))
             """
         ).run()
     }
 }
 
-/// One entry of a target's status history.
+/// One entry of a target's status history: the status it was created with, then each change.
 public struct TargetStatusChange: Sendable, Codable, Equatable {
     public var status: String
     public var statusDate: String?
     public var recordedAt: String
     /// `create`, `edit` or `import`.
     public var source: String
+}
+
+struct StatusChangeRow: Codable {
+    var fromStatus: String
+    var status: String
+    var statusDate: String?
+    var recordedAt: String
+    var source: String
 }
 
 struct TargetRow: Codable {
