@@ -34,11 +34,11 @@ enum BenchData {
             for start in stride(from: 0, to: rows.count, by: 2_000) {
                 var insert = db.insert(into: "targets").columns(
                     "department_code", "uid", "name", "kind", "division", "street", "grid", "address", "industry", "risk_class",
-                    "status", "legal_representative", "tags", "created_at", "updated_at")
+                    "status", "legal_representative", "tags", "created_via", "created_at", "updated_at")
                 for row in rows[start..<min(start + 2_000, rows.count)] {
                     let f = row.fields
                     insert = insert.values([
-                        "SAMR", f[0], f[1], f[2], f[3], f[4], "", f[5], f[6], f[7], "operating", "", "[]", "2026-01-01", "2026-01-01",
+                        "SAMR", f[0], f[1], f[2], f[3], f[4], "", f[5], f[6], f[7], "operating", "", "[]", "import", "2026-01-01", "2026-01-01",
                     ] as [any Encodable & Sendable])
                 }
                 try await insert.run()

@@ -18,39 +18,39 @@ public struct InputChecker: Sendable {
     }
 
     /// A required, trimmed text of at most `maxLength` characters.
-    public mutating func required(_ value: String?, field: String, label: String, maxLength: Int = 200) -> String {
+    public mutating func required(_ value: String?, field: String, label: @autoclosure () -> String, maxLength: Int = 200) -> String {
         let text = Self.trimmed(value)
         if text.isEmpty {
-            add(field, "\(label)不能为空")
+            add(field, "\(label())不能为空")
         } else if text.utf8.count > maxLength && text.count > maxLength {
-            add(field, "\(label)不能超过 \(maxLength) 个字")
+            add(field, "\(label())不能超过 \(maxLength) 个字")
         }
         return text
     }
 
     /// An optional enumerated value; empty gives `default`, unknown text an issue.
     public mutating func parse<T>(
-        _ value: String?, field: String, label: String, default fallback: T?, _ parser: (String) -> T?
+        _ value: String?, field: String, label: @autoclosure () -> String, default fallback: T?, _ parser: (String) -> T?
     ) -> T? {
         let text = Self.trimmed(value)
         if text.isEmpty {
-            if fallback == nil { add(field, "\(label)不能为空") }
+            if fallback == nil { add(field, "\(label())不能为空") }
             return fallback
         }
         guard let parsed = parser(text) else {
-            add(field, "\(label)“\(text)”无法识别")
+            add(field, "\(label())“\(text)”无法识别")
             return nil
         }
         return parsed
     }
 
     /// An optional ISO date (also accepts `YYYY/MM/DD` and `YYYY.MM.DD`).
-    public mutating func date(_ value: String?, field: String, label: String) -> CalendarDate? {
+    public mutating func date(_ value: String?, field: String, label: @autoclosure () -> String) -> CalendarDate? {
         let text = Self.trimmed(value)
         if text.isEmpty { return nil }
         let normalised = text.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: ".", with: "-")
         if let date = CalendarDate(iso: normalised) ?? CalendarDate(looseISO: normalised) { return date }
-        add(field, "\(label)“\(text)”不是有效日期（格式：2025-03-01）")
+        add(field, "\(label())“\(text)”不是有效日期（格式：2025-03-01）")
         return nil
     }
 

@@ -68,6 +68,10 @@ public enum TargetKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Every accepted spelling: code and Chinese label.
+    private static let byLabel: [String: TargetKind] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) } + allCases.map { ($0.label, $0) })
+
     /// Prefix of the stable id of non-market targets.
     public var stableIDPrefix: String? {
         switch self {
@@ -81,11 +85,7 @@ public enum TargetKind: String, Sendable, Codable, CaseIterable {
     /// Parses an English code, a Chinese label or a common synonym found in registry exports.
     public init?(label text: String) {
         let value = text.trimmed
-        if let kind = TargetKind(rawValue: value) {
-            self = kind
-            return
-        }
-        if let kind = TargetKind.allCases.first(where: { $0.label == value }) {
+        if let kind = Self.byLabel[value] {
             self = kind
             return
         }

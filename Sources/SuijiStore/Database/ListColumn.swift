@@ -6,6 +6,7 @@ import Foundation
 enum ListColumn {
     /// Encodes `["a","b"]`; fast enough for bulk imports (no JSONEncoder per row).
     static func encode(_ values: [String]) -> String {
+        if values.isEmpty { return "[]" }
         var out = "["
         for (index, value) in values.enumerated() {
             if index > 0 { out += "," }

@@ -48,7 +48,8 @@ public enum Migrations {
               updated_at TEXT NOT NULL,
               UNIQUE (department_code, uid))
             """,
-            "CREATE INDEX targets_department_name ON targets (department_code, name)",
+            // Listings go by department in insertion order (rowid follows the key in the index).
+            "CREATE INDEX targets_department ON targets (department_code)",
             """
             CREATE TABLE target_tags (target_id BIGINT NOT NULL REFERENCES targets(id), item_code TEXT NOT NULL,
               PRIMARY KEY (target_id, item_code))

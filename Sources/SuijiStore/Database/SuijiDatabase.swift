@@ -168,6 +168,17 @@ public final class SuijiDatabase: Sendable {
         return try await body(connection.sql(queryLogLevel: .trace))
     }
 
+    /// Copies the SQLite write-ahead log into the main file now (bulk imports leave it to a later
+    /// commit); returns the number of pages copied. A no-op on PostgreSQL.
+    @discardableResult
+    public func checkpoint() async throws -> Int {
+        guard case .sqlite(let writer, _, let lock, _) = backend else { return 0 }
+        return try await lock.withLock {
+            let row = try await writer.sql().raw("PRAGMA wal_checkpoint(TRUNCATE)").first()
+            return try row?.decode(column: "checkpointed", as: Int.self) ?? 0
+        }
+    }
+
     /// Closes every connection.
     public func close() async {
         switch backend {

@@ -50,7 +50,7 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         var keyPaths: [WritableKeyPath<Input, String?>?] = Array(repeating: nil, count: sheet.header.count)
         for (index, column) in columnOf { keyPaths[index] = column.keyPath }
         let rows = sheet.rows
-        let results = Self.validateConcurrently(rows.count) { index in
+        let chunks = Self.validateConcurrently(rows.count) { index in
             var input = mapping.make()
             for (column, cell) in rows[index].fields.enumerated() where column < keyPaths.count {
                 if let keyPath = keyPaths[column] { input[keyPath: keyPath] = cell }
@@ -58,49 +58,79 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
             return validate(input)
         }
         progress?(ImportProgress(phase: "validate", done: rows.count / 2, total: rows.count))
+        // Merge in sheet order; then find keys repeated within the file.
+        var rowNumbers: [Int] = []
+        rowNumbers.reserveCapacity(rows.count)
         parsed.records.reserveCapacity(rows.count)
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(rows.count)
-        for (row, result) in zip(rows, results) {
-            switch result {
-            case .success(let record):
-                let key = key(record)
-                if let first = seen[key] {
-                    parsed.issues.append(
-                        RowIssue(row: row.number, column: mapping.header(keyField), field: keyField, message: "与第 \(first) 行重复（\(key)）"))
-                } else {
-                    seen[key] = row.number
-                    parsed.records.append(record)
-                }
-            case .failure(let error):
+        for chunk in chunks {
+            parsed.records.append(contentsOf: chunk.records)
+            rowNumbers.append(contentsOf: chunk.recordIndexes.lazy.map { rows[$0].number })
+            for (index, error) in chunk.failures {
                 if case .invalid(let issues) = error {
                     for issue in issues {
                         parsed.issues.append(
-                            RowIssue(row: row.number, column: mapping.header(issue.field), field: issue.field, message: issue.message))
+                            RowIssue(row: rows[index].number, column: mapping.header(issue.field), field: issue.field, message: issue.message))
                     }
                 }
             }
         }
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(parsed.records.count)
+        var duplicates: [Int] = []
+        for (position, record) in parsed.records.enumerated() {
+            let key = key(record)
+            if let first = seen[key] {
+                duplicates.append(position)
+                parsed.issues.append(
+                    RowIssue(row: rowNumbers[position], column: mapping.header(keyField), field: keyField, message: "与第 \(first) 行重复（\(key)）"))
+            } else {
+                seen[key] = rowNumbers[position]
+            }
+        }
+        if !duplicates.isEmpty {
+            let drop = Set(duplicates)
+            parsed.records = parsed.records.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        }
+        parsed.issues.sort { $0.row < $1.row }
         progress?(ImportProgress(phase: "validate", done: sheet.rows.count, total: sheet.rows.count))
         return parsed
     }
 
-    /// Runs `body` for 0..<count on all cores in chunks; results in index order.
-    static func validateConcurrently(_ count: Int, _ body: (Int) -> Result<Record, LibraryError>) -> [Result<Record, LibraryError>] {
-        let chunk = 4_096
-        let chunks = (count + chunk - 1) / chunk
-        var parts = [[Result<Record, LibraryError>]](repeating: [], count: chunks)
-        parts.withUnsafeMutableBufferPointer { buffer in
+    /// The outcome of validating one chunk of rows.
+    struct Chunk {
+        var records: [Record] = []
+        /// Row indexes of `records`.
+        var recordIndexes: [Int] = []
+        var failures: [(Int, LibraryError)] = []
+    }
+
+    /// Runs `body` for 0..<count on all cores in chunks; chunks in index order.
+    static func validateConcurrently(_ count: Int, _ body: (Int) -> Result<Record, LibraryError>) -> [Chunk] {
+        let size = 4_096
+        let chunkCount = (count + size - 1) / size
+        var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
+        chunks.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             withoutActuallyEscaping(body) { body in
                 nonisolated(unsafe) let work = body
-                DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                    let range = (part * chunk)..<min(count, (part + 1) * chunk)
-                    output[part] = range.map { work($0) }
+                DispatchQueue.concurrentPerform(iterations: chunkCount) { part in
+                    var chunk = Chunk()
+                    chunk.records.reserveCapacity(size)
+                    chunk.recordIndexes.reserveCapacity(size)
+                    for index in (part * size)..<min(count, (part + 1) * size) {
+                        switch work(index) {
+                        case .success(let record):
+                            chunk.records.append(record)
+                            chunk.recordIndexes.append(index)
+                        case .failure(let error):
+                            chunk.failures.append((index, error))
+                        }
+                    }
+                    output[part] = chunk
                 }
             }
         }
-        return parts.flatMap { $0 }
+        return chunks
     }
 
     static func formatName(_ format: TabularFileFormat) -> String {

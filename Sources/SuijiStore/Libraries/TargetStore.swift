@@ -24,7 +24,7 @@ public struct TargetStore: Sendable {
             let total = try await db.count(from: "targets", filter.whereClause)
             let rows = try await db.raw(
                 "SELECT \(unsafeRaw: Self.columns) FROM targets " + filter.whereClause
-                    + " ORDER BY department_code, name, id LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
+                    + " ORDER BY department_code, id LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
             ).all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             return Page(items: rows.map(\.target), total: total, page: query.page, perPage: query.perPage)
         }
