@@ -27,6 +27,10 @@ struct DatabaseOptions: ParsableArguments {
 
 /// Writes to standard error.
 enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

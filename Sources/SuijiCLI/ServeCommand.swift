@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import SuijiStore
@@ -33,8 +34,9 @@ struct ServerOptions: ParsableArguments {
     func serve(stores: Stores, logger: Logger, banner: String?) async throws {
         let configuration = AppConfiguration(host: host, port: port, secureCookies: secureCookies)
         let app = try await buildApplication(stores: stores, configuration: configuration, logger: logger)
-        print("Suiji is serving on http://\(host):\(port)/")
-        if let banner { print(banner) }
+        // Written unbuffered, so the URL and the demo accounts show at once even through a pipe.
+        Console.out("Suiji is serving on http://\(host):\(port)/")
+        if let banner { Console.out(banner) }
         try await app.runService()
         await stores.database.close()
     }

@@ -37,7 +37,7 @@ struct HomeController {
                 HomePage.Expiring(
                     name: $0.name, department: $0.departmentCode, certificate: $0.certificateNumber, expiry: $0.certificateExpiry.iso,
                     expired: $0.certificateExpiry < today, url: "/inspectors/\($0.id)")
-            })
+            }, hasExpiring: !expiring.isEmpty)
         return pages.render("home", model, account: account, csrf: context.csrfToken)
     }
 
@@ -77,5 +77,5 @@ struct HomePage {
     var roleNote: String
     var rows: [Row]
     var expiring: [Expiring]
-    var hasExpiring: Bool { !expiring.isEmpty }
+    var hasExpiring: Bool
 }

@@ -71,7 +71,7 @@ struct ImportPage {
         var digest: String
         var ignored: String
         var issues: [RowIssue]
-        var hasIssues: Bool { !issues.isEmpty }
+        var hasIssues: Bool
         var library: String
 
         init(_ report: ImportReport, error: String?) {
@@ -82,6 +82,7 @@ struct ImportPage {
             digest = report.fileDigest
             ignored = report.ignoredColumns.joined(separator: "、")
             issues = report.issues
+            hasIssues = !report.issues.isEmpty
             library = report.library.rawValue
         }
     }

@@ -2,11 +2,17 @@
 
 /// View model of a library listing.
 struct ListPage {
+    /// Mustache reads stored properties only (through Mirror), so derived values are stored.
     struct Row {
         var url: String
-        var cells: [String]
-        var first: String { cells.first ?? "" }
-        var rest: [String] { Array(cells.dropFirst()) }
+        var first: String
+        var rest: [String]
+
+        init(url: String, cells: [String]) {
+            self.url = url
+            first = cells.first ?? ""
+            rest = Array(cells.dropFirst())
+        }
     }
 
     struct Filter {
@@ -28,7 +34,7 @@ struct ListPage {
     var nextURL: String?
     var canCreate: Bool
     var exportURL: String
-    var isEmpty: Bool { rows.isEmpty }
+    var isEmpty: Bool
 }
 
 /// View model of a record's detail page.
@@ -42,8 +48,19 @@ struct DetailPage {
     struct Section {
         var title: String
         var columns: [String]
-        var rows: [[String]]
-        var isEmpty: Bool { rows.isEmpty }
+        var rows: [Cells]
+        var isEmpty: Bool
+
+        struct Cells {
+            var cells: [String]
+        }
+
+        init(title: String, columns: [String], rows: [[String]]) {
+            self.title = title
+            self.columns = columns
+            self.rows = rows.map(Cells.init)
+            isEmpty = rows.isEmpty
+        }
     }
 
     var title: String
@@ -69,5 +86,5 @@ struct FormPage {
     var cancelURL: String
     var errors: [String]
     var fields: [Field]
-    var hasErrors: Bool { !errors.isEmpty }
+    var hasErrors: Bool
 }

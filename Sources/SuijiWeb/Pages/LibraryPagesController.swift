@@ -38,7 +38,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
             previousURL: page.page > 1 ? Self.pageURL(request, page: page.page - 1) : nil,
             nextURL: page.page < page.pageCount ? Self.pageURL(request, page: page.page + 1) : nil,
             canCreate: AccessPolicy.writableDepartment(account) != nil,
-            exportURL: "/api/v1/exports/\(Resource.path).xlsx")
+            exportURL: "/api/v1/exports/\(Resource.path).xlsx", isEmpty: page.items.isEmpty)
         return pages.render("list", model, account: account, csrf: context.csrfToken)
     }
 
@@ -115,7 +115,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
                 return FormPage.Field(
                     name: field, label: label, value: value, options: options ?? [], isSelect: options != nil,
                     error: issues.first(where: { $0.field == field })?.message)
-            })
+            }, hasErrors: !issues.isEmpty)
         return pages.render("form", model, account: account, csrf: context.csrfToken, status: status)
     }
 

@@ -51,7 +51,7 @@ public struct PageRenderer: Sendable {
 
     /// The Chinese error page.
     func errorPage(_ error: ErrorBody, account: Account?) -> Response {
-        render("error", ErrorPage(status: Int(error.status.code), message: error.message, details: error.details ?? []), account: account, status: error.status)
+        render("error", ErrorPage(status: Int(error.status.code), message: error.message, details: error.details ?? [], hasDetails: !(error.details ?? []).isEmpty), account: account, status: error.status)
     }
 
     static func nav(for account: Account) -> [NavItem] {
@@ -74,5 +74,5 @@ struct ErrorPage {
     var status: Int
     var message: String
     var details: [RowIssue]
-    var hasDetails: Bool { !details.isEmpty }
+    var hasDetails: Bool
 }
