@@ -17,7 +17,8 @@ enum BenchData {
         for n in 0..<rows {
             let individual = n % 3 != 0
             let body = String(format: "%08d", n)
-            let code = CreditCode.completing((individual ? "92360202" : "91360202") + body + String(CreditCode.organisationCheckCharacter(body)!))!
+            let code = CreditCode.completing(
+                (individual ? "92360202" : "91360202") + body + String(CreditCode.organisationCheckCharacter(body)!))!
             writer.writeRow([
                 code, individual ? "昌江区\(n)号瓷器店" : "景德镇市昌江区第\(n)陶瓷有限公司", individual ? "个体工商户" : "公司", "360202",
                 streets[n % streets.count], "景德镇市昌江区瓷都大道\(n % 999 + 1)号", industries[n % industries.count],
@@ -37,9 +38,11 @@ enum BenchData {
                     "status", "legal_representative", "tags", "created_via", "created_at", "updated_at")
                 for row in rows[start..<min(start + 2_000, rows.count)] {
                     let f = row.fields
-                    insert = insert.values([
-                        "SAMR", f[0], f[1], f[2], f[3], f[4], "", f[5], f[6], f[7], "operating", "", "[]", "import", "2026-01-01", "2026-01-01",
-                    ] as [any Encodable & Sendable])
+                    insert = insert.values(
+                        [
+                            "SAMR", f[0], f[1], f[2], f[3], f[4], "", f[5], f[6], f[7], "operating", "", "[]", "import", "2026-01-01",
+                            "2026-01-01",
+                        ] as [any Encodable & Sendable])
                 }
                 try await insert.run()
             }

@@ -31,37 +31,47 @@ struct ImportBench: AsyncParsableCommand {
         var parse = 1.0
         var bareTime = 1.0
         if !importOnly {
-        // Baseline 1: parsing alone (the floor of any import).
-        start = Date()
-        let sheet = try TabularSheet.load(csv)
-        parse = Date().timeIntervalSince(start)
-        print(String(format: "baseline parse only:        %6.2f s  %9.0f rows/s", parse, Double(sheet.rows.count) / parse))
+            // Baseline 1: parsing alone (the floor of any import).
+            start = Date()
+            let sheet = try TabularSheet.load(csv)
+            parse = Date().timeIntervalSince(start)
+            print(String(format: "baseline parse only:        %6.2f s  %9.0f rows/s", parse, Double(sheet.rows.count) / parse))
 
-        // Baseline 2: the same rows written with bare multi-row INSERTs, no validation, no sync.
-        let bare = try await Self.fresh("\(dir)/bare.sqlite")
-        start = Date()
-        try await BenchData.bareInsert(sheet: sheet, into: bare)
-        bareTime = Date().timeIntervalSince(start)
-        await bare.database.close()
-        print(String(format: "baseline bare INSERT:       %6.2f s  %9.0f rows/s", bareTime, Double(rows) / bareTime))
+            // Baseline 2: the same rows written with bare multi-row INSERTs, no validation, no sync.
+            let bare = try await Self.fresh("\(dir)/bare.sqlite")
+            start = Date()
+            try await BenchData.bareInsert(sheet: sheet, into: bare)
+            bareTime = Date().timeIntervalSince(start)
+            await bare.database.close()
+            print(String(format: "baseline bare INSERT:       %6.2f s  %9.0f rows/s", bareTime, Double(rows) / bareTime))
         }
 
         // The real import: validate every row, then one transaction.
         let stores = try await Self.fresh("\(dir)/import.sqlite")
-        let caller = Caller(account: Account(username: "bench", displayName: "bench", role: .departmentAdmin, departmentCode: "SAMR"), at: Date())
+        let caller = Caller(
+            account: Account(username: "bench", displayName: "bench", role: .departmentAdmin, departmentCode: "SAMR"), at: Date())
         start = Date()
         let phases = PhaseClock()
         let report = try await stores.importer.run(.targets, data: csv, caller: caller) { phases.mark($0) }
         let importTime = Date().timeIntervalSince(start)
-        print(String(format: "  of which parse + validate %.2f s, write %.2f s", phases.firstWrite.timeIntervalSince(start), Date().timeIntervalSince(phases.firstWrite)))
+        print(
+            String(
+                format: "  of which parse + validate %.2f s, write %.2f s", phases.firstWrite.timeIntervalSince(start),
+                Date().timeIntervalSince(phases.firstWrite)))
         for (label, at) in phases.events { print(String(format: "    %@ at %.3f s", label, at.timeIntervalSince(start))) }
-        print(String(format: "suiji import (validated):   %6.2f s  %9.0f rows/s  (added %d)", importTime, Double(rows) / importTime, report.added))
+        print(
+            String(
+                format: "suiji import (validated):   %6.2f s  %9.0f rows/s  (added %d)", importTime, Double(rows) / importTime, report.added
+            ))
         print(String(format: "ratio import / bare INSERT: %.2f×; import / parse: %.2f×", importTime / bareTime, importTime / parse))
         start = Date()
         let pages = try await stores.database.checkpoint()
         let checkpoint = Date().timeIntervalSince(start)
         print(String(format: "WAL checkpoint afterwards:  %6.2f s  (%d pages; SQLite defers it to a later commit)", checkpoint, pages))
-        print(String(format: "import + checkpoint:        %6.2f s  %9.0f rows/s", importTime + checkpoint, Double(rows) / (importTime + checkpoint)))
+        print(
+            String(
+                format: "import + checkpoint:        %6.2f s  %9.0f rows/s", importTime + checkpoint,
+                Double(rows) / (importTime + checkpoint)))
 
         if importOnly {
             await stores.database.close()
@@ -71,7 +81,10 @@ struct ImportBench: AsyncParsableCommand {
         start = Date()
         let again = try await stores.importer.run(.targets, data: csv, caller: caller)
         let syncTime = Date().timeIntervalSince(start)
-        print(String(format: "registry sync, unchanged:   %6.2f s  %9.0f rows/s  (unchanged %d)", syncTime, Double(rows) / syncTime, again.unchanged))
+        print(
+            String(
+                format: "registry sync, unchanged:   %6.2f s  %9.0f rows/s  (unchanged %d)", syncTime, Double(rows) / syncTime,
+                again.unchanged))
         await stores.database.close()
     }
 

@@ -27,7 +27,9 @@ struct CalendarCommand: AsyncParsableCommand {
             guard let start = CalendarDate(iso: date) else { throw ValidationError("date must be YYYY-MM-DD: \(date)") }
             var workCalendar = try WorkCalendar.bundled()
             if let calendar {
-                guard let text = try? String(contentsOfFile: calendar, encoding: .utf8) else { throw ValidationError("cannot read \(calendar)") }
+                guard let text = try? String(contentsOfFile: calendar, encoding: .utf8) else {
+                    throw ValidationError("cannot read \(calendar)")
+                }
                 workCalendar = workCalendar.merging(try WorkCalendar(parsing: text))
             }
             do {

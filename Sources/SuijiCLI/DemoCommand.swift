@@ -24,7 +24,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed of the generated data.")
     var seed: UInt64 = 2026
 
-    @Option(name: .long, help: ArgumentHelp("Size of the district relative to the real one (tests use a small fraction).", visibility: .hidden))
+    @Option(
+        name: .long, help: ArgumentHelp("Size of the district relative to the real one (tests use a small fraction).", visibility: .hidden))
     var scale: Double = 1.0
 
     func run() async throws {
@@ -36,10 +37,13 @@ struct DemoCommand: AsyncParsableCommand {
         var banner = DemoBanner.accountsText
         if try await stores.departments.all().isEmpty {
             let started = Date()
-            let summary = try await DemoDistrict.build(stores: stores, seed: seed, now: Date(), scale: scale) { line in Console.error(line) }
+            let summary = try await DemoDistrict.build(stores: stores, seed: seed, now: Date(), scale: scale) { line in Console.error(line)
+            }
             Console.error(
-                String(format: "demo built in %.1f s: %d departments, %d items, %d targets, %d inspectors, %d experts",
-                    Date().timeIntervalSince(started), summary.departments, summary.items, summary.targets, summary.inspectors, summary.experts))
+                String(
+                    format: "demo built in %.1f s: %d departments, %d items, %d targets, %d inspectors, %d experts",
+                    Date().timeIntervalSince(started), summary.departments, summary.items, summary.targets, summary.inspectors,
+                    summary.experts))
             banner = DemoBanner.text(summary)
         } else {
             Console.error("using the existing demo database \(db) (--fresh rebuilds it)")
@@ -63,7 +67,8 @@ enum DemoBanner {
     static func text(_ summary: DemoSummary) -> String {
         var lines = ["Demo accounts:"]
         for account in summary.accounts {
-            lines.append("  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(account.password)  \(account.displayName)")
+            lines.append(
+                "  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(account.password)  \(account.displayName)")
         }
         return lines.joined(separator: "\n")
     }

@@ -125,14 +125,16 @@ public struct CanonicalPool: Sendable {
 
     /// Entry `i` (convenience).
     public func entry(at i: Int) -> PoolEntry {
-        PoolEntry(id: id(at: i), stratum: stratumLabels[Int(stratumIndex[i])], division: division(at: i),
-                  street: street(at: i))
+        PoolEntry(
+            id: id(at: i), stratum: stratumLabels[Int(stratumIndex[i])], division: division(at: i),
+            street: street(at: i))
     }
 
     /// Index of the target with this id (binary search), or nil.
     public func index(of id: String) -> Int? {
         let key = Array(id.utf8)
-        var lo = 0, hi = count
+        var lo = 0
+        var hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
             let c = PoolSorting.compare(idBytes, idOffsets[mid], idOffsets[mid + 1], key)
@@ -210,7 +212,8 @@ public struct PoolBuilder: Sendable {
 
     /// Validates, sorts and digests.
     public func build() throws(DrawError) -> CanonicalPool {
-        try CanonicalPool(flatIDs: ids, idOffsets: offs, stratumLabels: labels, stratumIndex: sIndex,
-                          divisions: divs, flatStreets: streets, streetOffsets: sOffs)
+        try CanonicalPool(
+            flatIDs: ids, idOffsets: offs, stratumLabels: labels, stratumIndex: sIndex,
+            divisions: divs, flatStreets: streets, streetOffsets: sOffs)
     }
 }

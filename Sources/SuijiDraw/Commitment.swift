@@ -4,8 +4,9 @@
 public enum DepartmentSecret {
     /// `SHA256("suiji-draw/1 commit" 0x00 || LP(dept) || LP(drawID) || LP(secret))`, lowercase hex.
     public static func commitment(department: String, drawID: String, secret: [UInt8]) -> String {
-        Bytes.sha256Hex(Array("suiji-draw/1 commit".utf8) + [0] + Bytes.lp(department) + Bytes.lp(drawID)
-                        + Bytes.lp(secret))
+        Bytes.sha256Hex(
+            Array("suiji-draw/1 commit".utf8) + [0] + Bytes.lp(department) + Bytes.lp(drawID)
+                + Bytes.lp(secret))
     }
 }
 
@@ -21,8 +22,10 @@ public struct Commitment: Sendable, Equatable {
     public var commits: [(department: String, hash: String)]
 
     /// Creates the commitment file content.
-    public init(drawID: String, poolDigest: String, parametersDigest: String,
-                commits: [(department: String, hash: String)]) {
+    public init(
+        drawID: String, poolDigest: String, parametersDigest: String,
+        commits: [(department: String, hash: String)]
+    ) {
         self.drawID = drawID
         self.poolDigest = poolDigest
         self.parametersDigest = parametersDigest
@@ -34,8 +37,11 @@ public struct Commitment: Sendable, Equatable {
 
     /// The exact bytes of `commitment.txt`.
     public func fileBytes() -> [UInt8] {
-        TextFile.encode([["version", DrawSpec.version], ["draw-id", drawID], ["pool-digest", poolDigest],
-                         ["parameters-digest", parametersDigest]] + commits.map { ["commit", $0.department, $0.hash] })
+        TextFile.encode(
+            [
+                ["version", DrawSpec.version], ["draw-id", drawID], ["pool-digest", poolDigest],
+                ["parameters-digest", parametersDigest],
+            ] + commits.map { ["commit", $0.department, $0.hash] })
     }
 
     /// Lowercase hex SHA-256 of the file.
@@ -45,7 +51,9 @@ public struct Commitment: Sendable, Equatable {
     public static func parse(_ bytes: [UInt8]) throws(DrawError) -> Commitment {
         var r = try LineReader(bytes, file: "commitment.txt")
         guard try r.value("version") == DrawSpec.version else { throw r.fail("版本") }
-        let d = try r.value("draw-id"), pd = try r.value("pool-digest"), pp = try r.value("parameters-digest")
+        let d = try r.value("draw-id")
+        let pd = try r.value("pool-digest")
+        let pp = try r.value("parameters-digest")
         var commits = [(department: String, hash: String)]()
         while !r.atEnd {
             let v = try r.expect("commit", fields: 2)

@@ -26,9 +26,10 @@ public struct DrawBundle: Sendable, Equatable {
 
     /// `manifest.txt` for the given files: `name TAB size TAB sha256` sorted by name.
     public static func manifest(for content: [String: [UInt8]]) -> [UInt8] {
-        TextFile.encode(content.keys.filter { $0 != "manifest.txt" }.sorted(by: TextFile.less).map {
-            [$0, String(content[$0]!.count), Bytes.sha256Hex(content[$0]!)]
-        })
+        TextFile.encode(
+            content.keys.filter { $0 != "manifest.txt" }.sorted(by: TextFile.less).map {
+                [$0, String(content[$0]!.count), Bytes.sha256Hex(content[$0]!)]
+            })
     }
 
     /// Digest of `record.txt` (the draw's identifier), if present.
@@ -44,8 +45,10 @@ public struct DrawBundle: Sendable, Equatable {
     }
 
     /// Appends approved inspector replacements (spec §9.5); earlier ones are kept.
-    public func appendingReplacements(_ approvals: [ReplacementApproval],
-                                      conflicts: Set<ConflictDeclaration> = []) throws(DrawError) -> DrawBundle {
+    public func appendingReplacements(
+        _ approvals: [ReplacementApproval],
+        conflicts: Set<ConflictDeclaration> = []
+    ) throws(DrawError) -> DrawBundle {
         let d = try BundleContents(self)
         let all = try d.approvals + approvals
         let (lines, _) = try InspectorReplacement.apply(

@@ -5,7 +5,8 @@
 public enum DrawEngine {
     /// Seed, per-target keys and selection for checked inputs.
     public static func drawTargets(pool: CanonicalPool, parameters: DrawParameters, reveal: Reveal)
-        -> (seed: SeedKeys, keys: [UInt64], selection: TargetSelection) {
+        -> (seed: SeedKeys, keys: [UInt64], selection: TargetSelection)
+    {
         let seed = SeedKeys(reveal: reveal)
         let keys = TargetKeys.compute(pool: pool, targetKey: seed.targetKey)
         return (seed, keys, TargetSelection(pool: pool, keys: keys, parameters: parameters))
@@ -14,14 +15,19 @@ public enum DrawEngine {
     /// Checks that the commitment binds this pool and these parameters (spec §11 step 5).
     public static func checkCommitment(_ c: Commitment, pool: CanonicalPool, parameters: DrawParameters) throws(DrawError) {
         let f = "commitment.txt"
-        if c.drawID != parameters.drawID { throw .mismatch(file: f, line: 2, field: "draw-id", expected: parameters.drawID, found: c.drawID) }
-        if c.poolDigest != pool.digest { throw .mismatch(file: f, line: 3, field: "pool-digest", expected: pool.digest, found: c.poolDigest) }
+        if c.drawID != parameters.drawID {
+            throw .mismatch(file: f, line: 2, field: "draw-id", expected: parameters.drawID, found: c.drawID)
+        }
+        if c.poolDigest != pool.digest {
+            throw .mismatch(file: f, line: 3, field: "pool-digest", expected: pool.digest, found: c.poolDigest)
+        }
         if c.parametersDigest != parameters.digest {
             throw .mismatch(file: f, line: 4, field: "parameters-digest", expected: parameters.digest, found: c.parametersDigest)
         }
         if c.commits.map(\.department) != parameters.departments {
-            throw .mismatch(file: f, line: 5, field: "部门顺序", expected: parameters.departments.joined(separator: ","),
-                            found: c.commits.map(\.department).joined(separator: ","))
+            throw .mismatch(
+                file: f, line: 5, field: "部门顺序", expected: parameters.departments.joined(separator: ","),
+                found: c.commits.map(\.department).joined(separator: ","))
         }
     }
 
@@ -34,8 +40,9 @@ public enum DrawEngine {
         reveal: Reveal, inspectors: InspectorTable = .empty, conflictList: ConflictList = .empty,
         conflicts: Set<ConflictDeclaration> = []
     ) throws(DrawError) -> DrawBundle {
-        try parameters.check(pool: pool, excluded: excluded, inspectorsDigest: inspectors.digest,
-                             conflictsDigest: conflictList.digest)
+        try parameters.check(
+            pool: pool, excluded: excluded, inspectorsDigest: inspectors.digest,
+            conflictsDigest: conflictList.digest)
         try checkCommitment(commitment, pool: pool, parameters: parameters)
         try reveal.check(commitment: commitment, parameters: parameters)
         let (seed, _, selection) = drawTargets(pool: pool, parameters: parameters, reveal: reveal)
@@ -55,14 +62,18 @@ public enum DrawEngine {
             "selection.txt": selection.selectionFileBytes(), "replacements.txt": selection.replacementsFileBytes(),
             "assignment.txt": InspectorMatching.fileBytes(assignment),
         ]
-        files["record.txt"] = record(parameters: parameters, files: files, reveal: reveal, seed: seed,
-                                     selection: selection).fileBytes()
+        files["record.txt"] = record(
+            parameters: parameters, files: files, reveal: reveal, seed: seed,
+            selection: selection
+        ).fileBytes()
         return DrawBundle(contentFiles: files)
     }
 
     /// The record for the given files.
-    static func record(parameters: DrawParameters, files: [String: [UInt8]], reveal: Reveal, seed: SeedKeys,
-                       selection: TargetSelection) -> DrawRecord {
+    static func record(
+        parameters: DrawParameters, files: [String: [UInt8]], reveal: Reveal, seed: SeedKeys,
+        selection: TargetSelection
+    ) -> DrawRecord {
         func d(_ n: String) -> String { Bytes.sha256Hex(files[n] ?? []) }
         return DrawRecord(
             drawID: parameters.drawID, poolDigest: d("pool.txt"), excludedDigest: d("excluded.txt"),

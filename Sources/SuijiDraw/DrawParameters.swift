@@ -131,8 +131,9 @@ public struct DrawParameters: Sendable, Equatable {
         let sizes = pool.stratumSizes()
         for l in pool.stratumLabels where rules[l] == nil { throw .invalidInput(detail: "层 \(l) 缺少抽取规则") }
         let strata = rules.keys.sorted(by: TextFile.less).map { label in
-            StratumParameter(label: label, size: pool.stratumLabels.firstIndex(of: label).map { sizes[$0] } ?? 0,
-                             rule: rules[label]!, excluded: excluded.count(stratum: label))
+            StratumParameter(
+                label: label, size: pool.stratumLabels.firstIndex(of: label).map { sizes[$0] } ?? 0,
+                rule: rules[label]!, excluded: excluded.count(stratum: label))
         }
         let p = DrawParameters(
             drawID: drawID, planID: planID, batchID: batchID, batchStart: batchStart, batchEnd: batchEnd,
@@ -151,7 +152,8 @@ public struct DrawParameters: Sendable, Equatable {
         for t in [drawID, planID, batchID] where !TextFile.isToken(t) { throw bad("标识 \(t)") }
         guard TextFile.isDate(batchStart), TextFile.isDate(batchEnd), batchStart <= batchEnd else { throw bad("批次日期") }
         guard !departments.isEmpty, Set(departments).count == departments.count,
-              departments.allSatisfy(TextFile.isToken), !departments.contains("EXPERT") else { throw bad("部门列表") }
+            departments.allSatisfy(TextFile.isToken), !departments.contains("EXPERT")
+        else { throw bad("部门列表") }
         if let pv = publicValue, !TextFile.isDate(pv.date) || !TextFile.isText(pv.source) { throw bad("公开随机值公告") }
         guard !strata.isEmpty else { throw bad("无层") }
         for (i, s) in strata.enumerated() {
@@ -169,10 +171,14 @@ public struct DrawParameters: Sendable, Equatable {
             throw bad("岗位名称")
         }
         guard slots[0].kind == .leader, slots[0].department == departments[0],
-              slots.filter({ $0.kind == .leader }).count == 1 else { throw bad("组长岗位") }
+            slots.filter({ $0.kind == .leader }).count == 1
+        else { throw bad("组长岗位") }
         for s in slots {
-            if s.kind == .expert { guard s.department == "EXPERT" else { throw bad("专家岗位") } }
-            else { guard departments.contains(s.department) else { throw bad("岗位部门 \(s.department)") } }
+            if s.kind == .expert {
+                guard s.department == "EXPERT" else { throw bad("专家岗位") }
+            } else {
+                guard departments.contains(s.department) else { throw bad("岗位部门 \(s.department)") }
+            }
         }
         for d in departments where !slots.contains(where: { $0.department == d }) { throw bad("部门 \(d) 无岗位") }
         guard slots.filter({ $0.kind != .expert }).count >= 2 else { throw bad("执法人员少于两名") }

@@ -19,10 +19,12 @@ public struct DrawRecord: Sendable, Equatable {
     public var selectionDigest: String, replacementsDigest: String, assignmentDigest: String
 
     /// Creates a record.
-    public init(drawID: String, poolDigest: String, excludedDigest: String, parametersDigest: String,
-                commitmentDigest: String, revealDigest: String, missing: [String], seed: SeedKeys,
-                cutoffs: [(stratum: String, cutoff: SelectedTarget?)], selectionDigest: String,
-                replacementsDigest: String, assignmentDigest: String) {
+    public init(
+        drawID: String, poolDigest: String, excludedDigest: String, parametersDigest: String,
+        commitmentDigest: String, revealDigest: String, missing: [String], seed: SeedKeys,
+        cutoffs: [(stratum: String, cutoff: SelectedTarget?)], selectionDigest: String,
+        replacementsDigest: String, assignmentDigest: String
+    ) {
         self.drawID = drawID
         self.poolDigest = poolDigest
         self.excludedDigest = excludedDigest
@@ -48,11 +50,15 @@ public struct DrawRecord: Sendable, Equatable {
             ["commitment-digest", commitmentDigest], ["reveal-digest", revealDigest],
         ]
         l += missing.map { ["missing", $0] }
-        l += [["prk", Bytes.hex(seed.prk)], ["target-key", Bytes.hex(seed.targetKey)],
-              ["inspector-key", Bytes.hex(seed.inspectorKey)]]
+        l += [
+            ["prk", Bytes.hex(seed.prk)], ["target-key", Bytes.hex(seed.targetKey)],
+            ["inspector-key", Bytes.hex(seed.inspectorKey)],
+        ]
         l += cutoffs.map { c in ["cutoff", c.stratum, c.cutoff.map { Bytes.hex64($0.key) } ?? "-", c.cutoff?.id ?? "-"] }
-        l += [["selection-digest", selectionDigest], ["replacements-digest", replacementsDigest],
-              ["assignment-digest", assignmentDigest]]
+        l += [
+            ["selection-digest", selectionDigest], ["replacements-digest", replacementsDigest],
+            ["assignment-digest", assignmentDigest],
+        ]
         return TextFile.encode(l)
     }
 

@@ -9,8 +9,10 @@ public struct Eligibility: Sendable {
 
     /// Computes eligibility for `targets` (team order). `isConflict(inspectorIndex, teamIndex)`
     /// removes declared conflicts; pass `{ _, _ in false }` when there are none.
-    public init(targets: [PoolEntry], parameters: DrawParameters, inspectors: InspectorTable,
-                isConflict: (Int, Int) -> Bool) {
+    public init(
+        targets: [PoolEntry], parameters: DrawParameters, inspectors: InspectorTable,
+        isConflict: (Int, Int) -> Bool
+    ) {
         var depts = [String]()
         for s in parameters.slots where !depts.contains(s.department) { depts.append(s.department) }
         let dIndex = Dictionary(uniqueKeysWithValues: depts.enumerated().map { ($1, $0) })
@@ -63,8 +65,9 @@ public struct Eligibility: Sendable {
             return (s + eCount[d] - 1) / eCount[d] + parameters.capExtra
         }
         departments = depts
-        problem = MatchingProblem(teamCount: targets.count,
-                                  slotDepartments: parameters.slots.map { dIndex[$0.department]! },
-                                  departmentCount: D, eligible: eligible, capacity: capacity)
+        problem = MatchingProblem(
+            teamCount: targets.count,
+            slotDepartments: parameters.slots.map { dIndex[$0.department]! },
+            departmentCount: D, eligible: eligible, capacity: capacity)
     }
 }

@@ -63,7 +63,8 @@ public struct ExcludedList: Sendable, Equatable {
 
     /// Entry for `id`, if excluded.
     public func entry(id: String) -> ExcludedEntry? {
-        var lo = 0, hi = entries.count
+        var lo = 0
+        var hi = entries.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if entries[mid].id == id { return entries[mid] }

@@ -64,7 +64,8 @@ extension Verifier {
         if let r = d.drawn.first(where: { $0.id == id }) {
             fate = .drawn(rank: r.rank)
         } else if let r = try TargetSelection.parseList(bundle.files["replacements.txt"] ?? [], file: "replacements.txt")
-            .first(where: { $0.id == id }) {
+            .first(where: { $0.id == id })
+        {
             fate = .replacement(rank: r.rank)
         } else {
             fate = .notDrawn

@@ -13,13 +13,23 @@ public enum FlowCheck {
     /// Maximum flow for explicit per-group demands (groups → eligible inspectors, unit edges,
     /// → sink with `capacity`).
     public static func maxFlow(groupDemand: [Int], eligible: [[Int32]], capacity: [Int]) -> Int {
-        let G = groupDemand.count, N = capacity.count
-        let src = 0, sink = 1 + G + N
+        let G = groupDemand.count
+        let N = capacity.count
+        let src = 0
+        let sink = 1 + G + N
         var head = [Int](repeating: -1, count: sink + 1)
-        var to = [Int](), cap = [Int](), next = [Int]()
+        var to = [Int]()
+        var cap = [Int]()
+        var next = [Int]()
         func add(_ u: Int, _ v: Int, _ c: Int) {
-            to.append(v); cap.append(c); next.append(head[u]); head[u] = to.count - 1
-            to.append(u); cap.append(0); next.append(head[v]); head[v] = to.count - 1
+            to.append(v)
+            cap.append(c)
+            next.append(head[u])
+            head[u] = to.count - 1
+            to.append(u)
+            cap.append(0)
+            next.append(head[v])
+            head[v] = to.count - 1
         }
         for g in 0..<G where groupDemand[g] > 0 {
             add(src, 1 + g, groupDemand[g])
@@ -32,12 +42,17 @@ public enum FlowCheck {
         while true {
             for k in level.indices { level[k] = -1 }
             level[src] = 0
-            var q = [src], h = 0
+            var q = [src]
+            var h = 0
             while h < q.count {
-                let u = q[h]; h += 1
+                let u = q[h]
+                h += 1
                 var e = head[u]
                 while e >= 0 {
-                    if cap[e] > 0 && level[to[e]] < 0 { level[to[e]] = level[u] + 1; q.append(to[e]) }
+                    if cap[e] > 0 && level[to[e]] < 0 {
+                        level[to[e]] = level[u] + 1
+                        q.append(to[e])
+                    }
                     e = next[e]
                 }
             }
@@ -49,11 +64,19 @@ public enum FlowCheck {
                 var u = src
                 var found = false
                 while true {
-                    if u == sink { found = true; break }
+                    if u == sink {
+                        found = true
+                        break
+                    }
                     var advanced = false
                     while it[u] >= 0 {
                         let e = it[u]
-                        if cap[e] > 0 && level[to[e]] == level[u] + 1 { path.append(e); u = to[e]; advanced = true; break }
+                        if cap[e] > 0 && level[to[e]] == level[u] + 1 {
+                            path.append(e)
+                            u = to[e]
+                            advanced = true
+                            break
+                        }
                         it[u] = next[e]
                     }
                     if !advanced {
@@ -65,7 +88,10 @@ public enum FlowCheck {
                     }
                 }
                 if !found { break }
-                for e in path { cap[e] -= 1; cap[e ^ 1] += 1 }
+                for e in path {
+                    cap[e] -= 1
+                    cap[e ^ 1] += 1
+                }
                 flow += 1
             }
         }

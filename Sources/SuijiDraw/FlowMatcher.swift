@@ -25,7 +25,8 @@ public struct FlowMatcher {
     init(_ p: MatchingProblem) {
         self.p = p
         perDept = p.slotsPerDepartment
-        let g = p.teamCount * p.departmentCount, n = p.capacity.count
+        let g = p.teamCount * p.departmentCount
+        let n = p.capacity.count
         flowTo = Array(repeating: [], count: g)
         inFlow = Array(repeating: [], count: n)
         locked = Array(repeating: [], count: g)
@@ -118,7 +119,9 @@ public struct FlowMatcher {
                     got += 1
                 }
                 if got < perDept[d] {
-                    let reason: UnfilledReason = p.eligible[g].isEmpty ? .noEligibleInspector
+                    let reason: UnfilledReason =
+                        p.eligible[g].isEmpty
+                        ? .noEligibleInspector
                         : (p.eligible[g].count < perDept[d] ? .tooFewEligible : .capacityExhausted)
                     let slots = p.slotDepartments.indices.filter { p.slotDepartments[$0] == d }
                     for s in slots.suffix(perDept[d] - got) { unfilled.append(UnfilledSlot(team: t, slot: s, reason: reason)) }

@@ -47,8 +47,10 @@ public enum InspectorMatching {
     }
 
     /// Matches inspectors to the drawn `targets` (selection order).
-    public static func assign(targets: [PoolEntry], parameters: DrawParameters, inspectors: InspectorTable,
-                              inspectorKey: [UInt8], isConflict: (Int, Int) -> Bool) -> MatchingResult {
+    public static func assign(
+        targets: [PoolEntry], parameters: DrawParameters, inspectors: InspectorTable,
+        inspectorKey: [UInt8], isConflict: (Int, Int) -> Bool
+    ) -> MatchingResult {
         if parameters.slots.isEmpty || targets.isEmpty { return .complete([]) }
         let el = Eligibility(targets: targets, parameters: parameters, inspectors: inspectors, isConflict: isConflict)
         let p = el.problem
@@ -65,7 +67,8 @@ public enum InspectorMatching {
             let chunk = 64
             DispatchQueue.concurrentPerform(iterations: (total + chunk - 1) / chunk) { c in
                 for x in (c * chunk)..<min(total, c * chunk + chunk) {
-                    let t = x / S, s = x % S
+                    let t = x / S
+                    let s = x % S
                     let prefix = tIDs[t] + sNames[s]
                     let cands = p.eligible[t * p.departmentCount + p.slotDepartments[s]]
                     var keyed = cands.map { k in (hmac.key64(prefix + ids[Int(k)]), k) }
@@ -81,8 +84,10 @@ public enum InspectorMatching {
             for (t, team) in teams.enumerated() {
                 for (s, k) in team.enumerated() {
                     let insp = inspectors.records[Int(k)].id
-                    out.append(SlotAssignment(target: targets[t].id, slot: parameters.slots[s].name, inspector: insp,
-                                              priority: hmac.key64(tIDs[t] + sNames[s] + ids[Int(k)])))
+                    out.append(
+                        SlotAssignment(
+                            target: targets[t].id, slot: parameters.slots[s].name, inspector: insp,
+                            priority: hmac.key64(tIDs[t] + sNames[s] + ids[Int(k)])))
                 }
             }
             return .complete(out)

@@ -65,9 +65,10 @@ public struct InspectorReplacement: Sendable, Equatable {
         for (n, ap) in approvals.enumerated() {
             let q = n + 1
             guard let t = teamOf[ap.target], let s = parameters.slots.firstIndex(where: { $0.name == ap.slot }),
-                  let pos = current.firstIndex(where: { $0.target == ap.target && $0.slot == ap.slot }),
-                  current[pos].inspector == ap.replaced, TextFile.isToken(ap.approver), TextFile.isToken(ap.reason),
-                  TextFile.isDate(ap.date) else {
+                let pos = current.firstIndex(where: { $0.target == ap.target && $0.slot == ap.slot }),
+                current[pos].inspector == ap.replaced, TextFile.isToken(ap.approver), TextFile.isToken(ap.reason),
+                TextFile.isDate(ap.date)
+            else {
                 throw .invalidInput(detail: "第 \(q) 条替换申请与当前分配不符")
             }
             let team = Set(current.filter { $0.target == ap.target }.map(\.inspector))
@@ -93,10 +94,13 @@ public struct InspectorReplacement: Sendable, Equatable {
 
     /// The exact bytes of `inspector-replacements.txt`.
     public static func fileBytes(_ lines: [InspectorReplacement]) -> [UInt8] {
-        TextFile.encode(lines.map {
-            [String($0.sequence), $0.approval.target, $0.approval.slot, $0.approval.replaced, $0.newInspector,
-             $0.approval.approver, $0.approval.reason, $0.approval.date, Bytes.hex64($0.key)]
-        })
+        TextFile.encode(
+            lines.map {
+                [
+                    String($0.sequence), $0.approval.target, $0.approval.slot, $0.approval.replaced, $0.newInspector,
+                    $0.approval.approver, $0.approval.reason, $0.approval.date, Bytes.hex64($0.key),
+                ]
+            })
     }
 
     /// Parses the file into approvals (the chosen inspectors are recomputed by the verifier).

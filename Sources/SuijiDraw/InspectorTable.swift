@@ -18,8 +18,10 @@ public struct InspectorRecord: Sendable, Equatable {
     public var home: String
 
     /// Creates a record; areas and items are sorted and de-duplicated.
-    public init(id: String, department: String, areas: [String], items: [String], available: Bool,
-                certUntil: String, home: String = "") {
+    public init(
+        id: String, department: String, areas: [String], items: [String], available: Bool,
+        certUntil: String, home: String = ""
+    ) {
         self.id = id
         self.department = department
         self.areas = Array(Set(areas)).sorted(by: TextFile.less)
@@ -45,8 +47,9 @@ public struct InspectorTable: Sendable, Equatable {
         let s = records.sorted { TextFile.less($0.id, $1.id) }
         for (i, r) in s.enumerated() {
             guard TextFile.isToken(r.id), TextFile.isToken(r.department), !r.areas.isEmpty,
-                  r.areas.allSatisfy({ TextFile.isDigits($0, 1...12) }), r.items.allSatisfy(TextFile.isToken),
-                  TextFile.isDate(r.certUntil), r.home.isEmpty || TextFile.isDigits(r.home, 1...12) else {
+                r.areas.allSatisfy({ TextFile.isDigits($0, 1...12) }), r.items.allSatisfy(TextFile.isToken),
+                TextFile.isDate(r.certUntil), r.home.isEmpty || TextFile.isDigits(r.home, 1...12)
+            else {
                 throw .syntax(file: "inspectors.txt", line: i + 1, detail: "字段")
             }
             if i > 0 && s[i - 1].id == r.id { throw .duplicate(file: "inspectors.txt", line: i + 1, value: r.id) }
@@ -56,10 +59,13 @@ public struct InspectorTable: Sendable, Equatable {
 
     /// The exact bytes of `inspectors.txt`.
     public func fileBytes() -> [UInt8] {
-        TextFile.encode(records.map {
-            [$0.id, $0.department, $0.areas.joined(separator: ","), $0.items.joined(separator: ","),
-             $0.available ? "yes" : "no", $0.certUntil, $0.home]
-        })
+        TextFile.encode(
+            records.map {
+                [
+                    $0.id, $0.department, $0.areas.joined(separator: ","), $0.items.joined(separator: ","),
+                    $0.available ? "yes" : "no", $0.certUntil, $0.home,
+                ]
+            })
     }
 
     /// Lowercase hex SHA-256 of the file.
@@ -71,10 +77,11 @@ public struct InspectorTable: Sendable, Equatable {
         var out = [InspectorRecord]()
         for (i, l) in try TextFile.lines(bytes, file: f).enumerated() {
             guard l.count == 7, l[4] == "yes" || l[4] == "no" else { throw .syntax(file: f, line: i + 1, detail: "字段") }
-            out.append(InspectorRecord(
-                id: l[0], department: l[1], areas: l[2].split(separator: ",").map(String.init),
-                items: l[3].split(separator: ",").map(String.init), available: l[4] == "yes", certUntil: l[5],
-                home: l[6]))
+            out.append(
+                InspectorRecord(
+                    id: l[0], department: l[1], areas: l[2].split(separator: ",").map(String.init),
+                    items: l[3].split(separator: ",").map(String.init), available: l[4] == "yes", certUntil: l[5],
+                    home: l[6]))
         }
         let t = try InspectorTable(out)
         guard t.fileBytes() == bytes else { throw .syntax(file: f, line: 0, detail: "非规范形式（排序或列表）") }
@@ -108,8 +115,9 @@ public struct ConflictList: Sendable, Equatable {
 
     /// `SHA256("suiji-draw/1 conflict" 0x00 || LP(salt) || LP(inspector) || LP(target))`.
     public static func commitment(salt: [UInt8], inspector: String, target: String) -> String {
-        Bytes.sha256Hex(Array("suiji-draw/1 conflict".utf8) + [0] + Bytes.lp(salt) + Bytes.lp(inspector)
-                        + Bytes.lp(target))
+        Bytes.sha256Hex(
+            Array("suiji-draw/1 conflict".utf8) + [0] + Bytes.lp(salt) + Bytes.lp(inspector)
+                + Bytes.lp(target))
     }
 
     /// Commits to every declared pair with the office's salt (≥ 16 bytes).
@@ -122,7 +130,8 @@ public struct ConflictList: Sendable, Equatable {
     /// Whether `(inspector, target)` is a declared conflict, given the salt.
     public func contains(salt: [UInt8], inspector: String, target: String) -> Bool {
         let c = Self.commitment(salt: salt, inspector: inspector, target: target)
-        var lo = 0, hi = commitments.count
+        var lo = 0
+        var hi = commitments.count
         while lo < hi {
             let m = (lo + hi) / 2
             if commitments[m] == c { return true }

@@ -28,13 +28,17 @@ extension DrawParameters {
         let f = "parameters.txt"
         var r = try LineReader(bytes, file: f)
         guard try r.value("version") == DrawSpec.version else { throw r.fail("版本") }
-        let drawID = try r.value("draw-id"), planID = try r.value("plan-id"), batchID = try r.value("batch-id")
-        let bs = try r.value("batch-start"), be = try r.value("batch-end")
+        let drawID = try r.value("draw-id")
+        let planID = try r.value("plan-id")
+        let batchID = try r.value("batch-id")
+        let bs = try r.value("batch-start")
+        let be = try r.value("batch-end")
         let ki = try r.value("key-item")
         guard ki == "yes" || ki == "no" else { throw r.fail("key-item") }
         guard let ps = TextFile.int(try r.value("pool-size")) else { throw r.fail("pool-size") }
         guard let ec = TextFile.int(try r.value("excluded-count")) else { throw r.fail("excluded-count") }
-        let ed = try r.value("excluded-digest"), id = try r.value("inspectors-digest")
+        let ed = try r.value("excluded-digest")
+        let id = try r.value("inspectors-digest")
         let cd = try r.value("conflicts-digest")
         guard [ed, id, cd].allSatisfy(TextFile.isHex64) else { throw r.fail("摘要") }
         var depts = [String]()
@@ -42,7 +46,9 @@ extension DrawParameters {
         var pv: PublicValueAnnouncement?
         guard r.peekKey() == "public-value" else { throw r.fail("缺少 public-value", line: r.lineNo) }
         let pvl = r.lines[r.index]
-        if pvl.count == 2 && pvl[1] == "none" { r.index += 1 } else {
+        if pvl.count == 2 && pvl[1] == "none" {
+            r.index += 1
+        } else {
             let v = try r.expect("public-value", fields: 2)
             pv = PublicValueAnnouncement(date: v[0], source: v[1])
         }
@@ -50,7 +56,8 @@ extension DrawParameters {
         while r.peekKey() == "stratum" {
             let v = try r.expect("stratum", fields: 6)
             guard let size = TextFile.int(v[1]), let rule = SampleRule(text: v[2]), let n = TextFile.int(v[3]),
-                  let rr = TextFile.int(v[4]), let ex = TextFile.int(v[5]) else { throw r.fail("stratum") }
+                let rr = TextFile.int(v[4]), let ex = TextFile.int(v[5])
+            else { throw r.fail("stratum") }
             var s = StratumParameter(label: v[0], size: size, rule: rule, excluded: ex)
             s.n = n
             s.r = rr
@@ -82,8 +89,10 @@ extension DrawParameters {
 
     /// Recomputes every derived field from the pool, excluded list and inspector files;
     /// throws the first mismatch with its line number.
-    public func check(pool: CanonicalPool, excluded: ExcludedList, inspectorsDigest iDigest: String,
-                      conflictsDigest cDigest: String) throws(DrawError) {
+    public func check(
+        pool: CanonicalPool, excluded: ExcludedList, inspectorsDigest iDigest: String,
+        conflictsDigest cDigest: String
+    ) throws(DrawError) {
         let f = "parameters.txt"
         func eq(_ line: Int, _ field: String, _ exp: String, _ found: String) throws(DrawError) {
             if exp != found { throw .mismatch(file: f, line: line, field: field, expected: exp, found: found) }
@@ -105,9 +114,10 @@ extension DrawParameters {
         }
         let base = 13 + departments.count + 1
         for (k, s) in strata.enumerated() {
-            let exp = StratumParameter(label: s.label,
-                                       size: pool.stratumLabels.firstIndex(of: s.label).map { sizes[$0] } ?? 0,
-                                       rule: s.rule, excluded: excluded.count(stratum: s.label))
+            let exp = StratumParameter(
+                label: s.label,
+                size: pool.stratumLabels.firstIndex(of: s.label).map { sizes[$0] } ?? 0,
+                rule: s.rule, excluded: excluded.count(stratum: s.label))
             try eq(base + k, "stratum \(s.label) size", String(exp.size), String(s.size))
             try eq(base + k, "stratum \(s.label) n", String(exp.n), String(s.n))
             try eq(base + k, "stratum \(s.label) r", String(exp.r), String(s.r))

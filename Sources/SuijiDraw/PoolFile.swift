@@ -42,13 +42,20 @@ public enum PoolFile {
     /// (field grammar, strictly ascending ids). The result re-encodes to the same bytes.
     public static func parse(_ bytes: [UInt8]) throws(DrawError) -> CanonicalPool {
         let file = "pool.txt"
-        var ids = [UInt8](), offs = [0], labels = [String](), labelIndex = [[UInt8]: UInt16]()
-        var sIndex = [UInt16](), divs = [UInt32](), streets = [UInt8](), sOffs = [0]
+        var ids = [UInt8]()
+        var offs = [0]
+        var labels = [String]()
+        var labelIndex = [[UInt8]: UInt16]()
+        var sIndex = [UInt16]()
+        var divs = [UInt32]()
+        var streets = [UInt8]()
+        var sOffs = [0]
         if !bytes.isEmpty && bytes.last != 10 { throw .syntax(file: file, line: 0, detail: "缺少结尾换行") }
         var line = 0
         var pos = 0
         let n = bytes.count
-        var prevStart = 0, prevEnd = 0
+        var prevStart = 0
+        var prevEnd = 0
         try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(DrawError) in
             while pos < n {
                 line += 1
@@ -103,7 +110,8 @@ public enum PoolFile {
                 sOffs.append(streets.count)
             }
         }
-        return try CanonicalPool(flatIDs: ids, idOffsets: offs, stratumLabels: labels, stratumIndex: sIndex,
-                                 divisions: divs, flatStreets: streets, streetOffsets: sOffs)
+        return try CanonicalPool(
+            flatIDs: ids, idOffsets: offs, stratumLabels: labels, stratumIndex: sIndex,
+            divisions: divs, flatStreets: streets, streetOffsets: sOffs)
     }
 }

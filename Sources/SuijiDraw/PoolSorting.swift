@@ -15,11 +15,13 @@ enum PoolSorting {
     static func compareRaw(
         _ p: UnsafeBufferPointer<UInt8>, _ a0: Int, _ a1: Int, _ q: UnsafeBufferPointer<UInt8>, _ b0: Int, _ b1: Int
     ) -> Int {
-        let la = a1 - a0, lb = b1 - b0
+        let la = a1 - a0
+        let lb = b1 - b0
         let m = min(la, lb)
         var i = 0
         while i < m {
-            let x = p[a0 + i], y = q[b0 + i]
+            let x = p[a0 + i]
+            let y = q[b0 + i]
             if x != y { return x < y ? -1 : 1 }
             i += 1
         }
@@ -51,7 +53,8 @@ enum PoolSorting {
         var perm = (0..<Int32(offs.count - 1)).map { $0 }
         ids.withUnsafeBufferPointer { p in
             perm.sort { x, y in
-                let a = Int(x), b = Int(y)
+                let a = Int(x)
+                let b = Int(y)
                 return compareRaw(p, offs[a], offs[a + 1], p, offs[b], offs[b + 1]) < 0
             }
         }

@@ -26,8 +26,10 @@ public struct Reveal: Sendable, Equatable {
     public var publicValue: PublicValue?
 
     /// Creates the reveal.
-    public init(drawID: String, commitmentDigest: String, secrets: [(department: String, secret: [UInt8]?)],
-                publicValue: PublicValue?) {
+    public init(
+        drawID: String, commitmentDigest: String, secrets: [(department: String, secret: [UInt8]?)],
+        publicValue: PublicValue?
+    ) {
         self.drawID = drawID
         self.commitmentDigest = commitmentDigest
         self.secrets = secrets
@@ -61,8 +63,9 @@ public struct Reveal: Sendable, Equatable {
         }
         let depts = secrets.map(\.department)
         if depts != parameters.departments || commitment.commits.map(\.department) != depts {
-            throw .mismatch(file: f, line: 4, field: "部门顺序", expected: parameters.departments.joined(separator: ","),
-                            found: depts.joined(separator: ","))
+            throw .mismatch(
+                file: f, line: 4, field: "部门顺序", expected: parameters.departments.joined(separator: ","),
+                found: depts.joined(separator: ","))
         }
         for (k, s) in secrets.enumerated() {
             guard let secret = s.secret else { continue }
@@ -75,8 +78,9 @@ public struct Reveal: Sendable, Equatable {
         case (nil, nil): break
         case let (a?, v?) where a.source == v.source && TextFile.isText(v.value): break
         default:
-            throw .mismatch(file: f, line: 4 + secrets.count, field: "public-value",
-                            expected: parameters.publicValue?.source ?? "none", found: publicValue?.source ?? "none")
+            throw .mismatch(
+                file: f, line: 4 + secrets.count, field: "public-value",
+                expected: parameters.publicValue?.source ?? "none", found: publicValue?.source ?? "none")
         }
     }
 
@@ -84,16 +88,22 @@ public struct Reveal: Sendable, Equatable {
     public static func parse(_ bytes: [UInt8]) throws(DrawError) -> Reveal {
         var r = try LineReader(bytes, file: "reveal.txt")
         guard try r.value("version") == DrawSpec.version else { throw r.fail("版本") }
-        let d = try r.value("draw-id"), cd = try r.value("commitment-digest")
+        let d = try r.value("draw-id")
+        let cd = try r.value("commitment-digest")
         var secrets = [(department: String, secret: [UInt8]?)]()
         while r.peekKey() == "secret" {
             let v = try r.expect("secret", fields: 2)
-            if v[1] == "missing" { secrets.append((v[0], nil)); continue }
+            if v[1] == "missing" {
+                secrets.append((v[0], nil))
+                continue
+            }
             guard TextFile.isHex64(v[1]), let b = Bytes.fromHex(v[1]) else { throw r.fail("秘密格式") }
             secrets.append((v[0], b))
         }
         var pv: PublicValue?
-        if !r.atEnd && r.lines[r.index] == ["public-value", "none"] { r.index += 1 } else {
+        if !r.atEnd && r.lines[r.index] == ["public-value", "none"] {
+            r.index += 1
+        } else {
             let v = try r.expect("public-value", fields: 2)
             pv = PublicValue(value: v[0], source: v[1])
         }

@@ -46,7 +46,8 @@ public enum SampleRule: Sendable, Equatable {
         if parts.count == 2, parts[0] == "count", let k = TextFile.int(parts[1]) {
             self = .count(k)
         } else if parts.count == 3, parts[0] == "permille", let p = TextFile.int(parts[1]), p <= 1000,
-                  let r = Rounding(rawValue: parts[2]) {
+            let r = Rounding(rawValue: parts[2])
+        {
             self = .perMille(p, r)
         } else {
             return nil

@@ -19,8 +19,9 @@ public struct SeedKeys: Sendable, Equatable {
 
     /// Derives the keys from the reveal (missing secrets count as empty).
     public init(reveal: Reveal) {
-        self.init(commitmentDigest: reveal.commitmentDigest, secrets: reveal.secrets.map(\.secret),
-                  publicValue: reveal.publicValue?.value)
+        self.init(
+            commitmentDigest: reveal.commitmentDigest, secrets: reveal.secrets.map(\.secret),
+            publicValue: reveal.publicValue?.value)
     }
 
     /// Derives the keys from raw inputs.

@@ -23,7 +23,8 @@ public enum TargetKeys {
                     nonisolated(unsafe) let idp = ids
                     nonisolated(unsafe) let offp = offs
                     DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                        let lo = c * chunkSize, hi = min(n, lo + chunkSize)
+                        let lo = c * chunkSize
+                        let hi = min(n, lo + chunkSize)
                         for i in lo..<hi {
                             let slice = UnsafeRawBufferPointer(rebasing: idp[offp[i]..<offp[i + 1]])
                             dst[i] = hmac.key64(slice)

@@ -45,7 +45,8 @@ public struct TargetSelection: Sendable, Equatable {
             let offs = pool.idOffsets
             let less: (HeapEntry, HeapEntry) -> Bool = { a, b in
                 if a.key != b.key { return a.key < b.key }
-                let x = Int(a.index), y = Int(b.index)
+                let x = Int(a.index)
+                let y = Int(b.index)
                 return PoolSorting.compareRaw(ids, offs[x], offs[x + 1], ids, offs[y], offs[y + 1]) < 0
             }
             keys.withUnsafeBufferPointer { kp in
@@ -67,14 +68,22 @@ public struct TargetSelection: Sendable, Equatable {
             }
             for s in heaps.indices { heaps[s].sort(by: less) }
         }
-        var drawn = [SelectedTarget](), repl = [SelectedTarget](), cutoffs = [(stratum: String, cutoff: SelectedTarget?)]()
+        var drawn = [SelectedTarget]()
+        var repl = [SelectedTarget]()
+        var cutoffs = [(stratum: String, cutoff: SelectedTarget?)]()
         for sp in parameters.strata {
             let list = labels.firstIndex(of: sp.label).map { heaps[$0] } ?? []
             var cut: SelectedTarget?
             for (k, e) in list.enumerated() {
-                let t = SelectedTarget(stratum: sp.label, rank: k < sp.n ? k + 1 : k - sp.n + 1,
-                                       id: pool.id(at: Int(e.index)), key: e.key)
-                if k < sp.n { drawn.append(t); if k == sp.n - 1 { cut = t } } else { repl.append(t) }
+                let t = SelectedTarget(
+                    stratum: sp.label, rank: k < sp.n ? k + 1 : k - sp.n + 1,
+                    id: pool.id(at: Int(e.index)), key: e.key)
+                if k < sp.n {
+                    drawn.append(t)
+                    if k == sp.n - 1 { cut = t }
+                } else {
+                    repl.append(t)
+                }
             }
             cutoffs.append((sp.label, cut))
         }
@@ -105,7 +114,8 @@ public struct TargetSelection: Sendable, Equatable {
         var out = [SelectedTarget]()
         for (i, l) in try TextFile.lines(bytes, file: file).enumerated() {
             guard l.count == 4, let rank = TextFile.int(l[1]), l[3].utf8.count == 16,
-                  let kb = Bytes.fromHex(l[3]) else { throw .syntax(file: file, line: i + 1, detail: "字段") }
+                let kb = Bytes.fromHex(l[3])
+            else { throw .syntax(file: file, line: i + 1, detail: "字段") }
             out.append(SelectedTarget(stratum: l[0], rank: rank, id: l[2], key: Bytes.u64be(kb)))
         }
         return out
@@ -124,7 +134,12 @@ enum Heap {
         var i = i0
         while i > 0 {
             let p = (i - 1) / 2
-            if less(a[p], a[i]) { a.swapAt(p, i); i = p } else { return }
+            if less(a[p], a[i]) {
+                a.swapAt(p, i)
+                i = p
+            } else {
+                return
+            }
         }
     }
 
@@ -132,7 +147,8 @@ enum Heap {
         var i = i0
         let n = a.count
         while true {
-            let l = 2 * i + 1, r = l + 1
+            let l = 2 * i + 1
+            let r = l + 1
             var m = i
             if l < n && less(a[m], a[l]) { m = l }
             if r < n && less(a[m], a[r]) { m = r }

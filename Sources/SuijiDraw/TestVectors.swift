@@ -25,21 +25,30 @@ public enum TestVectors {
 
     /// The five vectors.
     public static let definitions: [Definition] = [
-        Definition(name: "V1", size: 3, strata: ["ALL"], rules: ["ALL": .count(1)], departments: ["SAMR-310115"],
-                   missing: [], publicValue: false, matching: false),
-        Definition(name: "V2", size: 10, strata: ["ALL"], rules: ["ALL": .count(3)],
-                   departments: ["SAMR-310115", "HEALTH-310115"], missing: [], publicValue: true, matching: false),
-        Definition(name: "V3", size: 50, strata: ["A", "B", "C", "D"],
-                   rules: ["A": .perMille(100, .ceil), "B": .perMille(150, .floor), "C": .perMille(250, .roundHalfUp),
-                           "D": .count(4)],
-                   departments: ["SAMR-310115", "HEALTH-310115"], missing: [], publicValue: true, matching: false),
-        Definition(name: "V4", size: 50, strata: ["A", "B", "C", "D"],
-                   rules: ["A": .perMille(100, .ceil), "B": .perMille(150, .floor), "C": .perMille(250, .roundHalfUp),
-                           "D": .count(4)],
-                   departments: ["SAMR-310115", "HEALTH-310115"], missing: ["HEALTH-310115"], publicValue: true,
-                   matching: false),
-        Definition(name: "V5", size: 20, strata: ["ALL"], rules: ["ALL": .count(4)],
-                   departments: ["SAMR-310115", "HEALTH-310115"], missing: [], publicValue: false, matching: true),
+        Definition(
+            name: "V1", size: 3, strata: ["ALL"], rules: ["ALL": .count(1)], departments: ["SAMR-310115"],
+            missing: [], publicValue: false, matching: false),
+        Definition(
+            name: "V2", size: 10, strata: ["ALL"], rules: ["ALL": .count(3)],
+            departments: ["SAMR-310115", "HEALTH-310115"], missing: [], publicValue: true, matching: false),
+        Definition(
+            name: "V3", size: 50, strata: ["A", "B", "C", "D"],
+            rules: [
+                "A": .perMille(100, .ceil), "B": .perMille(150, .floor), "C": .perMille(250, .roundHalfUp),
+                "D": .count(4),
+            ],
+            departments: ["SAMR-310115", "HEALTH-310115"], missing: [], publicValue: true, matching: false),
+        Definition(
+            name: "V4", size: 50, strata: ["A", "B", "C", "D"],
+            rules: [
+                "A": .perMille(100, .ceil), "B": .perMille(150, .floor), "C": .perMille(250, .roundHalfUp),
+                "D": .count(4),
+            ],
+            departments: ["SAMR-310115", "HEALTH-310115"], missing: ["HEALTH-310115"], publicValue: true,
+            matching: false),
+        Definition(
+            name: "V5", size: 20, strata: ["ALL"], rules: ["ALL": .count(4)],
+            departments: ["SAMR-310115", "HEALTH-310115"], missing: [], publicValue: false, matching: true),
     ]
 
     /// Target id k (1-based): `"913101"` + 12-digit zero-padded `k × 104729`.
@@ -52,8 +61,9 @@ public enum TestVectors {
     /// street = division + "00" + (k mod 3 + 1), empty when k mod 5 = 0.
     public static func entry(_ k: Int, strata: [String]) -> PoolEntry {
         let div = k % 2 == 0 ? "310115" : "310104"
-        return PoolEntry(id: targetID(k), stratum: strata[k % strata.count], division: div,
-                         street: k % 5 == 0 ? "" : div + "00" + String(k % 3 + 1))
+        return PoolEntry(
+            id: targetID(k), stratum: strata[k % strata.count], division: div,
+            street: k % 5 == 0 ? "" : div + "00" + String(k % 3 + 1))
     }
 
     /// Secret of a department: `SHA256("suiji test secret " || dept)`.
@@ -65,9 +75,10 @@ public enum TestVectors {
             let id = "I-" + (k < 10 ? "0" : "") + String(k)
             let dept = k >= 11 ? "EXPERT" : (k % 2 == 1 ? "SAMR-310115" : "HEALTH-310115")
             let areas = k % 3 == 0 ? ["310104"] : (k % 3 == 1 ? ["310115"] : ["3101"])
-            return InspectorRecord(id: id, department: dept, areas: areas, items: ["FOOD-01", "LIC-02"],
-                                   available: k != 7, certUntil: k == 9 ? "2026-12-01" : "2027-12-31",
-                                   home: k == 5 ? "310115001" : "")
+            return InspectorRecord(
+                id: id, department: dept, areas: areas, items: ["FOOD-01", "LIC-02"],
+                available: k != 7, certUntil: k == 9 ? "2026-12-01" : "2027-12-31",
+                home: k == 5 ? "310115001" : "")
         }
     }
 
@@ -76,16 +87,19 @@ public enum TestVectors {
         let pool = try CanonicalPool(entries: (1...v.size).map { entry($0, strata: v.strata) })
         let excluded = try ExcludedList([
             ExcludedEntry(id: targetID(v.size + 1), stratum: v.strata[(v.size + 1) % v.strata.count], reason: .notOperating),
-            ExcludedEntry(id: targetID(v.size + 2), stratum: v.strata[(v.size + 2) % v.strata.count],
-                          reason: .inspectedThisYear),
+            ExcludedEntry(
+                id: targetID(v.size + 2), stratum: v.strata[(v.size + 2) % v.strata.count],
+                reason: .inspectedThisYear),
         ])
         let source = "中国福利彩票 3D 2026-12-01 开奖号码"
         let inspectors = v.matching ? try InspectorTable(inspectors()) : .empty
-        let slots: [SlotSpec] = v.matching ? [
-            SlotSpec(name: "leader", department: "SAMR-310115", kind: .leader),
-            SlotSpec(name: "member-1", department: "HEALTH-310115", kind: .member),
-            SlotSpec(name: "expert-1", department: "EXPERT", kind: .expert),
-        ] : []
+        let slots: [SlotSpec] =
+            v.matching
+            ? [
+                SlotSpec(name: "leader", department: "SAMR-310115", kind: .leader),
+                SlotSpec(name: "member-1", department: "HEALTH-310115", kind: .member),
+                SlotSpec(name: "expert-1", department: "EXPERT", kind: .expert),
+            ] : []
         let items = v.matching ? [ItemRequirement(department: "SAMR-310115", code: "FOOD-01")] : []
         let params = try DrawParameters.make(
             drawID: "D-2026-\(v.name)", planID: "PLAN-2026-01", batchID: "B-01", batchStart: "2026-12-10",
@@ -95,13 +109,21 @@ public enum TestVectors {
             slots: slots, items: items, capExtra: v.matching ? 1 : 0, crossUnit: v.matching, inspectors: inspectors)
         let commitment = Commitment(
             drawID: params.drawID, poolDigest: pool.digest, parametersDigest: params.digest,
-            commits: v.departments.map { ($0, DepartmentSecret.commitment(department: $0, drawID: params.drawID,
-                                                                          secret: secret($0))) })
-        let reveal = Reveal(drawID: params.drawID, commitmentDigest: commitment.digest,
-                            secrets: v.departments.map { ($0, v.missing.contains($0) ? nil : secret($0)) },
-                            publicValue: v.publicValue ? PublicValue(value: "372", source: source) : nil)
-        return try DrawEngine.execute(pool: pool, excluded: excluded, parameters: params, commitment: commitment,
-                                      reveal: reveal, inspectors: inspectors)
+            commits: v.departments.map {
+                (
+                    $0,
+                    DepartmentSecret.commitment(
+                        department: $0, drawID: params.drawID,
+                        secret: secret($0))
+                )
+            })
+        let reveal = Reveal(
+            drawID: params.drawID, commitmentDigest: commitment.digest,
+            secrets: v.departments.map { ($0, v.missing.contains($0) ? nil : secret($0)) },
+            publicValue: v.publicValue ? PublicValue(value: "372", source: source) : nil)
+        return try DrawEngine.execute(
+            pool: pool, excluded: excluded, parameters: params, commitment: commitment,
+            reveal: reveal, inspectors: inspectors)
     }
 
     /// Text dump of a vector: every digest, the keys, each target's key, the outputs.
@@ -110,8 +132,10 @@ public enum TestVectors {
         let d = try BundleContents(b)
         let seed = SeedKeys(reveal: d.reveal)
         var out = "## \(v.name)\n\n```\n"
-        for f in ["pool.txt", "excluded.txt", "parameters.txt", "inspectors.txt", "conflicts.txt", "commitment.txt",
-                  "reveal.txt", "selection.txt", "replacements.txt", "assignment.txt", "record.txt"] {
+        for f in [
+            "pool.txt", "excluded.txt", "parameters.txt", "inspectors.txt", "conflicts.txt", "commitment.txt",
+            "reveal.txt", "selection.txt", "replacements.txt", "assignment.txt", "record.txt",
+        ] {
             out += "digest \(f) \(Bytes.sha256Hex(b.files[f]!))\n"
         }
         out += "prk \(Bytes.hex(seed.prk))\ntarget-key \(Bytes.hex(seed.targetKey))\n"
@@ -127,8 +151,8 @@ public enum TestVectors {
     }
 }
 
-private extension Substring {
-    func replacingOccurrences(of a: String, with b: String) -> String {
+extension Substring {
+    fileprivate func replacingOccurrences(of a: String, with b: String) -> String {
         split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b)
     }
 }

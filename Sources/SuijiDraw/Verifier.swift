@@ -22,8 +22,9 @@ public enum Verifier {
         do {
             try checkManifest(bundle)
             let d = try BundleContents(bundle)
-            try d.parameters.check(pool: d.pool, excluded: d.excluded, inspectorsDigest: d.inspectors.digest,
-                                   conflictsDigest: d.conflicts.digest)
+            try d.parameters.check(
+                pool: d.pool, excluded: d.excluded, inspectorsDigest: d.inspectors.digest,
+                conflictsDigest: d.conflicts.digest)
             try DrawEngine.checkCommitment(d.commitment, pool: d.pool, parameters: d.parameters)
             try d.reveal.check(commitment: d.commitment, parameters: d.parameters)
             let (seed, _, sel) = DrawEngine.drawTargets(pool: d.pool, parameters: d.parameters, reveal: d.reveal)
@@ -42,16 +43,19 @@ public enum Verifier {
             }
             let fullMatch = d.conflicts.commitments.isEmpty || conflictSalt != nil
             if fullMatch {
-                let result = InspectorMatching.assign(targets: targets, parameters: d.parameters, inspectors: d.inspectors,
-                                                      inspectorKey: seed.inspectorKey, isConflict: isConflict)
+                let result = InspectorMatching.assign(
+                    targets: targets, parameters: d.parameters, inspectors: d.inspectors,
+                    inspectorKey: seed.inspectorKey, isConflict: isConflict)
                 guard case .complete(let a) = result else { throw DrawError.matchingInfeasible(unfilled: 0) }
                 try compare(InspectorMatching.fileBytes(a), bundle.files["assignment.txt"]!, "assignment.txt")
             } else {
-                try MatchingConstraints.check(d.assignment, targets: targets, parameters: d.parameters,
-                                              inspectors: d.inspectors, inspectorKey: seed.inspectorKey)
+                try MatchingConstraints.check(
+                    d.assignment, targets: targets, parameters: d.parameters,
+                    inspectors: d.inspectors, inspectorKey: seed.inspectorKey)
             }
-            let expectedRecord = DrawEngine.record(parameters: d.parameters, files: bundle.files, reveal: d.reveal,
-                                                   seed: seed, selection: sel)
+            let expectedRecord = DrawEngine.record(
+                parameters: d.parameters, files: bundle.files, reveal: d.reveal,
+                seed: seed, selection: sel)
             try compare(expectedRecord.fileBytes(), bundle.files["record.txt"]!, "record.txt")
             let approvals = try d.approvals
             if !approvals.isEmpty {
@@ -71,8 +75,10 @@ public enum Verifier {
     static func checkManifest(_ b: DrawBundle) throws(DrawError) {
         guard let m = b.files["manifest.txt"] else { throw .missingFile(name: "manifest.txt") }
         for n in DrawBundle.requiredFiles where b.files[n] == nil { throw .missingFile(name: n) }
-        for n in b.files.keys where n != "manifest.txt" && !DrawBundle.requiredFiles.contains(n)
-            && !DrawBundle.optionalFiles.contains(n) { throw .missingFile(name: n) }
+        for n in b.files.keys
+        where n != "manifest.txt" && !DrawBundle.requiredFiles.contains(n)
+            && !DrawBundle.optionalFiles.contains(n)
+        { throw .missingFile(name: n) }
         try compare(DrawBundle.manifest(for: b.files), m, "manifest.txt")
     }
 

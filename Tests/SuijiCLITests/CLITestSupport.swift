@@ -8,7 +8,9 @@ enum SuijiBinary {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var path: String? {
-        let candidates = [".build/debug/suiji", ".build/x86_64-unknown-linux-gnu/debug/suiji", ".build/aarch64-unknown-linux-gnu/debug/suiji"]
+        let candidates = [
+            ".build/debug/suiji", ".build/x86_64-unknown-linux-gnu/debug/suiji", ".build/aarch64-unknown-linux-gnu/debug/suiji",
+        ]
         return candidates.map { root.appendingPathComponent($0).path }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 

@@ -13,7 +13,9 @@ struct CLITests {
         // change with SUIJI_UPDATE_GOLDEN=1.
         let url = SuijiBinary.root.appendingPathComponent("Tests/SuijiCLITests/Golden/help.txt")
         var help = ""
-        for arguments in [[], ["serve"], ["demo"], ["import"], ["export"], ["audit", "verify"], ["calendar", "due"], ["accounts", "add"]] {
+        for arguments in [
+            [], ["serve"], ["demo"], ["import"], ["export"], ["audit", "verify"], ["calendar", "due"], ["accounts", "add"],
+        ] {
             help += "== suiji \(arguments.joined(separator: " "))\n"
             help += SuijiCommand.helpMessage(for: try Self.subcommand(arguments), columns: 100) + "\n"
         }
@@ -88,7 +90,9 @@ struct CLITests {
         let dir = try SuijiBinary.scratch()
         let db = dir.appendingPathComponent("x.sqlite").path
         #expect(try SuijiBinary.run(["departments", "add", "SAMR", "区市场监管局", "--db", db]).status == 0)
-        let add = try SuijiBinary.run(["accounts", "add", "zhang", "--name", "张科长", "--role", "departmentAdmin", "--department", "SAMR", "--db", db], stdin: "a-long-password\n")
+        let add = try SuijiBinary.run(
+            ["accounts", "add", "zhang", "--name", "张科长", "--role", "departmentAdmin", "--department", "SAMR", "--db", db],
+            stdin: "a-long-password\n")
         #expect(add.status == 0, "\(add.err)")
         let list = try SuijiBinary.run(["accounts", "list", "--db", db])
         #expect(list.out.contains("zhang\tdepartmentAdmin\tSAMR\t张科长"))

@@ -24,17 +24,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ("# c\noff 2025-01-01 元旦", 2),                         // date before any year line
-        ("year 2025 x\noff 2025-02-30 坏日期", 2),                 // impossible date
-        ("year 2025 x\n\noff 2025-1-01 坏格式", 3),                // not zero-padded
-        ("year 2025 x\noff 2025-01-04 周六", 2),                  // off on a weekend
-        ("year 2025 x\nwork 2025-01-27 周一", 2),                 // work on a weekday
-        ("year 2025 x\noff 2026-01-01 元旦", 2),                  // wrong year block
+        ("# c\noff 2025-01-01 元旦", 2),  // date before any year line
+        ("year 2025 x\noff 2025-02-30 坏日期", 2),  // impossible date
+        ("year 2025 x\n\noff 2025-1-01 坏格式", 3),  // not zero-padded
+        ("year 2025 x\noff 2025-01-04 周六", 2),  // off on a weekend
+        ("year 2025 x\nwork 2025-01-27 周一", 2),  // work on a weekday
+        ("year 2025 x\noff 2026-01-01 元旦", 2),  // wrong year block
         ("year 2025 x\noff 2025-01-01 a\noff 2025-01-01 b", 3),  // duplicate date
-        ("year 2025 x\nyear 2025 y", 2),                         // duplicate year
-        ("year 25 x", 1),                                        // bad year
-        ("year 2025 x\nholiday 2025-01-01", 2),                  // unknown keyword
-        ("year", 1),                                             // missing argument
+        ("year 2025 x\nyear 2025 y", 2),  // duplicate year
+        ("year 25 x", 1),  // bad year
+        ("year 2025 x\nholiday 2025-01-01", 2),  // unknown keyword
+        ("year", 1),  // missing argument
     ])
     func malformedLinesNameTheLine(text: String, line: Int) {
         #expect(lineOfError(text) == line)

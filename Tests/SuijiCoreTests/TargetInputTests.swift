@@ -34,13 +34,19 @@ struct InputValidationTests {
         #expect(value.uid == "PRD-000123")
         #expect(value.creditCode == nil)
         input.stableID = ""
-        guard case .failure(.invalid(let issues)) = input.validated(department: "SAMR") else { Issue.record("accepted"); return }
+        guard case .failure(.invalid(let issues)) = input.validated(department: "SAMR") else {
+            Issue.record("accepted")
+            return
+        }
         #expect(issues.map(\.field) == ["stableID"])
     }
 
     @Test func everyBadFieldIsReported() {
         let input = target([\.name: "", \.kind: "公 司", \.division: "3602", \.riskClass: "E", \.statusDate: "2026-02-30"])
-        guard case .failure(.invalid(let issues)) = input.validated(department: "SAMR") else { Issue.record("accepted"); return }
+        guard case .failure(.invalid(let issues)) = input.validated(department: "SAMR") else {
+            Issue.record("accepted")
+            return
+        }
         #expect(issues.map(\.field) == ["name", "kind", "division", "riskClass", "statusDate"])
         #expect(issues.allSatisfy { !$0.message.isEmpty })
     }
@@ -59,7 +65,10 @@ struct InputValidationTests {
         #expect(item?.isKeyItem == true)
         input.methods = "飞行检查"
         input.guidanceRatioPermille = "1200"
-        guard case .failure(.invalid(let issues)) = input.validated(department: "SAMR") else { Issue.record("accepted"); return }
+        guard case .failure(.invalid(let issues)) = input.validated(department: "SAMR") else {
+            Issue.record("accepted")
+            return
+        }
         #expect(issues.map(\.field) == ["methods", "guidanceRatioPermille"])
     }
 
@@ -70,7 +79,10 @@ struct InputValidationTests {
         input.certificateExpiry = "2028-12-31"
         input.area = "360202;360202001"
         input.status = "休假"
-        guard case .failure(.invalid(let issues)) = input.validated(department: "SAMR") else { Issue.record("accepted"); return }
+        guard case .failure(.invalid(let issues)) = input.validated(department: "SAMR") else {
+            Issue.record("accepted")
+            return
+        }
         #expect(issues.map(\.field) == ["leaveFrom"])
         input.leaveFrom = "2026-06-01"
         input.leaveTo = "2026-06-10"

@@ -47,9 +47,9 @@ import Testing
     }
 
     @Test func ordinaryDaysAndSpecialCases() throws {
-        #expect(try calendar.isWorkingDay(d("2024-02-09")))   // 2024 除夕 was officially a working day
+        #expect(try calendar.isWorkingDay(d("2024-02-09")))  // 2024 除夕 was officially a working day
         #expect(try !calendar.isWorkingDay(d("2025-01-28")))  // from 2025 除夕 is a holiday
-        #expect(try calendar.isWorkingDay(d("2025-03-12")))   // ordinary Wednesday
+        #expect(try calendar.isWorkingDay(d("2025-03-12")))  // ordinary Wednesday
         #expect(try !calendar.isWorkingDay(d("2025-03-15")))  // ordinary Saturday
         #expect(try !calendar.isWorkingDay(d("2026-02-21")))  // weekend inside 春节
         #expect(try calendar.note(for: d("2025-01-26")) == "春节调休上班")
@@ -126,11 +126,12 @@ import Testing
     }
 
     @Test func mergingAddsAndOverridesYears() throws {
-        let extra = try WorkCalendar(parsing: """
-            year 2027 测试数据（非真实通知）
-            off 2027-01-01 元旦
-            year 2025 覆盖测试
-            """)
+        let extra = try WorkCalendar(
+            parsing: """
+                year 2027 测试数据（非真实通知）
+                off 2027-01-01 元旦
+                year 2025 覆盖测试
+                """)
         let merged = calendar.merging(extra)
         #expect(merged.knownYears == [2023, 2024, 2025, 2026, 2027])
         #expect(try !merged.isWorkingDay(d("2027-01-01")))

@@ -14,7 +14,10 @@ import Testing
         sel[0] = f.joined(separator: "\t")
         let bad = b.replacing("selection.txt", with: join(sel))
         let r = Verifier.verify(bundle: bad)
-        guard case .mismatch(let file, let line, _, _, _)? = r.failure else { Issue.record("expected mismatch"); return }
+        guard case .mismatch(let file, let line, _, _, _)? = r.failure else {
+            Issue.record("expected mismatch")
+            return
+        }
         #expect(file == "selection.txt" && line == 1)
         #expect(r.failure!.message.hasPrefix("抽取结果第 1 行"))
         // Without updating the manifest the manifest check fires first.

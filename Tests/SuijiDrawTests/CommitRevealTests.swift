@@ -24,23 +24,31 @@ import Testing
 
     @Test func publicValueChangesSeedAndMustMatchSource() throws {
         let f = try Fixture()
-        #expect(try f.bundle(f.reveal(publicValue: "372")).files["selection.txt"]
-            != f.bundle(f.reveal(publicValue: "373")).files["selection.txt"])
-        let bad = Reveal(drawID: "D-FIX", commitmentDigest: f.commitment.digest,
-                         secrets: [("SAMR", f.secrets["SAMR"]), ("TAX", f.secrets["TAX"])],
-                         publicValue: PublicValue(value: "372", source: "别的来源"))
+        #expect(
+            try f.bundle(f.reveal(publicValue: "372")).files["selection.txt"]
+                != f.bundle(f.reveal(publicValue: "373")).files["selection.txt"])
+        let bad = Reveal(
+            drawID: "D-FIX", commitmentDigest: f.commitment.digest,
+            secrets: [("SAMR", f.secrets["SAMR"]), ("TAX", f.secrets["TAX"])],
+            publicValue: PublicValue(value: "372", source: "别的来源"))
         #expect(throws: DrawError.self) { try f.bundle(bad) }
     }
 
     @Test func commitmentBindsPoolAndParameters() throws {
         let f = try Fixture()
-        let other = Commitment(drawID: "D-FIX", poolDigest: String(repeating: "0", count: 64),
-                               parametersDigest: f.params.digest, commits: f.commitment.commits)
-        #expect(throws: DrawError.mismatch(file: "commitment.txt", line: 3, field: "pool-digest", expected: f.pool.digest,
-                                           found: String(repeating: "0", count: 64))) {
-            try DrawEngine.execute(pool: f.pool, excluded: f.excluded, parameters: f.params, commitment: other,
-                                   reveal: Reveal(drawID: "D-FIX", commitmentDigest: other.digest,
-                                                  secrets: f.reveal().secrets, publicValue: f.reveal().publicValue))
+        let other = Commitment(
+            drawID: "D-FIX", poolDigest: String(repeating: "0", count: 64),
+            parametersDigest: f.params.digest, commits: f.commitment.commits)
+        #expect(
+            throws: DrawError.mismatch(
+                file: "commitment.txt", line: 3, field: "pool-digest", expected: f.pool.digest,
+                found: String(repeating: "0", count: 64))
+        ) {
+            try DrawEngine.execute(
+                pool: f.pool, excluded: f.excluded, parameters: f.params, commitment: other,
+                reveal: Reveal(
+                    drawID: "D-FIX", commitmentDigest: other.digest,
+                    secrets: f.reveal().secrets, publicValue: f.reveal().publicValue))
         }
     }
 }

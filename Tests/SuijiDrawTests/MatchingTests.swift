@@ -5,7 +5,9 @@ import Testing
 @Suite struct MatchingTests {
     /// Random small instance: each inspector belongs to one department.
     static func instance(_ rng: inout SplitMix64) -> MatchingProblem {
-        let D = 1 + rng.int(3), T = 1 + rng.int(6), N = 2 + rng.int(9)
+        let D = 1 + rng.int(3)
+        let T = 1 + rng.int(6)
+        let N = 2 + rng.int(9)
         var slots = (0..<D).map { $0 }
         for _ in 0..<rng.int(3) { slots.append(rng.int(D)) }
         let dept = (0..<N).map { _ in rng.int(D) }
@@ -35,9 +37,16 @@ import Testing
             for (s, d) in p.slotDepartments.enumerated() {
                 var chosen: Int32?
                 for i in order(t, s) where !members[t].contains(i) && used[Int(i)] < p.capacity[Int(i)] {
-                    members[t].append(i); used[Int(i)] += 1; filled[t * D + d] += 1
-                    if feasible() { chosen = i; break }
-                    members[t].removeLast(); used[Int(i)] -= 1; filled[t * D + d] -= 1
+                    members[t].append(i)
+                    used[Int(i)] += 1
+                    filled[t * D + d] += 1
+                    if feasible() {
+                        chosen = i
+                        break
+                    }
+                    members[t].removeLast()
+                    used[Int(i)] -= 1
+                    filled[t * D + d] -= 1
                 }
                 guard let c = chosen else { return nil }
                 out[t].append(c)
@@ -85,9 +94,13 @@ import Testing
 
     @Test func infeasibleReportNamesReasons() {
         // Team 0 has no eligible inspector; team 1 has one inspector with capacity 1 used by team 2.
-        let p = MatchingProblem(teamCount: 3, slotDepartments: [0], departmentCount: 1,
-                                eligible: [[], [0], [0]], capacity: [1])
-        guard case .infeasible(let u) = FlowMatcher.solve(p, order: { _, _ in [0] }) else { Issue.record("feasible?"); return }
+        let p = MatchingProblem(
+            teamCount: 3, slotDepartments: [0], departmentCount: 1,
+            eligible: [[], [0], [0]], capacity: [1])
+        guard case .infeasible(let u) = FlowMatcher.solve(p, order: { _, _ in [0] }) else {
+            Issue.record("feasible?")
+            return
+        }
         #expect(u.contains(UnfilledSlot(team: 0, slot: 0, reason: .noEligibleInspector)))
         #expect(u.contains { $0.reason == .capacityExhausted })
     }
@@ -105,8 +118,9 @@ import Testing
     @Test func inspectorReplacementIsRecordedAndVerified() throws {
         let b = try TestVectors.bundle(TestVectors.definitions[4])
         let first = String(decoding: b.files["assignment.txt"]!, as: UTF8.self).split(separator: "\n")[1].split(separator: "\t")
-        let approval = ReplacementApproval(target: String(first[0]), slot: String(first[1]), replaced: String(first[2]),
-                                           approver: "APPROVER-1", reason: "sick-leave", date: "2026-12-11")
+        let approval = ReplacementApproval(
+            target: String(first[0]), slot: String(first[1]), replaced: String(first[2]),
+            approver: "APPROVER-1", reason: "sick-leave", date: "2026-12-11")
         let b2 = try b.appendingReplacements([approval])
         let line = String(decoding: b2.files["inspector-replacements.txt"]!, as: UTF8.self)
         #expect(line.hasPrefix("1\t\(first[0])\t\(first[1])\t\(first[2])\t"))
@@ -131,12 +145,16 @@ import Testing
         let inspectors = try InspectorTable.parse(d["inspectors.txt"]!)
         var p = try DrawParameters.parse(d["parameters.txt"]!)
         p.conflictsDigest = conflicts.digest
-        let secrets = v.departments.map { ($0, DepartmentSecret.commitment(department: $0, drawID: p.drawID, secret: TestVectors.secret($0))) }
+        let secrets = v.departments.map {
+            ($0, DepartmentSecret.commitment(department: $0, drawID: p.drawID, secret: TestVectors.secret($0)))
+        }
         let c = Commitment(drawID: p.drawID, poolDigest: pool.digest, parametersDigest: p.digest, commits: secrets)
-        let r = Reveal(drawID: p.drawID, commitmentDigest: c.digest, secrets: v.departments.map { ($0, TestVectors.secret($0)) },
-                       publicValue: nil)
-        let b = try DrawEngine.execute(pool: pool, excluded: ExcludedList.parse(d["excluded.txt"]!), parameters: p,
-                                       commitment: c, reveal: r, inspectors: inspectors, conflictList: conflicts, conflicts: decl)
+        let r = Reveal(
+            drawID: p.drawID, commitmentDigest: c.digest, secrets: v.departments.map { ($0, TestVectors.secret($0)) },
+            publicValue: nil)
+        let b = try DrawEngine.execute(
+            pool: pool, excluded: ExcludedList.parse(d["excluded.txt"]!), parameters: p,
+            commitment: c, reveal: r, inspectors: inspectors, conflictList: conflicts, conflicts: decl)
         let rows = String(decoding: b.files["assignment.txt"]!, as: UTF8.self)
         #expect(!rows.contains("\tI-05\t"))
         #expect(String(decoding: plain.files["assignment.txt"]!, as: UTF8.self).contains("\tI-05\t"))

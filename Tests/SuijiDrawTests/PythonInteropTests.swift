@@ -28,9 +28,12 @@ import Testing
         var b = try TestVectors.bundle(TestVectors.definitions.first { $0.name == name }!)
         if name == "V5" {
             let first = String(decoding: b.files["assignment.txt"]!, as: UTF8.self).split(separator: "\n")[1].split(separator: "\t")
-            b = try b.appendingReplacements([ReplacementApproval(target: String(first[0]), slot: String(first[1]),
-                                                                 replaced: String(first[2]), approver: "A-1",
-                                                                 reason: "leave", date: "2026-12-12")])
+            b = try b.appendingReplacements([
+                ReplacementApproval(
+                    target: String(first[0]), slot: String(first[1]),
+                    replaced: String(first[2]), approver: "A-1",
+                    reason: "leave", date: "2026-12-12")
+            ])
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suiji-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -11,9 +11,10 @@ import Testing
 
     static func setup(size: Int, n: Int) throws -> (CanonicalPool, DrawParameters) {
         let pool = try CanonicalPool(entries: (1...size).map { TestVectors.entry($0, strata: ["ALL"]) })
-        let p = try DrawParameters.make(drawID: "D", planID: "P", batchID: "B", batchStart: "2026-01-01",
-                                        batchEnd: "2026-01-02", keyItem: false, pool: pool, excluded: ExcludedList([]),
-                                        rules: ["ALL": .count(n)], departments: ["SAMR"], publicValue: nil)
+        let p = try DrawParameters.make(
+            drawID: "D", planID: "P", batchID: "B", batchStart: "2026-01-01",
+            batchEnd: "2026-01-02", keyItem: false, pool: pool, excluded: ExcludedList([]),
+            rules: ["ALL": .count(n)], departments: ["SAMR"], publicValue: nil)
         return (pool, p)
     }
 
@@ -47,10 +48,11 @@ import Testing
         #expect(a.fileBytes() == b.fileBytes())
         #expect(a.digest == b.digest)
         let key = Bytes.sha256(Array("x".utf8))
-        let p = try DrawParameters.make(drawID: "D", planID: "P", batchID: "B", batchStart: "2026-01-01", batchEnd: "2026-01-02",
-                                        keyItem: false, pool: a, excluded: ExcludedList([]),
-                                        rules: ["A": .count(3), "B": .count(3), "C": .count(3), "D": .perMille(100, .ceil)],
-                                        departments: ["SAMR"], publicValue: nil)
+        let p = try DrawParameters.make(
+            drawID: "D", planID: "P", batchID: "B", batchStart: "2026-01-01", batchEnd: "2026-01-02",
+            keyItem: false, pool: a, excluded: ExcludedList([]),
+            rules: ["A": .count(3), "B": .count(3), "C": .count(3), "D": .perMille(100, .ceil)],
+            departments: ["SAMR"], publicValue: nil)
         let sa = TargetSelection(pool: a, keys: TargetKeys.compute(pool: a, targetKey: key), parameters: p)
         let sb = TargetSelection(pool: b, keys: TargetKeys.compute(pool: b, targetKey: key, chunkSize: 7), parameters: p)
         #expect(sa == sb)
@@ -59,9 +61,10 @@ import Testing
     /// The heap selection equals a full sort by (key, id).
     @Test func heapSelectionMatchesFullSort() throws {
         let pool = try CanonicalPool(entries: (1...500).map { TestVectors.entry($0, strata: ["A", "B"]) })
-        let p = try DrawParameters.make(drawID: "D", planID: "P", batchID: "B", batchStart: "2026-01-01", batchEnd: "2026-01-02",
-                                        keyItem: false, pool: pool, excluded: ExcludedList([]),
-                                        rules: ["A": .perMille(37, .roundHalfUp), "B": .count(40)], departments: ["SAMR"], publicValue: nil)
+        let p = try DrawParameters.make(
+            drawID: "D", planID: "P", batchID: "B", batchStart: "2026-01-01", batchEnd: "2026-01-02",
+            keyItem: false, pool: pool, excluded: ExcludedList([]),
+            rules: ["A": .perMille(37, .roundHalfUp), "B": .count(40)], departments: ["SAMR"], publicValue: nil)
         let key = Bytes.sha256(Array("y".utf8))
         let keys = TargetKeys.compute(pool: pool, targetKey: key)
         let sel = TargetSelection(pool: pool, keys: keys, parameters: p)
@@ -69,8 +72,9 @@ import Testing
             let all = (0..<pool.count).filter { pool.stratumLabels[Int(pool.stratumIndex[$0])] == s.label }
                 .sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : pool.id(at: $0) < pool.id(at: $1) }
             #expect(sel.drawn.filter { $0.stratum == s.label }.map(\.id) == all.prefix(s.n).map { pool.id(at: $0) })
-            #expect(sel.replacements.filter { $0.stratum == s.label }.map(\.id)
-                == all.dropFirst(s.n).prefix(s.r).map { pool.id(at: $0) })
+            #expect(
+                sel.replacements.filter { $0.stratum == s.label }.map(\.id)
+                    == all.dropFirst(s.n).prefix(s.r).map { pool.id(at: $0) })
         }
     }
 
@@ -88,8 +92,10 @@ import Testing
 
     @Test func poolValidation() throws {
         #expect(throws: DrawError.duplicate(file: "pool.txt", line: 2, value: "A1")) {
-            try CanonicalPool(entries: [PoolEntry(id: "A1", stratum: "A", division: "310115", street: ""),
-                                        PoolEntry(id: "A1", stratum: "B", division: "310115", street: "")])
+            try CanonicalPool(entries: [
+                PoolEntry(id: "A1", stratum: "A", division: "310115", street: ""),
+                PoolEntry(id: "A1", stratum: "B", division: "310115", street: ""),
+            ])
         }
         #expect(throws: DrawError.self) {
             try CanonicalPool(entries: [PoolEntry(id: "a1", stratum: "A", division: "310115", street: "")])

@@ -28,9 +28,13 @@ import Testing
         #expect(record.contains("target-key\t3eeabb2c780433bef9bca12b12b357ae2daa084d37ca1acf58471b58f4b29955\n"))
         #expect(record.contains("inspector-key\t70fd9a8144022393972f8784c61556a80946fb7f175e9bfa50c8b8c43aeda393\n"))
         let sel = String(decoding: b.files["selection.txt"]!, as: UTF8.self)
-        #expect(sel.hasPrefix("A\t1\t913101000004608076\t2499c0f216bee834\nA\t2\t913101000002513496\t261fc52e03d66533\nB\t1\t913101000001780393\t0cc856dd71b7f934\n"))
-        let key = TargetKeys.key(targetKey: hex("3eeabb2c780433bef9bca12b12b357ae2daa084d37ca1acf58471b58f4b29955"),
-                                 id: "913101000004608076")
+        #expect(
+            sel.hasPrefix(
+                "A\t1\t913101000004608076\t2499c0f216bee834\nA\t2\t913101000002513496\t261fc52e03d66533\nB\t1\t913101000001780393\t0cc856dd71b7f934\n"
+            ))
+        let key = TargetKeys.key(
+            targetKey: hex("3eeabb2c780433bef9bca12b12b357ae2daa084d37ca1acf58471b58f4b29955"),
+            id: "913101000004608076")
         #expect(Bytes.hex64(key) == "2499c0f216bee834")
     }
 

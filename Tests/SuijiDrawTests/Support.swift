@@ -35,15 +35,17 @@ struct Fixture {
             publicValue: publicValue ? PublicValueAnnouncement(date: "2026-12-05", source: "福彩3D") : nil)
         secrets = ["SAMR": TestVectors.secret("SAMR"), "TAX": TestVectors.secret("TAX")]
         let s = secrets
-        commitment = Commitment(drawID: "D-FIX", poolDigest: pool.digest, parametersDigest: params.digest,
-                                commits: ["SAMR", "TAX"].map { ($0, DepartmentSecret.commitment(department: $0, drawID: "D-FIX", secret: s[$0]!)) })
+        commitment = Commitment(
+            drawID: "D-FIX", poolDigest: pool.digest, parametersDigest: params.digest,
+            commits: ["SAMR", "TAX"].map { ($0, DepartmentSecret.commitment(department: $0, drawID: "D-FIX", secret: s[$0]!)) })
     }
 
     func reveal(tax: [UInt8]?? = .none, publicValue: String = "372") -> Reveal {
         let taxSecret: [UInt8]? = tax ?? secrets["TAX"]
-        return Reveal(drawID: "D-FIX", commitmentDigest: commitment.digest,
-                      secrets: [("SAMR", secrets["SAMR"]), ("TAX", taxSecret)],
-                      publicValue: params.publicValue == nil ? nil : PublicValue(value: publicValue, source: "福彩3D"))
+        return Reveal(
+            drawID: "D-FIX", commitmentDigest: commitment.digest,
+            secrets: [("SAMR", secrets["SAMR"]), ("TAX", taxSecret)],
+            publicValue: params.publicValue == nil ? nil : PublicValue(value: publicValue, source: "福彩3D"))
     }
 
     func bundle(_ r: Reveal? = nil) throws -> DrawBundle {

@@ -25,7 +25,10 @@ struct AuditLogTests {
     func everyWriteIsChained(_ database: TestDatabase) async throws {
         let fixture = try await populated(database)
         let result = try await AuditLog.verify(fixture.stores.database)
-        guard case .intact(let count, let head) = result else { Issue.record("\(result)"); return }
+        guard case .intact(let count, let head) = result else {
+            Issue.record("\(result)")
+            return
+        }
         // 2 departments + 3 accounts + 3 targets
         #expect(count == 8)
         #expect(head.count == 64)
@@ -51,7 +54,10 @@ struct AuditLogTests {
         try await fixture.stores.database.write { db in
             try await db.raw("UPDATE audit_log SET detail = '{}' WHERE seq = 7").run()
         }
-        guard case .broken(let seq, _) = try await AuditLog.verify(fixture.stores.database) else { Issue.record("not detected"); return }
+        guard case .broken(let seq, _) = try await AuditLog.verify(fixture.stores.database) else {
+            Issue.record("not detected")
+            return
+        }
         #expect(seq == 7)
         await fixture.stores.database.close()
     }

@@ -19,10 +19,11 @@ struct ImportTests {
         let first = ([Self.header] + (1...5).map { Self.row($0) }).joined(separator: "\n")
         let added = try await fixture.stores.importer.run(.targets, data: Data(first.utf8), caller: fixture.samr)
         #expect((added.added, added.changed, added.unchanged) == (5, 0, 0))
-        let second = ([Self.header] + [
-            Self.row(1), Self.row(2, name: "改名后的公司"), Self.row(3, status: "注销", date: "2026-04-01"), Self.row(4, risk: "D"),
-            Self.row(6),
-        ]).joined(separator: "\r\n")
+        let second =
+            ([Self.header] + [
+                Self.row(1), Self.row(2, name: "改名后的公司"), Self.row(3, status: "注销", date: "2026-04-01"), Self.row(4, risk: "D"),
+                Self.row(6),
+            ]).joined(separator: "\r\n")
         let sync = try await fixture.stores.importer.run(.targets, data: Data(second.utf8), caller: fixture.samr)
         #expect(sync.added == 1)
         #expect(sync.changed == 3)
@@ -64,7 +65,9 @@ struct ImportTests {
         let report = try await fixture.stores.importer.run(.targets, data: Data(gb), caller: fixture.samr)
         #expect(report.format == "csv/gb18030")
         #expect(report.added == 3)
-        let rows = [Self.header.split(separator: ",").map(String.init)] + (4...6).map { Self.row($0).split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows =
+            [Self.header.split(separator: ",").map(String.init)]
+            + (4...6).map { Self.row($0).split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let xlsx = try TabularXLSXWriter.encode([.init(name: "对象", rows: rows)])
         let second = try await fixture.stores.importer.run(.targets, data: xlsx, caller: fixture.samr)
         #expect(second.format == "xlsx")

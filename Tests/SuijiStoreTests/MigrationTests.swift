@@ -47,7 +47,9 @@ struct MigrationTests {
         await first.database.close()
         let second = try await Stores.open(.sqliteFile(path), bcryptCost: 4, now: TestDatabase.t0, logger: logger)
         #expect(try await second.departments.all().map(\.code) == ["SAMR"])
-        let mode = try await second.database.read { db in try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) }
+        let mode = try await second.database.read { db in
+            try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+        }
         #expect(mode == "wal")
         await second.database.close()
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -70,7 +70,10 @@ struct TargetStoreTests {
             _ = try await fixture.stores.targets.create(bad, caller: fixture.samr)
             Issue.record("expected a validation error")
         } catch let error as LibraryError {
-            guard case .invalid(let issues) = error else { Issue.record("wrong error \(error)"); return }
+            guard case .invalid(let issues) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(Set(issues.map(\.field)) == ["name", "creditCode", "division"])
         }
         let page = try await fixture.stores.targets.list(scope: .all, query: ListQuery())

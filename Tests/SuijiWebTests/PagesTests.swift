@@ -69,7 +69,8 @@ struct PagesTests {
     @Test func aBadFormShowsTheFieldErrorsAndKeepsTheInput() async throws {
         try await withApp { _, client in
             let session = try await login(client, "samr")
-            let form = "_csrf=\(session.csrf)&name=&kind=%E5%85%AC%E5%8F%B8&division=3602&creditCode=91330100716105852E&address=%E7%93%B7%E9%83%BD%E5%A4%A7%E9%81%93"
+            let form =
+                "_csrf=\(session.csrf)&name=&kind=%E5%85%AC%E5%8F%B8&division=3602&creditCode=91330100716105852E&address=%E7%93%B7%E9%83%BD%E5%A4%A7%E9%81%93"
             try await client.execute(
                 uri: "/targets", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: form)
@@ -81,7 +82,8 @@ struct PagesTests {
                 #expect(html.contains("校验码错误"))
                 #expect(html.contains("value=\"瓷都大道\""))
             }
-            let good = "_csrf=\(session.csrf)&name=%E6%9F%90%E5%85%AC%E5%8F%B8&kind=%E5%85%AC%E5%8F%B8&division=360202&creditCode=91330100716105852F"
+            let good =
+                "_csrf=\(session.csrf)&name=%E6%9F%90%E5%85%AC%E5%8F%B8&kind=%E5%85%AC%E5%8F%B8&division=360202&creditCode=91330100716105852F"
             try await client.execute(
                 uri: "/targets", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: good)
@@ -100,11 +102,13 @@ struct PagesTests {
             var body = ""
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(session.csrf)\r\n"
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"library\"\r\n\r\ntargets\r\n"
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
             body += "--\(boundary)--\r\n"
             try await client.execute(
                 uri: "/imports", method: .post,
-                headers: [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body)
+                headers: [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: ByteBuffer(string: body)
             ) { response in
                 #expect(response.status == .unprocessableContent)
                 let html = String(buffer: response.body)

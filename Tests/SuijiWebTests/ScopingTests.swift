@@ -17,21 +17,26 @@ struct ScopingTests {
             let health = try await token(client, "health")
             let office = try await token(client, "office")
             let overseer = try await token(client, "overseer")
-            let body: [String: Any] = ["creditCode": Self.code, "name": "景德镇市昌江区瓷韵陶瓷有限公司", "kind": "公司", "division": "360202", "riskClass": "C"]
+            let body: [String: Any] = [
+                "creditCode": Self.code, "name": "景德镇市昌江区瓷韵陶瓷有限公司", "kind": "公司", "division": "360202", "riskClass": "C",
+            ]
             // setup
             let id = try await client.execute(
-                uri: "/api/v1/targets", method: .post, headers: [.authorization: "Bearer \(samr)", .contentType: "application/json"], body: json(body)
+                uri: "/api/v1/targets", method: .post, headers: [.authorization: "Bearer \(samr)", .contentType: "application/json"],
+                body: json(body)
             ) { response in
                 #expect(response.status == .created)
                 let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 return object?["id"] as? Int ?? 0
             }
             // validate: another department gets 404 for reads and writes
-            try await client.execute(uri: "/api/v1/targets/\(id)", method: .get, headers: [.authorization: "Bearer \(health)"]) { response in
+            try await client.execute(uri: "/api/v1/targets/\(id)", method: .get, headers: [.authorization: "Bearer \(health)"]) {
+                response in
                 #expect(response.status == .notFound)
             }
             try await client.execute(
-                uri: "/api/v1/targets/\(id)", method: .put, headers: [.authorization: "Bearer \(health)", .contentType: "application/json"], body: json(body)
+                uri: "/api/v1/targets/\(id)", method: .put,
+                headers: [.authorization: "Bearer \(health)", .contentType: "application/json"], body: json(body)
             ) { response in
                 #expect(response.status == .notFound)
             }
@@ -40,18 +45,21 @@ struct ScopingTests {
             }
             // the office and the overseer see it; neither may change it
             for reader in [office, overseer] {
-                try await client.execute(uri: "/api/v1/targets/\(id)", method: .get, headers: [.authorization: "Bearer \(reader)"]) { response in
+                try await client.execute(uri: "/api/v1/targets/\(id)", method: .get, headers: [.authorization: "Bearer \(reader)"]) {
+                    response in
                     #expect(response.status == .ok)
                 }
                 try await client.execute(
-                    uri: "/api/v1/targets/\(id)", method: .put, headers: [.authorization: "Bearer \(reader)", .contentType: "application/json"], body: json(body)
+                    uri: "/api/v1/targets/\(id)", method: .put,
+                    headers: [.authorization: "Bearer \(reader)", .contentType: "application/json"], body: json(body)
                 ) { response in
                     #expect(response.status == .forbidden)
                     #expect(String(buffer: response.body).contains(#""code":"forbidden""#))
                 }
             }
             try await client.execute(
-                uri: "/api/v1/targets", method: .post, headers: [.authorization: "Bearer \(overseer)", .contentType: "application/json"], body: json(body)
+                uri: "/api/v1/targets", method: .post, headers: [.authorization: "Bearer \(overseer)", .contentType: "application/json"],
+                body: json(body)
             ) { response in
                 #expect(response.status == .forbidden)
             }
@@ -64,7 +72,8 @@ struct ScopingTests {
             var body: [String: Any] = ["creditCode": Self.code, "name": "某公司", "kind": "公司", "division": "360202"]
             body["creditCode"] = String(Self.code.dropLast()) + (Self.code.hasSuffix("0") ? "1" : "0")
             try await client.execute(
-                uri: "/api/v1/targets", method: .post, headers: [.authorization: "Bearer \(samr)", .contentType: "application/json"], body: json(body)
+                uri: "/api/v1/targets", method: .post, headers: [.authorization: "Bearer \(samr)", .contentType: "application/json"],
+                body: json(body)
             ) { response in
                 #expect(response.status == .unprocessableContent)
                 let text = String(buffer: response.body)

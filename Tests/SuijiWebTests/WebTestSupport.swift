@@ -53,7 +53,9 @@ func withApp(_ body: @Sendable (WebFixture, any TestClientProtocol) async throws
 /// A bearer token for `username`.
 func token(_ client: some TestClientProtocol, _ username: String) async throws -> String {
     let body = #"{"username":"\#(username)","password":"password1"}"#
-    return try await client.execute(uri: "/api/v1/auth/token", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)) { response in
+    return try await client.execute(
+        uri: "/api/v1/auth/token", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
+    ) { response in
         #expect(response.status == .created)
         let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
         return json?["token"] as? String ?? ""

@@ -34,7 +34,8 @@ enum HolidayDataParser {
             switch keyword {
             case "year":
                 guard argument.count == 4, argument.allSatisfy(\.isASCII), let year = Int(argument),
-                      (1...9999).contains(year) else {
+                    (1...9999).contains(year)
+                else {
                     throw fail("年份“\(argument)”应为四位数字")
                 }
                 if result[year] != nil || current?.year == year {
@@ -74,7 +75,8 @@ enum HolidayDataParser {
 extension StringProtocol {
     func trimmingWhitespace() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
         return String(self[first...last])
     }
 }

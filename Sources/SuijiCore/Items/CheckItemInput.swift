@@ -47,13 +47,17 @@ public struct CheckItemInput: Sendable, Codable, Equatable {
             if let method = CheckMethod(label: text) { methodList.append(method) } else { check.add("methods", "检查方式“\(text)”无法识别") }
         }
         if methodList.isEmpty && check.isEmpty { check.add("methods", "检查方式至少填写一种") }
-        let expert = check.parse(requiresExpert, field: "requiresExpert", label: Self.label("requiresExpert"), default: false) { YesNo.parse($0) }
+        let expert = check.parse(requiresExpert, field: "requiresExpert", label: Self.label("requiresExpert"), default: false) {
+            YesNo.parse($0)
+        }
         let key = check.parse(isKeyItem, field: "isKeyItem", label: Self.label("isKeyItem"), default: false) { YesNo.parse($0) }
         let shown = check.parse(published, field: "published", label: Self.label("published"), default: true) { YesNo.parse($0) }
         var ratio: Int?
         let ratioText = InputChecker.trimmed(guidanceRatioPermille)
         if !ratioText.isEmpty {
-            if let value = Int(ratioText), (0...1000).contains(value) { ratio = value } else {
+            if let value = Int(ratioText), (0...1000).contains(value) {
+                ratio = value
+            } else {
                 check.add("guidanceRatioPermille", "指导比例应为 0–1000 之间的整数（千分比）")
             }
         }

@@ -67,7 +67,8 @@ public struct AccountStore: Sendable {
     @discardableResult
     public func create(_ account: Account, password: String, caller: Caller) async throws -> Account {
         try AccessPolicy.requireOffice(caller.account)
-        guard account.username.count >= 3, account.username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+        guard account.username.count >= 3, account.username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        else {
             throw AuthError.invalidAccount(field: "username", message: "用户名应为至少 3 位字母、数字或 . _ -")
         }
         guard password.count >= 8 else { throw AuthError.invalidAccount(field: "password", message: "密码至少 8 位") }

@@ -45,7 +45,8 @@ public struct DepartmentStore: Sendable {
             try await db.raw(
                 "INSERT INTO departments (code, name, created_at) VALUES (\(bind: department.code), \(bind: department.name), \(bind: Timestamp.format(caller.at)))"
             ).run()
-            try await AuditLog.append(db, caller: caller, action: "create", entity: "department", entityID: department.code, detail: department)
+            try await AuditLog.append(
+                db, caller: caller, action: "create", entity: "department", entityID: department.code, detail: department)
         }
     }
 }

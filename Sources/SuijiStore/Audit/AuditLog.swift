@@ -50,9 +50,12 @@ public enum AuditLog {
             entityID: entityID, detail: detailText, digest: sha256Hex(detailText), prevHash: prev, hash: "")
         row.hash = row.computedHash
         let insert = try raw.prepare(
-            "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, digest, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+            "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, detail, digest, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+        )
         insert.bind(1, row.seq)
-        for (index, value) in [row.at, row.actor, row.action, row.entity, row.entityID, row.detail, row.digest, row.prevHash, row.hash].enumerated() {
+        for (index, value) in [row.at, row.actor, row.action, row.entity, row.entityID, row.detail, row.digest, row.prevHash, row.hash]
+            .enumerated()
+        {
             insert.bind(Int32(index + 2), value)
         }
         try insert.run()

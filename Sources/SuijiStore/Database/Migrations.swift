@@ -4,95 +4,109 @@
 public enum Migrations {
     public static let all: [Migration] = [
         // Member departments of the joint meeting.
-        Migration("CreateDepartments", [
-            "CREATE TABLE departments (code TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL)"
-        ]),
+        Migration(
+            "CreateDepartments",
+            [
+                "CREATE TABLE departments (code TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL)"
+            ]),
         // Login accounts and their sessions / API tokens.
-        Migration("CreateAccounts", [
-            """
-            CREATE TABLE accounts (id {ID}, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
-              password_hash TEXT NOT NULL, role TEXT NOT NULL, department_code TEXT REFERENCES departments(code),
-              inspector_id BIGINT, active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL)
-            """,
-            """
-            CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, account_id BIGINT NOT NULL REFERENCES accounts(id),
-              kind TEXT NOT NULL, csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL)
-            """,
-            "CREATE INDEX sessions_account ON sessions (account_id)",
-        ]),
+        Migration(
+            "CreateAccounts",
+            [
+                """
+                CREATE TABLE accounts (id {ID}, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+                  password_hash TEXT NOT NULL, role TEXT NOT NULL, department_code TEXT REFERENCES departments(code),
+                  inspector_id BIGINT, active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, account_id BIGINT NOT NULL REFERENCES accounts(id),
+                  kind TEXT NOT NULL, csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX sessions_account ON sessions (account_id)",
+            ]),
         // The item list (一单): items with every version kept.
-        Migration("CreateCheckItems", [
-            """
-            CREATE TABLE check_items (id {ID}, department_code TEXT NOT NULL REFERENCES departments(code),
-              code TEXT NOT NULL, current_version INTEGER NOT NULL, created_at TEXT NOT NULL,
-              UNIQUE (department_code, code))
-            """,
-            """
-            CREATE TABLE check_item_versions (item_id BIGINT NOT NULL REFERENCES check_items(id), version INTEGER NOT NULL,
-              name TEXT NOT NULL, sub_items TEXT NOT NULL, legal_basis TEXT NOT NULL, target_kinds TEXT NOT NULL,
-              methods TEXT NOT NULL, inspector_requirements TEXT NOT NULL, requires_expert INTEGER NOT NULL,
-              is_key_item INTEGER NOT NULL, guidance_ratio_permille INTEGER, frequency TEXT NOT NULL,
-              published INTEGER NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
-              PRIMARY KEY (item_id, version))
-            """,
-        ]),
+        Migration(
+            "CreateCheckItems",
+            [
+                """
+                CREATE TABLE check_items (id {ID}, department_code TEXT NOT NULL REFERENCES departments(code),
+                  code TEXT NOT NULL, current_version INTEGER NOT NULL, created_at TEXT NOT NULL,
+                  UNIQUE (department_code, code))
+                """,
+                """
+                CREATE TABLE check_item_versions (item_id BIGINT NOT NULL REFERENCES check_items(id), version INTEGER NOT NULL,
+                  name TEXT NOT NULL, sub_items TEXT NOT NULL, legal_basis TEXT NOT NULL, target_kinds TEXT NOT NULL,
+                  methods TEXT NOT NULL, inspector_requirements TEXT NOT NULL, requires_expert INTEGER NOT NULL,
+                  is_key_item INTEGER NOT NULL, guidance_ratio_permille INTEGER, frequency TEXT NOT NULL,
+                  published INTEGER NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+                  PRIMARY KEY (item_id, version))
+                """,
+            ]),
         // The target library (对象库), its item tags and its status changes (a row per change; the
         // status a target was created with is the first change's from_status, or its current status).
-        Migration("CreateTargets", [
-            """
-            CREATE TABLE targets (id {ID}, department_code TEXT NOT NULL REFERENCES departments(code),
-              uid TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, division TEXT NOT NULL,
-              street TEXT NOT NULL, grid TEXT NOT NULL, address TEXT NOT NULL, industry TEXT NOT NULL,
-              risk_class TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT, last_random_inspection TEXT,
-              legal_representative TEXT NOT NULL, tags TEXT NOT NULL, created_via TEXT NOT NULL, created_at TEXT NOT NULL,
-              updated_at TEXT NOT NULL,
-              UNIQUE (department_code, uid))
-            """,
-            // Listings go by department in insertion order (rowid follows the key in the index).
-            "CREATE INDEX targets_department ON targets (department_code)",
-            """
-            CREATE TABLE target_tags (target_id BIGINT NOT NULL REFERENCES targets(id), item_code TEXT NOT NULL,
-              PRIMARY KEY (target_id, item_code))
-            """,
-            "CREATE INDEX target_tags_item ON target_tags (item_code)",
-            """
-            CREATE TABLE target_status_history (id {ID}, target_id BIGINT NOT NULL REFERENCES targets(id),
-              from_status TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT, recorded_at TEXT NOT NULL, source TEXT NOT NULL)
-            """,
-            "CREATE INDEX target_status_history_target ON target_status_history (target_id)",
-        ]),
+        Migration(
+            "CreateTargets",
+            [
+                """
+                CREATE TABLE targets (id {ID}, department_code TEXT NOT NULL REFERENCES departments(code),
+                  uid TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, division TEXT NOT NULL,
+                  street TEXT NOT NULL, grid TEXT NOT NULL, address TEXT NOT NULL, industry TEXT NOT NULL,
+                  risk_class TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT, last_random_inspection TEXT,
+                  legal_representative TEXT NOT NULL, tags TEXT NOT NULL, created_via TEXT NOT NULL, created_at TEXT NOT NULL,
+                  updated_at TEXT NOT NULL,
+                  UNIQUE (department_code, uid))
+                """,
+                // Listings go by department in insertion order (rowid follows the key in the index).
+                "CREATE INDEX targets_department ON targets (department_code)",
+                """
+                CREATE TABLE target_tags (target_id BIGINT NOT NULL REFERENCES targets(id), item_code TEXT NOT NULL,
+                  PRIMARY KEY (target_id, item_code))
+                """,
+                "CREATE INDEX target_tags_item ON target_tags (item_code)",
+                """
+                CREATE TABLE target_status_history (id {ID}, target_id BIGINT NOT NULL REFERENCES targets(id),
+                  from_status TEXT NOT NULL, status TEXT NOT NULL, status_date TEXT, recorded_at TEXT NOT NULL, source TEXT NOT NULL)
+                """,
+                "CREATE INDEX target_status_history_target ON target_status_history (target_id)",
+            ]),
         // The inspector library (人员库) and declared conflicts of interest.
-        Migration("CreateInspectors", [
-            """
-            CREATE TABLE inspectors (id {ID}, department_code TEXT NOT NULL REFERENCES departments(code),
-              name TEXT NOT NULL, certificate_number TEXT NOT NULL UNIQUE, certificate_expiry TEXT NOT NULL,
-              level TEXT NOT NULL, area TEXT NOT NULL, qualifications TEXT NOT NULL, expertise TEXT NOT NULL,
-              status TEXT NOT NULL, leave_from TEXT, leave_to TEXT, station TEXT NOT NULL, phone TEXT NOT NULL,
-              created_at TEXT NOT NULL, updated_at TEXT NOT NULL)
-            """,
-            "CREATE INDEX inspectors_department ON inspectors (department_code, name)",
-            """
-            CREATE TABLE inspector_conflicts (id {ID}, inspector_id BIGINT NOT NULL REFERENCES inspectors(id),
-              target_uid TEXT NOT NULL, kind TEXT NOT NULL, note TEXT NOT NULL, declared_on TEXT NOT NULL)
-            """,
-            "CREATE INDEX inspector_conflicts_inspector ON inspector_conflicts (inspector_id)",
-        ]),
+        Migration(
+            "CreateInspectors",
+            [
+                """
+                CREATE TABLE inspectors (id {ID}, department_code TEXT NOT NULL REFERENCES departments(code),
+                  name TEXT NOT NULL, certificate_number TEXT NOT NULL UNIQUE, certificate_expiry TEXT NOT NULL,
+                  level TEXT NOT NULL, area TEXT NOT NULL, qualifications TEXT NOT NULL, expertise TEXT NOT NULL,
+                  status TEXT NOT NULL, leave_from TEXT, leave_to TEXT, station TEXT NOT NULL, phone TEXT NOT NULL,
+                  created_at TEXT NOT NULL, updated_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX inspectors_department ON inspectors (department_code, name)",
+                """
+                CREATE TABLE inspector_conflicts (id {ID}, inspector_id BIGINT NOT NULL REFERENCES inspectors(id),
+                  target_uid TEXT NOT NULL, kind TEXT NOT NULL, note TEXT NOT NULL, declared_on TEXT NOT NULL)
+                """,
+                "CREATE INDEX inspector_conflicts_inspector ON inspector_conflicts (inspector_id)",
+            ]),
         // The expert library (专家库).
-        Migration("CreateExperts", [
-            """
-            CREATE TABLE experts (id {ID}, department_code TEXT NOT NULL REFERENCES departments(code),
-              name TEXT NOT NULL, kind TEXT NOT NULL, organisation TEXT NOT NULL, expertise TEXT NOT NULL,
-              contact TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)
-            """,
-            "CREATE INDEX experts_department ON experts (department_code, name)",
-        ]),
+        Migration(
+            "CreateExperts",
+            [
+                """
+                CREATE TABLE experts (id {ID}, department_code TEXT NOT NULL REFERENCES departments(code),
+                  name TEXT NOT NULL, kind TEXT NOT NULL, organisation TEXT NOT NULL, expertise TEXT NOT NULL,
+                  contact TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX experts_department ON experts (department_code, name)",
+            ]),
         // The append-only, hash-chained audit log.
-        Migration("CreateAuditLog", [
-            """
-            CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
-              entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL, digest TEXT NOT NULL,
-              prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
-            """
-        ]),
+        Migration(
+            "CreateAuditLog",
+            [
+                """
+                CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                  entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL, digest TEXT NOT NULL,
+                  prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
+                """
+            ]),
     ]
 }

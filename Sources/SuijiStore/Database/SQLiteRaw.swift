@@ -18,7 +18,9 @@ final class SQLiteRaw {
         }
         sqlite_nio_sqlite3_busy_timeout(handle, 10_000)
         // Bulk transactions touch many pages: keep them in memory rather than spilling to the WAL early.
-        try exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0")
+        try exec(
+            "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0"
+        )
     }
 
     deinit {

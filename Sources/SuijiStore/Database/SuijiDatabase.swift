@@ -75,7 +75,8 @@ public final class SuijiDatabase: Sendable {
             }
             let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             _ = try await reader.query("PRAGMA busy_timeout=10000")
-            return SuijiDatabase(flavour: .sqlite, logger: logger, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock(), path: path))
+            return SuijiDatabase(
+                flavour: .sqlite, logger: logger, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock(), path: path))
         case .sqliteMemory:
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
             _ = try await connection.query("PRAGMA foreign_keys=ON")

@@ -149,7 +149,9 @@ public enum DemoDistrict {
             guard let inspector = usable.first ?? inspectors.first else { continue }
             _ = try await account(
                 Account(username: username, displayName: inspector.name, role: .inspector, departmentCode: code, inspectorID: inspector.id))
-            let targets = try await stores.targets.list(scope: .only(code), query: ListQuery(filters: ["status": "operating"], perPage: 500)).items
+            let targets = try await stores.targets.list(
+                scope: .only(code), query: ListQuery(filters: ["status": "operating"], perPage: 500)
+            ).items
                 .filter { $0.kind.hasCreditCode }
             let conflicts = code == "SAMR" ? max(2, Int((6 * scale).rounded())) : 1
             for index in 0..<min(conflicts, targets.count) {

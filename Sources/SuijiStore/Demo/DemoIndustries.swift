@@ -107,9 +107,12 @@ enum DemoIndustries {
     static let cooperative: [DemoIndustry] = [
         .init(code: "0141", name: "蔬菜种植", sector: .agriculture, individual: 0, enterprise: 3, companyWords: ["蔬菜种植"], shopWords: []),
         .init(code: "0164", name: "茶叶种植", sector: .agriculture, individual: 0, enterprise: 2, companyWords: ["茶叶"], shopWords: []),
-        .init(code: "0151", name: "仁果类和核果类水果种植", sector: .agriculture, individual: 0, enterprise: 1.5, companyWords: ["果业", "水果种植"], shopWords: []),
+        .init(
+            code: "0151", name: "仁果类和核果类水果种植", sector: .agriculture, individual: 0, enterprise: 1.5, companyWords: ["果业", "水果种植"],
+            shopWords: []),
         .init(code: "0313", name: "猪的饲养", sector: .agriculture, individual: 0, enterprise: 1, companyWords: ["生猪养殖"], shopWords: []),
         .init(code: "0412", name: "内陆养殖", sector: .agriculture, individual: 0, enterprise: 1, companyWords: ["水产养殖"], shopWords: []),
-        .init(code: "0111", name: "稻谷种植", sector: .agriculture, individual: 0, enterprise: 1.5, companyWords: ["水稻种植", "粮食种植"], shopWords: []),
+        .init(
+            code: "0111", name: "稻谷种植", sector: .agriculture, individual: 0, enterprise: 1.5, companyWords: ["水稻种植", "粮食种植"], shopWords: []),
     ]
 }

@@ -45,7 +45,10 @@ struct DemoItem: Sendable {
     var kindList: [TargetKind] {
         var result: [TargetKind] = []
         for letter in kinds where letter != " " {
-            let expanded: [TargetKind] = letter == "E" ? [.company, .nonCompanyLegalPerson, .partnership, .soleProprietorship, .branch] : DemoItems.kindLetters[letter].map { [$0] } ?? []
+            let expanded: [TargetKind] =
+                letter == "E"
+                ? [.company, .nonCompanyLegalPerson, .partnership, .soleProprietorship, .branch]
+                : DemoItems.kindLetters[letter].map { [$0] } ?? []
             for kind in expanded where !result.contains(kind) { result.append(kind) }
         }
         return result

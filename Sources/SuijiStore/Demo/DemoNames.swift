@@ -43,7 +43,8 @@ struct DemoNames: Sendable {
             }
             address = text
         } else {
-            address = "景德镇市昌江区\(street.name)\(place)\(random.pick(["", "上", "下", "前", "后"]))\(random.pick(["组", "屋", "湾"]))\(random.int(in: 1...80))号"
+            address =
+                "景德镇市昌江区\(street.name)\(place)\(random.pick(["", "上", "下", "前", "后"]))\(random.pick(["组", "屋", "湾"]))\(random.int(in: 1...80))号"
         }
         return (grid, address)
     }
@@ -70,7 +71,8 @@ struct DemoNames: Sendable {
         while true {
             let body: String
             if random.chance(0.7) {
-                body = "MA3" + random.pick(["5", "6", "7", "8", "9", "A", "B", "C"])
+                body =
+                    "MA3" + random.pick(["5", "6", "7", "8", "9", "A", "B", "C"])
                     + (0..<4).map { _ in random.pick(letters) }.joined()
             } else {
                 body = random.pick(["5", "6", "7", "3", "0"]) + digits(&random, 7)

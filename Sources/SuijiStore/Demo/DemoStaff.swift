@@ -40,7 +40,10 @@ struct DemoStaff {
             } else if index > 1 && random.chance(0.03) {
                 expiry = CalendarDate(dayNumber: today.dayNumber + random.int(in: 5...59))
             } else {
-                expiry = CalendarDate(dayNumber: random.int(in: CalendarDate(year: 2027, month: 1, day: 1)!.dayNumber...CalendarDate(year: 2029, month: 12, day: 31)!.dayNumber))
+                expiry = CalendarDate(
+                    dayNumber: random.int(
+                        in: CalendarDate(year: 2027, month: 1, day: 1)!.dayNumber...CalendarDate(year: 2029, month: 12, day: 31)!.dayNumber)
+                )
             }
             let level = random.chance(0.85) ? "区级" : "市级"
             var area = DemoReference.division

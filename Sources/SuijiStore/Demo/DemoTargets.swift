@@ -77,10 +77,13 @@ struct DemoTargets {
             }
             let street = names.street(&random, ruralOnly: kind == .farmersCooperative)
             let namer = names
-            result.append(entity(&random, kind: kind, prefix: prefix, street: street, industry: industry.label,
-                                 sector: industry.sector, fixedTags: nil) { random, owner in
-                namer.entityName(&random, kind: kind, industry: industry, street: street, owner: owner)
-            })
+            result.append(
+                entity(
+                    &random, kind: kind, prefix: prefix, street: street, industry: industry.label,
+                    sector: industry.sector, fixedTags: nil
+                ) { random, owner in
+                    namer.entityName(&random, kind: kind, industry: industry, street: street, owner: owner)
+                })
         }
         return result
     }
@@ -93,10 +96,13 @@ struct DemoTargets {
                 let variant = random.pick(group.variants)
                 let street = names.street(&random)
                 let namer = names
-                result.append(entity(&random, kind: group.kind, prefix: group.prefix, street: street, industry: variant.industry,
-                                     sector: nil, fixedTags: variant.tags) { random, _ in
-                    DemoExtras.fill(variant.template, &random, namer, street)
-                })
+                result.append(
+                    entity(
+                        &random, kind: group.kind, prefix: group.prefix, street: street, industry: variant.industry,
+                        sector: nil, fixedTags: variant.tags
+                    ) { random, _ in
+                        DemoExtras.fill(variant.template, &random, namer, street)
+                    })
             }
         }
         return result
@@ -112,7 +118,8 @@ struct DemoTargets {
         let status: TargetStatus = roll < 0.04 ? .deregistered : roll < 0.09 ? .closed : .operating
         let statusDate = status == .operating ? nil : date(&random, from: CalendarDate(year: 2019, month: 1, day: 1)!, to: today)
         return DemoEntity(
-            uid: names.creditCode(&random, prefix: prefix, used: &usedCodes), name: name(&random, owner), kind: kind, street: street, grid: grid,
+            uid: names.creditCode(&random, prefix: prefix, used: &usedCodes), name: name(&random, owner), kind: kind, street: street,
+            grid: grid,
             address: address, industry: industry, sector: sector, legalRepresentative: owner, status: status,
             statusDate: statusDate, fixedTags: fixedTags)
     }
@@ -163,7 +170,11 @@ struct DemoTargets {
         let risk = ["A", "B", "C", "D"][random.weighted([20, 65, 12, 3])]
         var last = ""
         if entity.status == .operating && random.chance(0.15) {
-            last = date(&random, from: CalendarDate(year: 2025, month: 1, day: 1)!, to: min(today, CalendarDate(year: 2026, month: 12, day: 31)!)).iso
+            last =
+                date(
+                    &random, from: CalendarDate(year: 2025, month: 1, day: 1)!,
+                    to: min(today, CalendarDate(year: 2026, month: 12, day: 31)!)
+                ).iso
         }
         let credit = entity.kind.hasCreditCode
         return [
@@ -180,10 +191,11 @@ struct DemoTargets {
             let street = source?.street ?? names.street(&random)
             let (grid, address) = source.map { ($0.grid, $0.address) } ?? names.location(&random, in: street)
             let digits = String(100_000 + index).dropFirst()
-            result.append(DemoEntity(
-                uid: (kind.stableIDPrefix ?? "X-") + "0" + digits, name: name, kind: kind, street: street, grid: grid,
-                address: address, industry: industry, sector: nil, legalRepresentative: "", status: .operating,
-                statusDate: nil, fixedTags: tags))
+            result.append(
+                DemoEntity(
+                    uid: (kind.stableIDPrefix ?? "X-") + "0" + digits, name: name, kind: kind, street: street, grid: grid,
+                    address: address, industry: industry, sector: nil, legalRepresentative: "", status: .operating,
+                    statusDate: nil, fixedTags: tags))
         }
         switch department {
         case "SAMR":

@@ -43,20 +43,27 @@ public struct LibraryExporter: Sendable {
         switch kind {
         case .targets:
             let targets = try await database.read { db in
-                try await db.raw("SELECT \(unsafeRaw: TargetStore.columns) FROM targets " + filter.whereClause + " ORDER BY department_code, uid")
-                    .all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                try await db.raw(
+                    "SELECT \(unsafeRaw: TargetStore.columns) FROM targets " + filter.whereClause + " ORDER BY department_code, uid"
+                )
+                .all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             }
             return Self.table(SheetMapping<TargetInput>.targets, targets.map { TargetInput($0.target) })
         case .inspectors:
             let inspectors = try await database.read { db in
-                try await db.raw("SELECT \(unsafeRaw: InspectorStore.columns) FROM inspectors " + filter.whereClause + " ORDER BY department_code, certificate_number")
-                    .all(decoding: InspectorRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                try await db.raw(
+                    "SELECT \(unsafeRaw: InspectorStore.columns) FROM inspectors " + filter.whereClause
+                        + " ORDER BY department_code, certificate_number"
+                )
+                .all(decoding: InspectorRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             }
             return Self.table(SheetMapping<InspectorInput>.inspectors, inspectors.map { InspectorInput($0.inspector) })
         case .experts:
             let experts = try await database.read { db in
-                try await db.raw("SELECT \(unsafeRaw: ExpertStore.columns) FROM experts " + filter.whereClause + " ORDER BY department_code, name, id")
-                    .all(decoding: ExpertRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                try await db.raw(
+                    "SELECT \(unsafeRaw: ExpertStore.columns) FROM experts " + filter.whereClause + " ORDER BY department_code, name, id"
+                )
+                .all(decoding: ExpertRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             }
             return Self.table(SheetMapping<ExpertInput>.experts, experts.map { ExpertInput($0.expert) })
         case .items:

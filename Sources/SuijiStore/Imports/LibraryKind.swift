@@ -98,10 +98,12 @@ struct SheetMapping<Input: Sendable>: Sendable {
                 .init(field: "legalBasis", header: CheckItemInput.label("legalBasis"), keyPath: \.legalBasis),
                 .init(field: "targetKinds", header: CheckItemInput.label("targetKinds"), keyPath: \.targetKinds),
                 .init(field: "methods", header: CheckItemInput.label("methods"), keyPath: \.methods),
-                .init(field: "inspectorRequirements", header: CheckItemInput.label("inspectorRequirements"), keyPath: \.inspectorRequirements),
+                .init(
+                    field: "inspectorRequirements", header: CheckItemInput.label("inspectorRequirements"), keyPath: \.inspectorRequirements),
                 .init(field: "requiresExpert", header: CheckItemInput.label("requiresExpert"), keyPath: \.requiresExpert),
                 .init(field: "isKeyItem", header: CheckItemInput.label("isKeyItem"), keyPath: \.isKeyItem),
-                .init(field: "guidanceRatioPermille", header: CheckItemInput.label("guidanceRatioPermille"), keyPath: \.guidanceRatioPermille),
+                .init(
+                    field: "guidanceRatioPermille", header: CheckItemInput.label("guidanceRatioPermille"), keyPath: \.guidanceRatioPermille),
                 .init(field: "frequency", header: CheckItemInput.label("frequency"), keyPath: \.frequency),
                 .init(field: "published", header: CheckItemInput.label("published"), keyPath: \.published),
             ],

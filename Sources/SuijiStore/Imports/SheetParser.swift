@@ -69,7 +69,8 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
                 if case .invalid(let issues) = error {
                     for issue in issues {
                         parsed.issues.append(
-                            RowIssue(row: rows[index].number, column: mapping.header(issue.field), field: issue.field, message: issue.message))
+                            RowIssue(
+                                row: rows[index].number, column: mapping.header(issue.field), field: issue.field, message: issue.message))
                     }
                 }
             }
@@ -82,7 +83,8 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
             if let first = seen[key] {
                 duplicates.append(position)
                 parsed.issues.append(
-                    RowIssue(row: rowNumbers[position], column: mapping.header(keyField), field: keyField, message: "与第 \(first) 行重复（\(key)）"))
+                    RowIssue(
+                        row: rowNumbers[position], column: mapping.header(keyField), field: keyField, message: "与第 \(first) 行重复（\(key)）"))
             } else {
                 seen[key] = rowNumbers[position]
             }

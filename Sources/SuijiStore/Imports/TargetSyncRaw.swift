@@ -26,7 +26,8 @@ struct TargetSyncRaw {
             WHERE department_code = ?1 AND uid = ?2
             """)
         let history = try raw.prepare(
-            "INSERT INTO target_status_history (target_id, from_status, status, status_date, recorded_at, source) VALUES (?1, ?2, ?3, ?4, ?5, 'import')")
+            "INSERT INTO target_status_history (target_id, from_status, status, status_date, recorded_at, source) VALUES (?1, ?2, ?3, ?4, ?5, 'import')"
+        )
         let clearTags = try raw.prepare("DELETE FROM target_tags WHERE target_id = ?1")
         let addTag = try raw.prepare("INSERT OR IGNORE INTO target_tags (target_id, item_code) VALUES (?1, ?2)")
         var done = 0
@@ -41,7 +42,9 @@ struct TargetSyncRaw {
         for (old, new) in plan.updates {
             bind(new, to: update)
             try update.run()
-            if new.status != old.status || new.statusDate != old.statusDate { try record(id: old.id, from: old.status, new, history: history) }
+            if new.status != old.status || new.statusDate != old.statusDate {
+                try record(id: old.id, from: old.status, new, history: history)
+            }
             if new.tags != old.tags {
                 clearTags.bind(1, old.id)
                 try clearTags.run()

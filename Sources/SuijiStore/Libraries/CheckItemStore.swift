@@ -25,7 +25,8 @@ public struct CheckItemStore: Sendable {
         let base = SQLQueryString(
             "FROM (\(unsafeRaw: Self.select) WHERE v.version = i.current_version) items ")
         return try await database.read { db in
-            let total = try await db.raw("SELECT COUNT(*) AS n " + base + filter.whereClause).first()?.decode(column: "n", as: Int.self) ?? 0
+            let total =
+                try await db.raw("SELECT COUNT(*) AS n " + base + filter.whereClause).first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await db.raw(
                 "SELECT * " + base + filter.whereClause
                     + " ORDER BY department_code, code LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"

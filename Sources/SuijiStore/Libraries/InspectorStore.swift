@@ -100,7 +100,9 @@ public struct InspectorStore: Sendable {
                 """
             ).first()
             let id = try row!.decode(column: "id", as: Int64.self)
-            try await AuditLog.append(db, caller: caller, action: "declare-conflict", entity: "inspector", entityID: String(conflict.inspectorID), detail: conflict)
+            try await AuditLog.append(
+                db, caller: caller, action: "declare-conflict", entity: "inspector", entityID: String(conflict.inspectorID),
+                detail: conflict)
             return id
         }
         return stored

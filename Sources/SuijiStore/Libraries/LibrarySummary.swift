@@ -36,10 +36,12 @@ public struct LibrarySummary: Sendable {
                 return result
             }
             let targets = try await grouped("SELECT department_code, COUNT(*) AS n FROM targets GROUP BY department_code")
-            let operating = try await grouped("SELECT department_code, COUNT(*) AS n FROM targets WHERE status = 'operating' GROUP BY department_code")
+            let operating = try await grouped(
+                "SELECT department_code, COUNT(*) AS n FROM targets WHERE status = 'operating' GROUP BY department_code")
             let items = try await grouped("SELECT department_code, COUNT(*) AS n FROM check_items GROUP BY department_code")
             let inspectors = try await grouped("SELECT department_code, COUNT(*) AS n FROM inspectors GROUP BY department_code")
-            let active = try await grouped("SELECT department_code, COUNT(*) AS n FROM inspectors WHERE status = 'active' GROUP BY department_code")
+            let active = try await grouped(
+                "SELECT department_code, COUNT(*) AS n FROM inspectors WHERE status = 'active' GROUP BY department_code")
             let experts = try await grouped("SELECT department_code, COUNT(*) AS n FROM experts GROUP BY department_code")
             return departments.map {
                 LibraryCounts(

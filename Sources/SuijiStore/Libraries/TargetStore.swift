@@ -54,7 +54,10 @@ public struct TargetStore: Sendable {
                 status: try changes.first?.fromStatus ?? target?.decode(column: "status", as: String.self) ?? "",
                 statusDate: nil, recordedAt: try target?.decode(column: "created_at", as: String.self) ?? "",
                 source: try target?.decode(column: "created_via", as: String.self) ?? "")
-            return [initial] + changes.map { TargetStatusChange(status: $0.status, statusDate: $0.statusDate, recordedAt: $0.recordedAt, source: $0.source) }
+            return [initial]
+                + changes.map {
+                    TargetStatusChange(status: $0.status, statusDate: $0.statusDate, recordedAt: $0.recordedAt, source: $0.source)
+                }
         }
     }
 

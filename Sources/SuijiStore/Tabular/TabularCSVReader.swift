@@ -54,7 +54,10 @@ public struct TabularCSVReader: Sendable {
         _ buf: UnsafeBufferPointer<UInt8>,
         _ body: (_ rowNumber: Int, _ fields: [String]) throws -> Void
     ) throws {
-        let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        let quote: UInt8 = 0x22
+        let comma: UInt8 = 0x2C
+        let cr: UInt8 = 0x0D
+        let lf: UInt8 = 0x0A
         let n = buf.count
         var i = 0
         var row = 0

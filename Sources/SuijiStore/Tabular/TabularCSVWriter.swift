@@ -49,7 +49,10 @@ public struct TabularCSVWriter: Sendable {
         if !needsQuotes {
             for b in utf8 where b == 0x2C || b == 0x22 || b == 0x0D || b == 0x0A {
                 needsQuotes = true
-                if b == 0x22 { hasQuote = true; break }
+                if b == 0x22 {
+                    hasQuote = true
+                    break
+                }
             }
         } else {
             hasQuote = utf8.contains(0x22)

@@ -18,8 +18,10 @@ public struct TabularSheet: Sendable, Equatable {
     public var rows: [TabularRow]
 
     /// Creates a sheet from already-split rows.
-    public init(format: TabularFileFormat, name: String? = nil, header: [String], headerRowNumber: Int,
-                rows: [TabularRow]) {
+    public init(
+        format: TabularFileFormat, name: String? = nil, header: [String], headerRowNumber: Int,
+        rows: [TabularRow]
+    ) {
         self.format = format
         self.name = name
         self.header = header
@@ -75,7 +77,8 @@ public struct TabularSheet: Sendable, Equatable {
         let scalars = text.unicodeScalars
         func strip(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace || extra.contains(s.value) }
         guard let start = scalars.firstIndex(where: { !strip($0) }),
-              let end = scalars.lastIndex(where: { !strip($0) }) else { return "" }
+            let end = scalars.lastIndex(where: { !strip($0) })
+        else { return "" }
         return String(scalars[start...end])
     }
 

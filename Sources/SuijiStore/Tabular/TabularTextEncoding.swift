@@ -49,23 +49,29 @@ extension TabularTextEncoding {
             }
             if i >= n { break }
             let b0 = buf[i]
-            if b0 < 0x80 { i += 1; continue }
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
             if b0 < 0xC2 { return false }
             if b0 < 0xE0 {
                 guard i + 1 < n, buf[i + 1] & 0xC0 == 0x80 else { return false }
                 i += 2
             } else if b0 < 0xF0 {
                 guard i + 2 < n else { return false }
-                let b1 = buf[i + 1], b2 = buf[i + 2]
+                let b1 = buf[i + 1]
+                let b2 = buf[i + 2]
                 guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
-                if b0 == 0xE0 && b1 < 0xA0 { return false }   // overlong
+                if b0 == 0xE0 && b1 < 0xA0 { return false }  // overlong
                 if b0 == 0xED && b1 >= 0xA0 { return false }  // surrogate
                 i += 3
             } else if b0 < 0xF5 {
                 guard i + 3 < n else { return false }
-                let b1 = buf[i + 1], b2 = buf[i + 2], b3 = buf[i + 3]
+                let b1 = buf[i + 1]
+                let b2 = buf[i + 2]
+                let b3 = buf[i + 3]
                 guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
-                if b0 == 0xF0 && b1 < 0x90 { return false }   // overlong
+                if b0 == 0xF0 && b1 < 0x90 { return false }  // overlong
                 if b0 == 0xF4 && b1 >= 0x90 { return false }  // > U+10FFFF
                 i += 4
             } else {

@@ -26,7 +26,9 @@ enum TabularXLSXPackage {
         var entry = archive[path]
         if entry == nil {
             let lower = path.lowercased()
-            entry = archive.first { $0.path.lowercased() == lower || $0.path.replacingOccurrences(of: "\\", with: "/").lowercased() == lower }
+            entry = archive.first {
+                $0.path.lowercased() == lower || $0.path.replacingOccurrences(of: "\\", with: "/").lowercased() == lower
+            }
         }
         guard let entry else { return nil }
         let tooLarge = TabularError.invalidWorkbook(detail: "\(path) exceeds \(limit) bytes")
@@ -59,7 +61,8 @@ enum TabularXLSXPackage {
             while let tag = scanner.nextTag() {
                 guard tag.kind != .close, scanner.name(tag, is: Array("Relationship".utf8)) else { continue }
                 guard let id = scanner.attributeString(Array("Id".utf8), of: tag),
-                      let target = scanner.attributeString(Array("Target".utf8), of: tag) else { continue }
+                    let target = scanner.attributeString(Array("Target".utf8), of: tag)
+                else { continue }
                 if scanner.attributeString(Array("TargetMode".utf8), of: tag) == "External" { continue }
                 let path = resolve(target)
                 targets[id] = path
@@ -92,7 +95,10 @@ enum TabularXLSXPackage {
         let base: [Substring] = absolute ? [] : ["xl"]
         for part in base + target.split(separator: "/") {
             if part == "." || part.isEmpty { continue }
-            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
             parts.append(part)
         }
         return parts.joined(separator: "/")

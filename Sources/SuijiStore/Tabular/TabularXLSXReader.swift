@@ -57,8 +57,9 @@ public struct TabularXLSXReader: Sendable {
             throw TabularError.invalidWorkbook(detail: "missing \(info.partPath)")
         }
         try xml.withUnsafeBytes { raw in
-            try TabularXLSXSheetParser.parseSheet(raw.bindMemory(to: UInt8.self),
-                                                  sharedStrings: sharedStrings, body)
+            try TabularXLSXSheetParser.parseSheet(
+                raw.bindMemory(to: UInt8.self),
+                sharedStrings: sharedStrings, body)
         }
     }
 

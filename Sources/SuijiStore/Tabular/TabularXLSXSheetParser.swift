@@ -22,8 +22,12 @@ enum TabularXLSXSheetParser {
                 }
             } else if scanner.name(tag, is: siName) {
                 switch tag.kind {
-                case .open: inItem = true; current = ""
-                case .close: inItem = false; strings.append(current)
+                case .open:
+                    inItem = true
+                    current = ""
+                case .close:
+                    inItem = false
+                    strings.append(current)
                 case .empty: strings.append("")
                 }
             } else if scanner.name(tag, is: rPhName) {
@@ -59,7 +63,8 @@ enum TabularXLSXSheetParser {
                     continue
                 }
                 if let ref = scanner.attribute(rAttr, of: tag),
-                   let index = TabularCellReference.columnIndex(in: buf, ref) {
+                    let index = TabularCellReference.columnIndex(in: buf, ref)
+                {
                     column = index
                 } else {
                     column += 1
@@ -106,15 +111,18 @@ enum TabularXLSXSheetParser {
         case number, shared, string, inline, boolean, error, date
 
         init(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-            guard let first = range.first else { self = .number; return }
+            guard let first = range.first else {
+                self = .number
+                return
+            }
             switch (buf[first], range.count) {
-            case (0x73, 1): self = .shared                    // s
-            case (0x73, _): self = .string                    // str
-            case (0x69, _): self = .inline                    // inlineStr
-            case (0x62, _): self = .boolean                   // b
-            case (0x65, _): self = .error                     // e
-            case (0x64, _): self = .date                      // d (ISO 8601 text)
-            default: self = .number                           // n
+            case (0x73, 1): self = .shared  // s
+            case (0x73, _): self = .string  // str
+            case (0x69, _): self = .inline  // inlineStr
+            case (0x62, _): self = .boolean  // b
+            case (0x65, _): self = .error  // e
+            case (0x64, _): self = .date  // d (ISO 8601 text)
+            default: self = .number  // n
             }
         }
     }

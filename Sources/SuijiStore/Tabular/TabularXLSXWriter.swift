@@ -57,9 +57,11 @@ public struct TabularXLSXWriter: Sendable {
             let archive = try Archive(data: Data(), accessMode: .create)
             let date = Date()
             for (path, bytes) in parts {
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                                     modificationDate: date, compressionMethod: .deflate,
-                                     bufferSize: 1 << 16) { position, size in
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(bytes.count),
+                    modificationDate: date, compressionMethod: .deflate,
+                    bufferSize: 1 << 16
+                ) { position, size in
                     bytes.subdata(in: Int(position)..<(Int(position) + size))
                 }
             }
@@ -84,11 +86,12 @@ public struct TabularXLSXWriter: Sendable {
         var used = Set<String>()
         var result: [String] = []
         for (index, raw) in names.enumerated() {
-            var name = String(raw.unicodeScalars.map { scalar -> Character in
-                if "[]:*?/\\".unicodeScalars.contains(scalar) { return "_" }
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { return " " }
-                return Character(scalar)
-            })
+            var name = String(
+                raw.unicodeScalars.map { scalar -> Character in
+                    if "[]:*?/\\".unicodeScalars.contains(scalar) { return "_" }
+                    if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { return " " }
+                    return Character(scalar)
+                })
             name = name.trimmingCharacters(in: CharacterSet(charactersIn: "' ").union(.whitespaces))
             if name.isEmpty { name = "Sheet\(index + 1)" }
             name = String(name.prefix(31))
@@ -116,13 +119,13 @@ public struct TabularXLSXWriter: Sendable {
             rowDigits.append(contentsOf: Array(String(rowIndex + 1).utf8))
             out.append(contentsOf: [0x3C, 0x72, 0x6F, 0x77, 0x20, 0x72, 0x3D, 0x22])  // <row r="
             out.append(contentsOf: rowDigits)
-            out.append(contentsOf: [0x22, 0x3E])                                        // ">
-            let style: UInt8 = (rowIndex == 0 && sheet.boldHeader) ? 0x32 : 0x31         // "2" bold / "1" text
+            out.append(contentsOf: [0x22, 0x3E])  // ">
+            let style: UInt8 = (rowIndex == 0 && sheet.boldHeader) ? 0x32 : 0x31  // "2" bold / "1" text
             for (column, text) in row.enumerated() where !text.isEmpty {
                 while columnRefs.count <= column {
                     columnRefs.append(TabularCellReference.columnLetters(columnRefs.count))
                 }
-                out.append(contentsOf: [0x3C, 0x63, 0x20, 0x72, 0x3D, 0x22])            // <c r="
+                out.append(contentsOf: [0x3C, 0x63, 0x20, 0x72, 0x3D, 0x22])  // <c r="
                 out.append(contentsOf: columnRefs[column])
                 out.append(contentsOf: rowDigits)
                 out.append(contentsOf: Self.styleAttr)

@@ -31,7 +31,10 @@ struct TabularXMLScanner {
         while true {
             var i = position
             while i < n && buf[i] != 0x3C { i += 1 }  // '<'
-            guard i + 1 < n else { position = n; return nil }
+            guard i + 1 < n else {
+                position = n
+                return nil
+            }
             let start = i
             let next = buf[i + 1]
             if next == 0x3F {  // "<?"
@@ -50,7 +53,10 @@ struct TabularXMLScanner {
             }
             var kind = TagKind.open
             i += 1
-            if next == 0x2F { kind = .close; i += 1 }
+            if next == 0x2F {
+                kind = .close
+                i += 1
+            }
             var nameStart = i
             while i < n {
                 let b = buf[i]
@@ -72,15 +78,19 @@ struct TabularXMLScanner {
                 }
                 i += 1
             }
-            guard i < n else { position = n; return nil }
+            guard i < n else {
+                position = n
+                return nil
+            }
             var attrEnd = i
             if kind == .open && i > nameEnd && buf[i - 1] == 0x2F {
                 kind = .empty
                 attrEnd = i - 1
             }
             position = i + 1
-            return Tag(kind: kind, name: nameStart..<nameEnd, attributes: nameEnd..<max(nameEnd, attrEnd),
-                       whole: start..<(i + 1))
+            return Tag(
+                kind: kind, name: nameStart..<nameEnd, attributes: nameEnd..<max(nameEnd, attrEnd),
+                whole: start..<(i + 1))
         }
     }
 
@@ -120,7 +130,10 @@ struct TabularXMLScanner {
                 var same = true
                 var j = 0
                 for k in nameStart..<nameEnd {
-                    if buf[k] != local[j] { same = false; break }
+                    if buf[k] != local[j] {
+                        same = false
+                        break
+                    }
                     j += 1
                 }
                 if same { return valueStart..<valueEnd }

@@ -11,7 +11,10 @@ enum TabularXMLText {
         var plain = true
         for i in range {
             let b = buf[i]
-            if b == 0x26 || b == 0x5F || b == 0x0D { plain = false; break }  // & _ CR
+            if b == 0x26 || b == 0x5F || b == 0x0D {
+                plain = false
+                break
+            }  // & _ CR
         }
         let slice = UnsafeBufferPointer(rebasing: buf[range])
         if plain { return String(decoding: slice, as: UTF8.self) }
@@ -109,20 +112,19 @@ enum TabularXMLText {
             while i < n {
                 let b = src[i]
                 switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])                // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                      // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                      // &gt;
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
                 case 0x22 where attribute: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
-                case 0x0D: out.append(contentsOf: [0x26, 0x23, 0x31, 0x33, 0x3B])                // &#13;
+                case 0x0D: out.append(contentsOf: [0x26, 0x23, 0x31, 0x33, 0x3B])  // &#13;
                 case 0x09, 0x0A:
-                    if attribute { out.append(contentsOf: b == 0x09 ? Array("&#9;".utf8) : Array("&#10;".utf8)) }
-                    else { out.append(b) }
-                case 0x00..<0x20: break                                                          // illegal
+                    if attribute { out.append(contentsOf: b == 0x09 ? Array("&#9;".utf8) : Array("&#10;".utf8)) } else { out.append(b) }
+                case 0x00..<0x20: break  // illegal
                 case 0x5F where underscoreEscape(src, i, n) != nil:
                     out.append(contentsOf: Array("_x005F".utf8))
                     out.append(0x5F)
                 case 0xEF where i + 2 < n && src[i + 1] == 0xBF && (src[i + 2] == 0xBE || src[i + 2] == 0xBF):
-                    i += 2                                                                       // U+FFFE/FFFF
+                    i += 2  // U+FFFE/FFFF
                 default: out.append(b)
                 }
                 i += 1

@@ -58,7 +58,9 @@ enum ListQueryParameters {
     static func parse(_ parameters: Parameters, filters: [FilterSpec]) -> ListQuery {
         var values: [String: String] = [:]
         for filter in filters {
-            if let value = parameters[Substring(filter.column)] ?? parameters[Substring(camel(filter.column))] { values[filter.column] = String(value) }
+            if let value = parameters[Substring(filter.column)] ?? parameters[Substring(camel(filter.column))] {
+                values[filter.column] = String(value)
+            }
         }
         return ListQuery(
             search: parameters["q"].map(String.init) ?? "",

@@ -7,7 +7,8 @@ import SuijiCore
 import SuijiStore
 
 /// The one composition root: `serve`, `demo` and the tests all build the app here.
-public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, configuration: AppConfiguration) -> Router<AppRequestContext> {
+public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, configuration: AppConfiguration) -> Router<AppRequestContext>
+{
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware(pages: pages, showInternalErrors: configuration.showInternalErrors))
     router.add(middleware: StaticFilesMiddleware())

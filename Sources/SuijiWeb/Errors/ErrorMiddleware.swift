@@ -33,12 +33,16 @@ struct ErrorMiddleware: RouterMiddleware {
     func describe(_ error: any Error, context: Context) -> ErrorBody {
         switch error {
         case let error as any DomainError:
-            return ErrorBody(code: error.code, message: error.message, field: error.field, status: error.kind.status, details: Self.details(error))
+            return ErrorBody(
+                code: error.code, message: error.message, field: error.field, status: error.kind.status, details: Self.details(error))
         case let error as HTTPError:
             return ErrorBody(
-                code: "http_\(error.status.code)", message: Self.chineseReason(error.status), field: nil, status: error.status, details: nil)
+                code: "http_\(error.status.code)", message: Self.chineseReason(error.status), field: nil, status: error.status, details: nil
+            )
         case let error as DecodingError:
-            return ErrorBody(code: "bad_request", message: "请求内容格式有误：\(Self.describe(error))", field: Self.field(error), status: .badRequest, details: nil)
+            return ErrorBody(
+                code: "bad_request", message: "请求内容格式有误：\(Self.describe(error))", field: Self.field(error), status: .badRequest,
+                details: nil)
         default:
             context.logger.error("unexpected error: \(String(reflecting: error))")
             let message = showInternalErrors ? "服务器内部错误：\(error)" : "服务器内部错误，请稍后重试"
@@ -73,7 +77,8 @@ struct ErrorMiddleware: RouterMiddleware {
     static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, _): "缺少字段 \(key.stringValue)"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): "字段 \(context.codingPath.map(\.stringValue).joined(separator: ".")) 类型不对"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            "字段 \(context.codingPath.map(\.stringValue).joined(separator: ".")) 类型不对"
         case .dataCorrupted(let context): context.debugDescription
         @unknown default: "无法解析"
         }

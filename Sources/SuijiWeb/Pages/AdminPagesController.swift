@@ -30,13 +30,17 @@ struct AdminPagesController {
         return try await accountsPage(account: account, context: context, message: nil)
     }
 
-    private func accountsPage(account: Account, context: AppRequestContext, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func accountsPage(account: Account, context: AppRequestContext, message: String?, status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
         let departments = try await stores.departments.all()
         let model = AccountsPage(
             message: message,
             departments: departments.map { AccountsPage.Department(code: $0.code, name: $0.name) },
             accounts: try await stores.accounts.all().map {
-                AccountsPage.Row(username: $0.username, name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "—", active: $0.active ? "启用" : "停用")
+                AccountsPage.Row(
+                    username: $0.username, name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "—",
+                    active: $0.active ? "启用" : "停用")
             },
             roles: Role.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: false) })
         return pages.render("accounts", model, account: account, csrf: context.csrfToken, status: status)
@@ -63,7 +67,8 @@ struct AdminPagesController {
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
         guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
         do {
-            try await stores.departments.create(Department(code: (form["code"] ?? "").uppercased(), name: form["name"] ?? ""), caller: caller)
+            try await stores.departments.create(
+                Department(code: (form["code"] ?? "").uppercased(), name: form["name"] ?? ""), caller: caller)
             return Response.redirect(to: "/admin/accounts", type: .found)
         } catch let error as LibraryError where error.kind == .invalid || error.kind == .conflict {
             return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
@@ -85,7 +90,11 @@ struct AdminPagesController {
         }
         let model = AuditPage(
             verdict: verdict, intact: intact,
-            rows: entries.map { AuditPage.Row(seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID, digest: String($0.digest.prefix(16))) },
+            rows: entries.map {
+                AuditPage.Row(
+                    seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID,
+                    digest: String($0.digest.prefix(16)))
+            },
             nextURL: entries.count == 100 ? "/admin/audit?page=\(page + 1)" : nil)
         return pages.render("audit", model, account: account, csrf: context.csrfToken)
     }

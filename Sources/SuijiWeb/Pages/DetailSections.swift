@@ -16,7 +16,10 @@ enum DetailSections {
                 DetailPage.Section(
                     title: "历史版本", columns: ["版本", "事项名称", "检查方式", "修改人", "时间"],
                     rows: versions.reversed().map {
-                        ["第 \($0.item.version) 版", $0.item.name, $0.item.methods.map(\.label).joined(separator: "、"), $0.createdBy, $0.createdAt]
+                        [
+                            "第 \($0.item.version) 版", $0.item.name, $0.item.methods.map(\.label).joined(separator: "、"), $0.createdBy,
+                            $0.createdAt,
+                        ]
                     })
             ]
         case let targets as TargetStore:
@@ -25,7 +28,10 @@ enum DetailSections {
                 DetailPage.Section(
                     title: "状态变更记录", columns: ["状态", "生效日期", "记录时间", "来源"],
                     rows: history.map {
-                        [TargetStatus(rawValue: $0.status)?.label ?? $0.status, $0.statusDate ?? "—", $0.recordedAt, sourceLabel($0.source)]
+                        [
+                            TargetStatus(rawValue: $0.status)?.label ?? $0.status, $0.statusDate ?? "—", $0.recordedAt,
+                            sourceLabel($0.source),
+                        ]
                     })
             ]
         case let inspectors as InspectorStore:

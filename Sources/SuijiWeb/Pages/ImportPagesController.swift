@@ -27,7 +27,8 @@ struct ImportPagesController {
         let account = try context.requireAccount()
         try AccessPolicy.requireWrite(account, department: account.departmentCode ?? "")
         let library = request.uri.queryParameters["library"].map(String.init) ?? "targets"
-        return pages.render("import", ImportPage(libraries: Self.options(selected: library), report: nil), account: account, csrf: context.csrfToken)
+        return pages.render(
+            "import", ImportPage(libraries: Self.options(selected: library), report: nil), account: account, csrf: context.csrfToken)
     }
 
     @Sendable func upload(request: Request, context: AppRequestContext) async throws -> Response {
@@ -36,7 +37,8 @@ struct ImportPagesController {
             contentType.hasPrefix("multipart/form-data")
         else { throw WebError.badRequest(field: "file", message: "请选择要上传的文件") }
         let body = try await request.body.collect(upTo: context.maxUploadSize)
-        let upload = try FormDataDecoder().decode(Upload.self, from: body, boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+        let upload = try FormDataDecoder().decode(
+            Upload.self, from: body, boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
         guard upload._csrf == context.csrfToken else { throw WebError.csrfMismatch }
         guard let kind = LibraryKind(rawValue: upload.library) else { throw WebError.badRequest(field: "library", message: "请选择导入的名录库") }
         guard !upload.file.isEmpty else { throw WebError.badRequest(field: "file", message: "上传的文件是空的") }
@@ -53,7 +55,9 @@ struct ImportPagesController {
             error = message
         }
         let model = ImportPage(libraries: Self.options(selected: kind.rawValue), report: ImportPage.Report(report, error: error))
-        return pages.render("import", model, account: caller.account, csrf: context.csrfToken, status: report.rejected || error != nil ? .unprocessableContent : .ok)
+        return pages.render(
+            "import", model, account: caller.account, csrf: context.csrfToken,
+            status: report.rejected || error != nil ? .unprocessableContent : .ok)
     }
 
     static func options(selected: String) -> [FieldOption] {

@@ -32,7 +32,9 @@ struct LibraryPagesController<Resource: LibraryResource> {
             filters: Resource.filters.map { filter in
                 ListPage.Filter(
                     name: filter.column, label: filter.label,
-                    options: filter.options.map { FieldOption(value: $0.value, label: $0.label, selected: query.filters[filter.column] == $0.value) })
+                    options: filter.options.map {
+                        FieldOption(value: $0.value, label: $0.label, selected: query.filters[filter.column] == $0.value)
+                    })
             },
             total: page.total, page: page.page, pageCount: page.pageCount,
             previousURL: page.page > 1 ? Self.pageURL(request, page: page.page - 1) : nil,
@@ -66,7 +68,8 @@ struct LibraryPagesController<Resource: LibraryResource> {
         let record = try await resource.get(id: id, scope: AccessPolicy.readScope(account))
         try AccessPolicy.requireWrite(account, department: Resource.department(of: record))
         let values = Resource.values(of: Resource.input(from: record))
-        return form(title: "修改\(Resource.title)", action: "/\(Resource.path)/\(id)", values: values, issues: [], account: account, context: context)
+        return form(
+            title: "修改\(Resource.title)", action: "/\(Resource.path)/\(id)", values: values, issues: [], account: account, context: context)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
@@ -75,7 +78,9 @@ struct LibraryPagesController<Resource: LibraryResource> {
             let record = try await resource.create(input, caller: context.caller(clock))
             return Response.redirect(to: "/\(Resource.path)/\(Resource.id(of: record))", type: .found)
         } catch let error as LibraryError {
-            return form(title: "新增\(Resource.title)", action: "/\(Resource.path)", values: values, issues: Self.issues(error), account: context.account, context: context, status: .unprocessableContent)
+            return form(
+                title: "新增\(Resource.title)", action: "/\(Resource.path)", values: values, issues: Self.issues(error),
+                account: context.account, context: context, status: .unprocessableContent)
         }
     }
 
@@ -88,7 +93,9 @@ struct LibraryPagesController<Resource: LibraryResource> {
         } catch let error as LibraryError {
             if case .notFound = error { throw error }
             if case .forbidden = error { throw error }
-            return form(title: "修改\(Resource.title)", action: "/\(Resource.path)/\(id)", values: values, issues: Self.issues(error), account: context.account, context: context, status: .unprocessableContent)
+            return form(
+                title: "修改\(Resource.title)", action: "/\(Resource.path)/\(id)", values: values, issues: Self.issues(error),
+                account: context.account, context: context, status: .unprocessableContent)
         }
     }
 
@@ -129,7 +136,8 @@ struct LibraryPagesController<Resource: LibraryResource> {
     static func pageURL(_ request: Request, page: Int) -> String {
         var items = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { $0.0 != "page" }
         items.append(("page", String(page)))
-        let query = items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let query = items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(
+            separator: "&")
         return request.uri.path + "?" + query
     }
 }

@@ -71,7 +71,10 @@ extension TargetStore: LibraryResource {
     }
     static var labels: KeyValuePairs<String, String> { TargetInput.labels }
     static var options: [String: [String]] {
-        ["kind": TargetKind.allCases.map(\.label), "riskClass": RiskClass.allCases.map(\.rawValue), "status": TargetStatus.allCases.map(\.label)]
+        [
+            "kind": TargetKind.allCases.map(\.label), "riskClass": RiskClass.allCases.map(\.rawValue),
+            "status": TargetStatus.allCases.map(\.label),
+        ]
     }
     static func id(of record: Target) -> Int64 { record.id }
     static func department(of record: Target) -> String { record.departmentCode }
@@ -107,7 +110,10 @@ extension InspectorStore: LibraryResource {
     static func id(of record: Inspector) -> Int64 { record.id }
     static func department(of record: Inspector) -> String { record.departmentCode }
     static func listCells(_ i: Inspector) -> [String] {
-        [i.name, i.certificateNumber, i.certificateExpiry.iso, i.level.label, i.station, String(i.qualifications.count), i.status.label, i.departmentCode]
+        [
+            i.name, i.certificateNumber, i.certificateExpiry.iso, i.level.label, i.station, String(i.qualifications.count), i.status.label,
+            i.departmentCode,
+        ]
     }
     static func detail(_ i: Inspector) -> [(String, String)] {
         var leave = ""
@@ -137,8 +143,10 @@ extension ExpertStore: LibraryResource {
         [e.name, e.kind.label, e.organisation, e.expertise.joined(separator: "、"), e.departmentCode]
     }
     static func detail(_ e: Expert) -> [(String, String)] {
-        [("姓名（名称）", e.name), ("类别", e.kind.label), ("所在单位", e.organisation), ("专业领域", e.expertise.joined(separator: "、")),
-         ("联系方式", e.contact), ("所属部门", e.departmentCode)]
+        [
+            ("姓名（名称）", e.name), ("类别", e.kind.label), ("所在单位", e.organisation), ("专业领域", e.expertise.joined(separator: "、")),
+            ("联系方式", e.contact), ("所属部门", e.departmentCode),
+        ]
     }
     static func input(from record: Expert) -> ExpertInput { ExpertInput(record) }
 }

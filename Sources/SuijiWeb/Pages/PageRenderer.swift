@@ -38,7 +38,9 @@ public struct PageRenderer: Sendable {
     }
 
     /// An HTML response of `template` with `model`.
-    func render<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "", status: HTTPResponse.Status = .ok) -> Response {
+    func render<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "", status: HTTPResponse.Status = .ok)
+        -> Response
+    {
         let envelope = Envelope(
             page: model,
             user: account.map { UserBar(name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "全区") },
@@ -51,7 +53,11 @@ public struct PageRenderer: Sendable {
 
     /// The Chinese error page.
     func errorPage(_ error: ErrorBody, account: Account?) -> Response {
-        render("error", ErrorPage(status: Int(error.status.code), message: error.message, details: error.details ?? [], hasDetails: !(error.details ?? []).isEmpty), account: account, status: error.status)
+        render(
+            "error",
+            ErrorPage(
+                status: Int(error.status.code), message: error.message, details: error.details ?? [],
+                hasDetails: !(error.details ?? []).isEmpty), account: account, status: error.status)
     }
 
     static func nav(for account: Account) -> [NavItem] {

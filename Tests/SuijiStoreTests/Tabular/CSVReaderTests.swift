@@ -10,11 +10,12 @@ func csvRows(_ text: String) throws -> [TabularRow] {
 @Suite struct CSVReaderTests {
     @Test func simpleLF() throws {
         let rows = try csvRows("名称,代码\n甲,001\n乙,002\n")
-        #expect(rows == [
-            TabularRow(number: 1, fields: ["名称", "代码"]),
-            TabularRow(number: 2, fields: ["甲", "001"]),
-            TabularRow(number: 3, fields: ["乙", "002"]),
-        ])
+        #expect(
+            rows == [
+                TabularRow(number: 1, fields: ["名称", "代码"]),
+                TabularRow(number: 2, fields: ["甲", "001"]),
+                TabularRow(number: 3, fields: ["乙", "002"]),
+            ])
     }
 
     @Test func crlfAndNoTrailingNewline() throws {

@@ -44,9 +44,9 @@ import Testing
     @Test func utf8Validator() {
         #expect(TabularTextEncoding.isValidUTF8(Array("plain ascii text long enough".utf8)))
         #expect(TabularTextEncoding.isValidUTF8(Array("混合 text 😀 ünïcödé".utf8)))
-        #expect(!TabularTextEncoding.isValidUTF8([0xC0, 0x80]))        // overlong
+        #expect(!TabularTextEncoding.isValidUTF8([0xC0, 0x80]))  // overlong
         #expect(!TabularTextEncoding.isValidUTF8([0xED, 0xA0, 0x80]))  // surrogate
-        #expect(!TabularTextEncoding.isValidUTF8([0xE4, 0xB8]))        // truncated
+        #expect(!TabularTextEncoding.isValidUTF8([0xE4, 0xB8]))  // truncated
         #expect(!TabularTextEncoding.isValidUTF8([0xF4, 0x90, 0x80, 0x80]))
     }
 

@@ -31,7 +31,7 @@ func fixture(_ name: String) throws -> Data {
         #expect(rows.map(\.number) == [1, 2, 3, 4, 5])
         var expected = first
         expected[1] = ["0012", "A & B <公司> \"引号\" '单引号'", "", "12.0"]
-        expected[2] = ["91110000100000000X", "", "中间为空"]     // trailing empty cell is missing
+        expected[2] = ["91110000100000000X", "", "中间为空"]  // trailing empty cell is missing
         expected[4][0] = "控制字符被去掉"
         #expect(rows.map(\.fields) == expected)
         #expect(rows[2][3] == "")
@@ -76,9 +76,9 @@ func fixture(_ name: String) throws -> Data {
         let rows = try reader.readAllRows()
         #expect(rows.map(\.number) == [1, 2, 4, 5])
         #expect(rows[0].fields == ["企业名称", "信用代码", " 结果 ", "2024"])
-        #expect(rows[1].fields == ["合格 & 整改", "0012", "3", "#N/A"])   // rich text, phonetic dropped
-        #expect(rows[2].fields == ["第一行\r\n第二行", "", "ab"])         // _x000D_ decoded
-        #expect(rows[3].fields == ["", "1500", "45292"])           // trailing empty string dropped
+        #expect(rows[1].fields == ["合格 & 整改", "0012", "3", "#N/A"])  // rich text, phonetic dropped
+        #expect(rows[2].fields == ["第一行\r\n第二行", "", "ab"])  // _x000D_ decoded
+        #expect(rows[3].fields == ["", "1500", "45292"])  // trailing empty string dropped
         // Cells and rows without references are placed sequentially.
         #expect(try reader.readAllRows(sheet: "Other").map(\.fields) == [["1", "无引用"], ["TRUE"]])
         #expect(try reader.readAllRows(sheet: "Other").map(\.number) == [1, 2])
