@@ -46,6 +46,7 @@ let package = Package(
             name: "SuijiStore",
             dependencies: [
                 "SuijiCore",
+                "SuijiDraw",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),

@@ -15,6 +15,9 @@ public struct Stores: Sendable {
     public let importer: LibraryImporter
     public let exporter: LibraryExporter
     public let summary: LibrarySummary
+    public let areas: AreaStore
+    public let plans: PlanStore
+    public let draws: DrawStore
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
         self.database = database
@@ -27,6 +30,9 @@ public struct Stores: Sendable {
         importer = LibraryImporter(database: database)
         exporter = LibraryExporter(database: database)
         summary = LibrarySummary(database: database)
+        areas = AreaStore(database: database)
+        plans = PlanStore(database: database)
+        draws = DrawStore(database: database)
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.

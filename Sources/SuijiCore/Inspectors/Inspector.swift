@@ -108,7 +108,12 @@ public struct Inspector: Sendable, Codable, Equatable, Identifiable {
     /// Whether the officer can serve on every day from `start` to `end`: active (or on leave
     /// outside that window) and with a certificate valid through `end`.
     public func isAvailable(from start: CalendarDate, to end: CalendarDate) -> Bool {
-        guard certificateExpiry >= end else { return false }
+        certificateExpiry >= end && isOnDuty(from: start, to: end)
+    }
+
+    /// Whether the officer is active, and not on leave on any day from `start` to `end`
+    /// (the certificate aside).
+    public func isOnDuty(from start: CalendarDate, to end: CalendarDate) -> Bool {
         switch status {
         case .active: return true
         case .transferred: return false

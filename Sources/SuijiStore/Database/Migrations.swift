@@ -108,5 +108,56 @@ public enum Migrations {
                   prev_hash TEXT NOT NULL, hash TEXT NOT NULL)
                 """
             ]),
+        // Joint plans (§11–§13) and their batches.
+        Migration(
+            "CreatePlans",
+            [
+                """
+                CREATE TABLE plans (id {ID}, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, year INTEGER NOT NULL,
+                  initiator TEXT NOT NULL REFERENCES departments(code), participants TEXT NOT NULL, items TEXT NOT NULL,
+                  scope TEXT NOT NULL, window_start TEXT NOT NULL, window_end TEXT NOT NULL, notes TEXT NOT NULL,
+                  state TEXT NOT NULL, published INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE batches (id {ID}, plan_id BIGINT NOT NULL REFERENCES plans(id), code TEXT NOT NULL,
+                  start_date TEXT NOT NULL, end_date TEXT NOT NULL, size TEXT NOT NULL, cross_unit INTEGER NOT NULL,
+                  cap_extra INTEGER NOT NULL, created_at TEXT NOT NULL, UNIQUE (plan_id, code))
+                """,
+            ]),
+        // Verifiable draws (docs/draw-spec.md): inputs, commitments, reveals and the published files.
+        Migration(
+            "CreateDraws",
+            [
+                """
+                CREATE TABLE draws (id TEXT PRIMARY KEY, plan_id BIGINT NOT NULL REFERENCES plans(id),
+                  batch_id BIGINT NOT NULL REFERENCES batches(id), state TEXT NOT NULL, public_value_date TEXT,
+                  public_value_source TEXT, public_value TEXT, conflict_salt TEXT NOT NULL, conflict_pairs TEXT NOT NULL,
+                  redraw_of TEXT, redraw_reason TEXT NOT NULL, redraw_approver TEXT NOT NULL, prepared_by TEXT NOT NULL,
+                  prepared_at TEXT NOT NULL, committed_at TEXT, executed_at TEXT)
+                """,
+                "CREATE INDEX draws_batch ON draws (batch_id)",
+                """
+                CREATE TABLE draw_departments (draw_id TEXT NOT NULL REFERENCES draws(id), position INTEGER NOT NULL,
+                  department TEXT NOT NULL, commitment TEXT, committed_at TEXT, committed_by TEXT, secret TEXT,
+                  revealed_at TEXT, PRIMARY KEY (draw_id, department))
+                """,
+                """
+                CREATE TABLE draw_files (draw_id TEXT NOT NULL REFERENCES draws(id), name TEXT NOT NULL, content TEXT NOT NULL,
+                  PRIMARY KEY (draw_id, name))
+                """,
+                """
+                CREATE TABLE draw_selections (draw_id TEXT NOT NULL REFERENCES draws(id), target_uid TEXT NOT NULL,
+                  year INTEGER NOT NULL, PRIMARY KEY (draw_id, target_uid))
+                """,
+                "CREATE INDEX draw_selections_target ON draw_selections (target_uid, year)",
+            ]),
+        // The district's area directory: township (乡镇街道) codes and names, so street names in the
+        // libraries resolve to the codes that inspectors' enforcement areas use.
+        Migration(
+            "CreateAreas",
+            [
+                "CREATE TABLE areas (code TEXT PRIMARY KEY, name TEXT NOT NULL, parent TEXT NOT NULL)",
+                "CREATE INDEX areas_name ON areas (name)",
+            ]),
     ]
 }

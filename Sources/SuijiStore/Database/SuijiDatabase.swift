@@ -180,6 +180,15 @@ public final class SuijiDatabase: Sendable {
         }
     }
 
+    deinit {
+        // A SQLite connection that is freed unclosed traps; close it on the way out (also when
+        // an error skipped `close()`). Closing twice is harmless.
+        if case .sqlite(let writer, let reader, _, _) = backend {
+            _ = writer.close()
+            if writer !== reader { _ = reader.close() }
+        }
+    }
+
     /// Closes every connection.
     public func close() async {
         switch backend {

@@ -78,6 +78,10 @@ public enum DemoDistrict {
             try await stores.departments.create(Department(code: code, name: name), caller: system)
         }
         progress?("departments: \(codes.count)")
+        try await stores.areas.upsert(Area(code: "360202", name: "昌江区", parent: "360200"), caller: system)
+        for street in DemoReference.streets {
+            try await stores.areas.upsert(Area(code: street.code, name: street.name, parent: "360202"), caller: system)
+        }
 
         var accounts: [DemoAccount] = []
         func account(_ account: Account) async throws -> Account {

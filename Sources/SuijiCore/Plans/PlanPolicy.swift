@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Who may see and do what with joint plans and their draws: joint work is shared between
+/// exactly the departments of the plan; the office approves and publishes.
+public enum PlanPolicy {
+    /// Whether `account` may read `plan` (and its batches and draws).
+    public static func canRead(_ account: Account, _ plan: Plan) -> Bool {
+        switch account.role {
+        case .office, .overseer: true
+        case .departmentAdmin, .inspector: account.departmentCode.map(plan.involves) ?? false
+        }
+    }
+
+    /// Throws unless `account` may apply `action` to `plan`.
+    public static func requireAction(_ account: Account, _ action: PlanAction, on plan: Plan) throws(PlanError) {
+        guard account.active else { throw .forbidden("账号已停用") }
+        switch action {
+        case .submit, .finish:
+            try requireInitiator(account, plan)
+        case .approve, .reject, .publish:
+            guard account.role == .office else { throw .forbidden("只有联席会议办公室可以\(action.label)计划") }
+        case .start:
+            throw .forbidden("计划在首次抽取后自动开始实施")
+        }
+    }
+
+    /// Throws unless `account` is an admin of the plan's initiating department.
+    public static func requireInitiator(_ account: Account, _ plan: Plan) throws(PlanError) {
+        guard account.active, account.role == .departmentAdmin, account.departmentCode == plan.initiator else {
+            throw .forbidden("只有发起部门（\(plan.initiator)）的管理员可以进行此操作")
+        }
+    }
+
+    /// Throws unless `account` is an admin of `department`, a department of the plan (commit and
+    /// reveal a secret for it).
+    public static func requireDepartmentAdmin(_ account: Account, _ department: String, of plan: Plan) throws(PlanError) {
+        guard plan.involves(department) else { throw .notFound("部门 \(department) 不参与本计划") }
+        guard account.active, account.role == .departmentAdmin, account.departmentCode == department else {
+            throw .forbidden("只有 \(department) 的部门管理员可以提交本部门的承诺和秘密")
+        }
+    }
+
+    /// Whether batches may still be added or draws prepared in `state`.
+    public static func allowsDraws(_ state: PlanState) -> Bool { state == .approved || state == .inProgress }
+
+    /// Whether the plan may still be edited.
+    public static func allowsEdits(_ state: PlanState) -> Bool { state == .draft }
+}

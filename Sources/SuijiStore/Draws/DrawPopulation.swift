@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SQLKit
+import SuijiCore
+import SuijiDraw
+
+/// The candidate pool of a batch, built from the libraries of the plan's departments: targets in
+/// the plan's scope; those not operating, or already drawn this year (unless a key item is
+/// checked), are listed as excluded with their reason (§14).
+struct DrawPopulation {
+    let plan: Plan
+    let stratify: Bool
+    let keyItem: Bool
+
+    struct Candidate {
+        var uid: String
+        var department: String
+        var risk: String
+        var division: String
+        var street: String
+        var status: String
+        var lastRandomInspection: String?
+    }
+
+    /// The WHERE clause of the scope on `targets`, as SQL with binds.
+    var filter: SQLQueryString {
+        var sql: SQLQueryString = "WHERE department_code IN ("
+        for (index, department) in plan.departments.enumerated() {
+            sql += index == 0 ? "\(bind: department)" : ", \(bind: department)"
+        }
+        sql += ")"
+        if !plan.scope.kinds.isEmpty {
+            sql += " AND kind IN ("
+            for (index, kind) in plan.scope.kinds.enumerated() { sql += index == 0 ? "\(bind: kind.rawValue)" : ", \(bind: kind.rawValue)" }
+            sql += ")"
+        }
+        if !plan.scope.industries.isEmpty {
+            sql += " AND ("
+            for (index, prefix) in plan.scope.industries.enumerated() {
+                sql += (index == 0 ? "" : " OR ") + "industry LIKE \(bind: prefix + "%")"
+            }
+            sql += ")"
+        }
+        if !plan.scope.tags.isEmpty {
+            sql += " AND EXISTS (SELECT 1 FROM target_tags g WHERE g.target_id = targets.id AND g.item_code IN ("
+            for (index, tag) in plan.scope.tags.enumerated() { sql += index == 0 ? "\(bind: tag)" : ", \(bind: tag)" }
+            sql += "))"
+        }
+        return sql
+    }
+
+    static let select = "SELECT uid, department_code, risk_class, division, street, status, last_random_inspection FROM targets "
+
+    /// Reads the candidates through SQLKit.
+    func candidates(on db: any SQLDatabase) async throws -> [Candidate] {
+        try await db.raw(SQLQueryString(Self.select) + filter + " ORDER BY uid").all().map { row in
+            Candidate(
+                uid: try row.decode(column: "uid", as: String.self), department: try row.decode(column: "department_code", as: String.self),
+                risk: try row.decode(column: "risk_class", as: String.self), division: try row.decode(column: "division", as: String.self),
+                street: try row.decode(column: "street", as: String.self), status: try row.decode(column: "status", as: String.self),
+                lastRandomInspection: try row.decode(column: "last_random_inspection", as: String?.self))
+        }
+    }
+
+    /// Targets drawn in an executed, not superseded draw of `year`.
+    static func drawnThisYear(_ year: Int, on db: any SQLDatabase) async throws -> Set<String> {
+        let rows = try await db.raw(
+            """
+            SELECT s.target_uid FROM draw_selections s JOIN draws d ON d.id = s.draw_id
+            WHERE s.year = \(bind: year) AND d.id NOT IN (SELECT redraw_of FROM draws WHERE redraw_of IS NOT NULL AND state = 'executed')
+            """
+        ).all()
+        return Set(try rows.map { try $0.decode(column: "target_uid", as: String.self) })
+    }
+
+    /// Turns sorted candidates into the canonical pool and the excluded list.
+    func build(_ candidates: [Candidate], drawn: Set<String>, areas: AreaResolver) throws -> (CanonicalPool, ExcludedList) {
+        var builder = PoolBuilder(reserve: candidates.count)
+        var excluded: [ExcludedEntry] = []
+        let yearPrefix = "\(plan.year)-"
+        var index = 0
+        while index < candidates.count {
+            // One target may sit in several departments' libraries: take the initiator's record,
+            // else the first department's in plan order.
+            var end = index + 1
+            while end < candidates.count && candidates[end].uid == candidates[index].uid { end += 1 }
+            let record = candidates[index..<end].min {
+                plan.departments.firstIndex(of: $0.department)! < plan.departments.firstIndex(of: $1.department)!
+            }!
+            index = end
+            let street = areas.code(of: record.street)
+            if !plan.scope.areas.isEmpty
+                && !plan.scope.areas.contains(where: { record.division.hasPrefix($0) || (!street.isEmpty && street.hasPrefix($0)) })
+            {
+                continue
+            }
+            let stratum = stratify ? record.risk : "ALL"
+            if record.status == TargetStatus.deregistered.rawValue {
+                excluded.append(ExcludedEntry(id: record.uid, stratum: stratum, reason: .deregistered))
+            } else if record.status != TargetStatus.operating.rawValue {
+                excluded.append(ExcludedEntry(id: record.uid, stratum: stratum, reason: .notOperating))
+            } else if !keyItem && (drawn.contains(record.uid) || record.lastRandomInspection?.hasPrefix(yearPrefix) == true) {
+                excluded.append(ExcludedEntry(id: record.uid, stratum: stratum, reason: .inspectedThisYear))
+            } else {
+                builder.append(idBytes: record.uid.utf8, stratum: stratum, division: UInt32(record.division) ?? 0, streetBytes: street.utf8)
+            }
+        }
+        return (try builder.build(), try ExcludedList(excluded))
+    }
+}

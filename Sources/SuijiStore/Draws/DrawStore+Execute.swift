@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SQLKit
+import SuijiCore
+import SuijiDraw
+
+extension DrawStore {
+    /// Executes a committed draw with the secrets revealed so far (a department that has not
+    /// revealed counts as `missing`: nobody gains an abort option) and the public value if one
+    /// was announced. Idempotent: a second call returns the same record.
+    public func execute(_ id: String, caller: Caller) async throws -> DrawSummary {
+        try await database.write { db in
+            let (row, departments) = try await Self.load(id, on: db)
+            var plan = try await Self.plan(row.planId, on: db)
+            if caller.account.role != .office { try PlanPolicy.requireInitiator(caller.account, plan) }
+            if row.state == DrawState.executed.rawValue { return row.summary(departments) }
+            guard row.state == DrawState.committed.rawValue else {
+                throw PlanError.conflict("抽取 \(id) 还未发布全部承诺，不能执行")
+            }
+            if row.publicValueSource != nil && row.publicValue == nil {
+                throw PlanError.conflict("抽取 \(id) 预告了公开随机值（\(row.publicValueDate ?? "") \(row.publicValueSource ?? "")），请先录入")
+            }
+            let files = try await Self.files(id, on: db)
+            func file(_ name: String) -> [UInt8] { files[name] ?? [] }
+            let commitment = try Commitment.parse(file("commitment.txt"))
+            let reveal = Reveal(
+                drawID: id, commitmentDigest: commitment.digest,
+                secrets: departments.map { ($0.department, $0.secret.flatMap(Bytes.fromHex)) },
+                publicValue: row.publicValue.map { PublicValue(value: $0, source: row.publicValueSource ?? "") })
+            let pairs = try JSONText.decode([[String]].self, row.conflictPairs)
+            let bundle = try DrawEngine.execute(
+                pool: try PoolFile.parse(file("pool.txt")), excluded: try ExcludedList.parse(file("excluded.txt")),
+                parameters: try DrawParameters.parse(file("parameters.txt")), commitment: commitment, reveal: reveal,
+                inspectors: try InspectorTable.parse(file("inspectors.txt")), conflictList: try ConflictList.parse(file("conflicts.txt")),
+                conflicts: Set(pairs.map { ConflictDeclaration(inspector: $0[0], target: $0[1]) }))
+            try await Self.store(bundle.files, id: id, on: db)
+            let now = Timestamp.format(caller.at)
+            try await db.raw("UPDATE draws SET state = 'executed', executed_at = \(bind: now) WHERE id = \(bind: id)").run()
+            for selected in try TargetSelection.parseList(bundle.files["selection.txt"] ?? [], file: "selection.txt") {
+                try await db.raw(
+                    "INSERT INTO draw_selections (draw_id, target_uid, year) VALUES (\(bind: id), \(bind: selected.id), \(bind: plan.year))"
+                ).run()
+            }
+            if plan.state == .approved {
+                plan.state = try plan.state.applying(.start)
+                try await db.raw(
+                    "UPDATE plans SET state = \(bind: plan.state.rawValue), updated_at = \(bind: now) WHERE id = \(bind: plan.id)"
+                ).run()
+            }
+            try await AuditLog.append(
+                db, caller: caller, action: "execute", entity: "draw", entityID: id,
+                detail: [
+                    "record": Bytes.sha256Hex(bundle.files["record.txt"] ?? []),
+                    "missing": departments.filter { $0.secret == nil }.map(\.department).joined(separator: ","),
+                ])
+            let (updated, updatedDepartments) = try await Self.load(id, on: db)
+            return updated.summary(updatedDepartments)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiCore
+import SuijiDraw
+
+/// Where a department stands in a draw's commit-and-reveal.
+public struct DrawDepartmentStatus: Sendable, Codable, Equatable {
+    public var department: String
+    /// The published commitment to the department's secret, once made.
+    public var commitment: String?
+    public var committedAt: String?
+    public var revealed: Bool
+}
+
+/// A draw as staff and the public see it.
+public struct DrawSummary: Sendable, Codable, Equatable {
+    public var id: String
+    public var planID: Int64
+    public var batchID: Int64
+    public var state: DrawState
+    public var departments: [DrawDepartmentStatus]
+    /// The announced future public value (date and source), if any, and its value once entered.
+    public var publicValueDate: String?
+    public var publicValueSource: String?
+    public var publicValue: String?
+    /// The draw this one replaces, with the reason and who approved.
+    public var redrawOf: String?
+    public var redrawReason: String
+    public var redrawApprover: String
+    public var preparedBy: String
+    public var preparedAt: String
+    public var committedAt: String?
+    public var executedAt: String?
+}
+
+/// A re-draw's justification: a draw is never deleted or overwritten.
+public struct Redraw: Sendable, Codable, Equatable {
+    /// The draw being replaced (the batch's latest).
+    public var of: String
+    public var reason: String
+    /// Who approved the re-draw (name and post).
+    public var approver: String
+
+    public init(of: String, reason: String, approver: String) {
+        self.of = of
+        self.reason = reason
+        self.approver = approver
+    }
+}
+
+extension DrawError: DomainError {
+    public var field: String? { nil }
+    public var kind: ErrorKind { .invalid }
+}
+
+struct DrawRow: Codable {
+    var id: String
+    var planId: Int64
+    var batchId: Int64
+    var state: String
+    var publicValueDate: String?
+    var publicValueSource: String?
+    var publicValue: String?
+    var conflictSalt: String
+    var conflictPairs: String
+    var redrawOf: String?
+    var redrawReason: String
+    var redrawApprover: String
+    var preparedBy: String
+    var preparedAt: String
+    var committedAt: String?
+    var executedAt: String?
+
+    static let columns = """
+        id, plan_id, batch_id, state, public_value_date, public_value_source, public_value, conflict_salt, conflict_pairs,
+        redraw_of, redraw_reason, redraw_approver, prepared_by, prepared_at, committed_at, executed_at
+        """
+
+    func summary(_ departments: [DepartmentRow]) -> DrawSummary {
+        DrawSummary(
+            id: id, planID: planId, batchID: batchId, state: DrawState(rawValue: state) ?? .prepared,
+            departments: departments.map {
+                DrawDepartmentStatus(
+                    department: $0.department, commitment: $0.commitment, committedAt: $0.committedAt, revealed: $0.secret != nil)
+            },
+            publicValueDate: publicValueDate, publicValueSource: publicValueSource, publicValue: publicValue, redrawOf: redrawOf,
+            redrawReason: redrawReason, redrawApprover: redrawApprover, preparedBy: preparedBy, preparedAt: preparedAt,
+            committedAt: committedAt, executedAt: executedAt)
+    }
+}
+
+struct DepartmentRow: Codable {
+    var position: Int
+    var department: String
+    var commitment: String?
+    var committedAt: String?
+    var secret: String?
+}
