@@ -80,6 +80,7 @@ let package = Package(
             name: "SuijiCLI",
             dependencies: [
                 "SuijiCore",
+                "SuijiDraw",
                 "SuijiStore",
                 "SuijiWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -9,7 +9,8 @@ public struct SuijiCommand: AsyncParsableCommand {
         abstract: "Suiji (随机): joint double-random, one-public spot checks with provably fair draws.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
-            AuditCommand.self, CalendarCommand.self, DepartmentsCommand.self, AccountsCommand.self,
+            DrawCommand.self, VerifyCommand.self, AuditCommand.self, CalendarCommand.self, DepartmentsCommand.self,
+            AccountsCommand.self,
         ])
 
     public init() {}
