@@ -11,9 +11,9 @@ enum BenchData {
     static let industries = ["3074 日用陶瓷制品制造", "5246 工艺美术品及收藏品零售", "6210 正餐服务", "5212 超级市场零售", "8040 理发及美容服务"]
 
     /// A CSV of `rows` targets with valid credit codes.
-    static func targetsCSV(rows: Int) -> Data {
+    static func targetsCSV(rows: Int, withExclusions: Bool = false) -> Data {
         var writer = TabularCSVWriter(reservingCapacity: rows * 160)
-        writer.writeRow(["统一社会信用代码", "名称", "类型", "所属区划", "街道（乡镇）", "地址", "行业", "风险等级", "状态"])
+        writer.writeRow(["统一社会信用代码", "名称", "类型", "所属区划", "街道（乡镇）", "地址", "行业", "风险等级", "状态", "最近随机抽查日期"])
         for n in 0..<rows {
             let individual = n % 3 != 0
             let body = String(format: "%08d", n)
@@ -22,7 +22,8 @@ enum BenchData {
             writer.writeRow([
                 code, individual ? "昌江区\(n)号瓷器店" : "景德镇市昌江区第\(n)陶瓷有限公司", individual ? "个体工商户" : "公司", "360202",
                 streets[n % streets.count], "景德镇市昌江区瓷都大道\(n % 999 + 1)号", industries[n % industries.count],
-                ["A", "B", "B", "B", "C", "D"][n % 6], "在营",
+                ["A", "B", "B", "B", "C", "D"][n % 6], withExclusions && n % 23 == 0 ? "注销" : (withExclusions && n % 29 == 0 ? "停业" : "在营"),
+                withExclusions && n % 11 == 0 ? "2026-03-15" : "",
             ])
         }
         return writer.data

@@ -10,7 +10,7 @@ import SuijiStore
 @main
 struct SuijiBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "suiji-bench", abstract: "Suiji benchmarks (run with -c release).", subcommands: [ImportBench.self])
+        commandName: "suiji-bench", abstract: "Suiji benchmarks (run with -c release).", subcommands: [ImportBench.self, DrawBench.self])
 }
 
 /// Importing targets from CSV into a fresh SQLite file.

@@ -131,6 +131,32 @@ struct DrawLifecycleTests {
         await stores.database.close()
     }
 
+    @Test func theDirectFilePathGivesTheSamePoolAsSQLKit() async throws {
+        // One department, no area filter: the byte-level path on a file; SQLKit in memory.
+        var digests: [String] = []
+        for database in [TestDatabase.sqlite, .sqliteFile] {
+            let draw = try await DrawFixture.make(database)
+            let plan = try await draw.stores.plans.create(
+                Plan(
+                    code: "2026-SAMR-02", name: "单部门", year: 2026, initiator: "SAMR",
+                    items: [PlanItem(department: "SAMR", code: "SAMR-001")],
+                    windowStart: CalendarDate(iso: "2026-06-01")!, windowEnd: CalendarDate(iso: "2026-11-30")!),
+                caller: draw.fixture.samr)
+            _ = try await draw.stores.plans.apply(.submit, to: plan.id, caller: draw.fixture.samr)
+            _ = try await draw.stores.plans.apply(.approve, to: plan.id, caller: draw.fixture.office)
+            let batch = try await draw.stores.plans.addBatch(
+                Batch(
+                    planID: plan.id, code: "B1", start: CalendarDate(iso: "2026-07-01")!, end: CalendarDate(iso: "2026-07-31")!,
+                    size: .ratios(a: 100, b: 200, c: 300, d: 1000, rounding: .floor)),
+                caller: draw.fixture.samr)
+            let preview = try await draw.stores.draws.previewPool(batchID: batch.id, for: draw.fixture.samr.account)
+            #expect(preview.pool.count == 106)  // 14 excluded: deregistered, closed or inspected this year
+            digests.append(preview.pool.digest + "/" + preview.excluded.digest)
+            await draw.stores.database.close()
+        }
+        #expect(digests[0] == digests[1])
+    }
+
     @Test func concurrentExecutesProduceOneDraw() async throws {
         let draw = try await DrawFixture.make(.sqlite, size: .count(10))
         let prepared = try await draw.stores.draws.prepare(batchID: draw.batch.id, caller: draw.fixture.samr)

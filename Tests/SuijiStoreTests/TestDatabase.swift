@@ -8,11 +8,14 @@ import SuijiStore
 /// The databases every store test runs on: SQLite always, PostgreSQL when
 /// `SUIJI_TEST_POSTGRES_URL` is set (CI sets it).
 enum TestDatabase: String, CustomStringConvertible, CaseIterable, Sendable {
+    /// In memory: every query through SQLKit.
     case sqlite
+    /// A temporary file: bulk imports and draw pools take the direct SQLite paths.
+    case sqliteFile
     case postgres
 
     static var available: [TestDatabase] {
-        ProcessInfo.processInfo.environment["SUIJI_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+        ProcessInfo.processInfo.environment["SUIJI_TEST_POSTGRES_URL"] == nil ? [.sqlite, .sqliteFile] : [.sqlite, .sqliteFile, .postgres]
     }
 
     var description: String { rawValue }
@@ -26,6 +29,9 @@ enum TestDatabase: String, CustomStringConvertible, CaseIterable, Sendable {
         switch self {
         case .sqlite:
             return try await Stores.open(.sqliteMemory, bcryptCost: 4, now: Self.t0, logger: logger)
+        case .sqliteFile:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("suiji-test-\(UUID().uuidString).sqlite").path
+            return try await Stores.open(.sqliteFile(path), bcryptCost: 4, now: Self.t0, logger: logger)
         case .postgres:
             let url = ProcessInfo.processInfo.environment["SUIJI_TEST_POSTGRES_URL"]!
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)

@@ -9,14 +9,15 @@ import VaporCSQLite
 final class SQLiteRaw {
     private var handle: OpaquePointer?
 
-    init(path: String) throws {
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+    init(path: String, readOnly: Bool = false) throws {
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
         let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK else {
             defer { sqlite_nio_sqlite3_close(handle) }
             throw SQLiteRawError(message: Self.message(handle), code: status)
         }
         sqlite_nio_sqlite3_busy_timeout(handle, 10_000)
+        if readOnly { return }
         // Bulk transactions touch many pages: keep them in memory rather than spilling to the WAL early.
         try exec(
             "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0"

@@ -9,6 +9,7 @@ import PostgresKit
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import Synchronization
 
 /// Where the data lives: one SQLite file (the embedded default), SQLite in memory (tests), or
 /// PostgreSQL (for scale).
@@ -48,6 +49,8 @@ public final class SuijiDatabase: Sendable {
     public let flavour: SQLFlavour
     let logger: Logger
     private let backend: Backend
+    /// Set by `close()`: closing a SQLite connection twice traps.
+    private let closed = Mutex(false)
 
     private enum Backend: Sendable {
         /// One writer connection behind a lock; reads on `reader` (a second connection on a file,
@@ -169,6 +172,18 @@ public final class SuijiDatabase: Sendable {
         return try await body(connection.sql(queryLogLevel: .trace))
     }
 
+    /// Runs `body` on a direct read connection to the SQLite file (a consistent snapshot, no
+    /// lock), on a thread-pool thread; nil when the database is not a SQLite file.
+    func readRaw<T: Sendable>(_ body: @escaping @Sendable (SQLiteRaw) throws -> T) async throws -> T? {
+        guard case .sqlite(_, _, _, let path?) = backend else { return nil }
+        return try await NIOThreadPool.singleton.runIfActive {
+            let raw = try SQLiteRaw(path: path, readOnly: true)
+            try raw.exec("BEGIN")
+            defer { try? raw.exec("COMMIT") }
+            return try body(raw)
+        }
+    }
+
     /// Copies the SQLite write-ahead log into the main file now (bulk imports leave it to a later
     /// commit); returns the number of pages copied. A no-op on PostgreSQL.
     @discardableResult
@@ -183,6 +198,7 @@ public final class SuijiDatabase: Sendable {
     deinit {
         // A SQLite connection that is freed unclosed traps; close it on the way out (also when
         // an error skipped `close()`). Closing twice is harmless.
+        guard !closed.withLock({ $0 }) else { return }
         if case .sqlite(let writer, let reader, _, _) = backend {
             _ = writer.close()
             if writer !== reader { _ = reader.close() }
@@ -191,6 +207,11 @@ public final class SuijiDatabase: Sendable {
 
     /// Closes every connection.
     public func close() async {
+        let already = closed.withLock { value in
+            defer { value = true }
+            return value
+        }
+        guard !already else { return }
         switch backend {
         case .sqlite(let writer, let reader, _, _):
             try? await writer.close()

@@ -34,7 +34,8 @@ extension DrawStore {
                 parameters: try DrawParameters.parse(file("parameters.txt")), commitment: commitment, reveal: reveal,
                 inspectors: try InspectorTable.parse(file("inspectors.txt")), conflictList: try ConflictList.parse(file("conflicts.txt")),
                 conflicts: Set(pairs.map { ConflictDeclaration(inspector: $0[0], target: $0[1]) }))
-            try await Self.store(bundle.files, id: id, on: db)
+            // The inputs are stored already and unchanged (the engine checked their digests).
+            try await Self.store(bundle.files.filter { files[$0.key] == nil }, id: id, on: db)
             let now = Timestamp.format(caller.at)
             try await db.raw("UPDATE draws SET state = 'executed', executed_at = \(bind: now) WHERE id = \(bind: id)").run()
             for selected in try TargetSelection.parseList(bundle.files["selection.txt"] ?? [], file: "selection.txt") {

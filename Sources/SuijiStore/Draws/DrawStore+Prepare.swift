@@ -22,12 +22,16 @@ extension DrawStore {
         if let publicValue, publicValue.date <= CalendarDate(chinaDateOf: caller.at).iso {
             throw PlanError.invalid([FieldIssue(field: "publicValueDate", message: "公开随机值的日期必须晚于今天（承诺发布之后才产生）")])
         }
+        // Read phase: every input, from one snapshot (a million-target pool is read straight from
+        // a SQLite file); then one write transaction stores them, if no other draw slipped in.
+        let earlier = try await database.read { db in try await Self.draws(ofBatch: batchID, on: db) }
+        try Self.checkRedraw(redraw, latest: earlier.first)
+        let drawID = "\(plan.code)-\(batch.code)-\(earlier.count + 1)"
+        let inputs = try await readInputs(plan: plan, batch: batch, drawID: drawID, publicValue: publicValue)
         return try await database.write { db in
-            let earlier = try await db.raw("SELECT id FROM draws WHERE batch_id = \(bind: batchID) ORDER BY prepared_at DESC, id DESC")
-                .all().map { try $0.decode(column: "id", as: String.self) }
-            try Self.checkRedraw(redraw, latest: earlier.first)
-            let drawID = "\(plan.code)-\(batch.code)-\(earlier.count + 1)"
-            let inputs = try await Self.inputs(plan: plan, batch: batch, drawID: drawID, publicValue: publicValue, on: db)
+            guard try await Self.draws(ofBatch: batchID, on: db) == earlier else {
+                throw PlanError.conflict("本批次刚刚有了新的抽取记录，请刷新后重试")
+            }
             let now = Timestamp.format(caller.at)
             try await db.raw(
                 """
@@ -56,6 +60,11 @@ extension DrawStore {
         }
     }
 
+    static func draws(ofBatch batchID: Int64, on db: any SQLDatabase) async throws -> [String] {
+        try await db.raw("SELECT id FROM draws WHERE batch_id = \(bind: batchID) ORDER BY prepared_at DESC, id DESC")
+            .all().map { try $0.decode(column: "id", as: String.self) }
+    }
+
     static func checkRedraw(_ redraw: Redraw?, latest: String?) throws {
         switch (redraw, latest) {
         case (nil, nil): return
@@ -79,30 +88,18 @@ extension DrawStore {
     }
 
     /// Everything fixed before any randomness exists.
-    static func inputs(plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?, on db: any SQLDatabase) async throws
-        -> Inputs
-    {
-        let items = try await db.raw(
-            "\(unsafeRaw: CheckItemStore.select) WHERE v.version = i.current_version"
-        ).all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
-            .filter { item in plan.items.contains(PlanItem(department: item.departmentCode, code: item.code)) }
-        let keyItem = items.contains(where: \.isKeyItem)
-        let needsExpert = items.contains(where: \.requiresExpert)
-        let stratify: Bool
-        var rules: [String: SampleRule] = [:]
-        switch batch.size {
-        case .count(let n):
-            stratify = false
-            rules["ALL"] = .count(n)
-        case .ratios(_, _, _, _, let rounding):
-            stratify = true
-            let drawRounding = SuijiDraw.Rounding(rawValue: rounding.rawValue) ?? .ceil
-            for risk in RiskClass.allCases { rules[risk.rawValue] = .perMille(batch.size.permille(risk) ?? 0, drawRounding) }
+    func readInputs(plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?) async throws -> Inputs {
+        try await database.read { db in
+            try await Self.inputs(plan: plan, batch: batch, drawID: drawID, publicValue: publicValue, database: database, on: db)
         }
-        let population = DrawPopulation(plan: plan, stratify: stratify, keyItem: keyItem)
+    }
+
+    static func inputs(
+        plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?, database: SuijiDatabase, on db: any SQLDatabase
+    ) async throws -> Inputs {
+        let (pool, excluded, rules, flags) = try await population(plan: plan, batch: batch, database: database, on: db)
+        let (keyItem, needsExpert) = (flags.keyItem, flags.needsExpert)
         let areas = try await AreaStore.resolver(on: db)
-        let (pool, excluded) = try population.build(
-            try await population.candidates(on: db), drawn: try await DrawPopulation.drawnThisYear(plan.year, on: db), areas: areas)
         let (table, declarations) = try await inspectorTable(
             plan: plan, batch: batch, pool: pool, needsExpert: needsExpert, areas: areas, on: db)
         var salt = [UInt8](repeating: 0, count: 16)
@@ -124,6 +121,56 @@ extension DrawStore {
                 "inspectors.txt": table.fileBytes(), "conflicts.txt": conflictList.fileBytes(),
             ],
             salt: salt, conflicts: declarations.map { [$0.inspector, $0.target] }.sorted { $0.joined() < $1.joined() })
+    }
+
+    /// The candidate pool and excluded list of a batch, with the sample rules and the plan items'
+    /// flags (a key item lifts the once-a-year exclusion; an item needing an expert adds a slot).
+    static func population(plan: Plan, batch: Batch, database: SuijiDatabase, on db: any SQLDatabase) async throws
+        -> (CanonicalPool, ExcludedList, [String: SampleRule], (keyItem: Bool, needsExpert: Bool))
+    {
+        let items = try await db.raw(
+            "\(unsafeRaw: CheckItemStore.select) WHERE v.version = i.current_version"
+        ).all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
+            .filter { item in plan.items.contains(PlanItem(department: item.departmentCode, code: item.code)) }
+        let keyItem = items.contains(where: \.isKeyItem)
+        let stratify: Bool
+        var rules: [String: SampleRule] = [:]
+        switch batch.size {
+        case .count(let n):
+            stratify = false
+            rules["ALL"] = .count(n)
+        case .ratios(_, _, _, _, let rounding):
+            stratify = true
+            let drawRounding = SuijiDraw.Rounding(rawValue: rounding.rawValue) ?? .ceil
+            for risk in RiskClass.allCases { rules[risk.rawValue] = .perMille(batch.size.permille(risk) ?? 0, drawRounding) }
+        }
+        let population = DrawPopulation(plan: plan, stratify: stratify, keyItem: keyItem)
+        let drawn = try await DrawPopulation.drawnThisYear(plan.year, on: db)
+        let areas = try await AreaStore.resolver(on: db)
+        let pool: CanonicalPool
+        let excluded: ExcludedList
+        if population.canBuildRaw,
+            let fast = try await database.readRaw({ raw in try population.buildRaw(raw: raw, drawn: drawn, areas: areas) })
+        {
+            (pool, excluded) = fast
+        } else if let rows = try await database.readRaw({ raw in try population.candidates(raw: raw) }) {
+            (pool, excluded) = try population.build(rows, drawn: drawn, areas: areas)
+        } else {
+            (pool, excluded) = try population.build(try await population.candidates(on: db), drawn: drawn, areas: areas)
+        }
+        return (pool, excluded, rules, (keyItem, items.contains(where: \.requiresExpert)))
+    }
+
+    /// The pool a draw of the batch would use now, with its exclusions and sample sizes: a
+    /// preview before preparing (and the draw benchmark's measured path).
+    public func previewPool(batchID: Int64, for account: Account) async throws -> (
+        pool: CanonicalPool, excluded: ExcludedList, rules: [String: SampleRule]
+    ) {
+        let (plan, batch) = try await PlanStore(database: database).batch(id: batchID, for: account)
+        let (pool, excluded, rules, _) = try await database.read { db in
+            try await Self.population(plan: plan, batch: batch, database: database, on: db)
+        }
+        return (pool, excluded, rules)
     }
 
     /// The inspectors of the plan's departments (and the experts, when an item needs one) as the

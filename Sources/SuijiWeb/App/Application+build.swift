@@ -32,6 +32,11 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     HistoryAPIController(stores: stores, clock: clock).addRoutes(to: router)
     AdminAPIController(stores: stores, clock: clock).addRoutes(to: router)
     AdminPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    PlanAPIController(stores: stores, clock: clock).addRoutes(to: router)
+    DrawAPIController(stores: stores, clock: clock).addRoutes(to: router)
+    PublicDrawController(stores: stores, pages: pages).addRoutes(to: router)
+    PlanPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    DrawPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     return router
 }
 

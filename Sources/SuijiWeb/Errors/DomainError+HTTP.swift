@@ -2,6 +2,7 @@
 
 import Hummingbird
 import SuijiCore
+import SuijiDraw
 import SuijiStore
 
 /// Each area's error enum is an `HTTPResponseError`, so it answers correctly even where the
@@ -37,6 +38,16 @@ extension CreditCodeError: HTTPResponseError {
 }
 
 extension WebError: HTTPResponseError {
+    public var status: HTTPResponse.Status { httpStatus }
+    public func response(from request: Request, context: some RequestContext) throws -> Response { jsonResponse() }
+}
+
+extension PlanError: HTTPResponseError {
+    public var status: HTTPResponse.Status { httpStatus }
+    public func response(from request: Request, context: some RequestContext) throws -> Response { jsonResponse() }
+}
+
+extension DrawError: HTTPResponseError {
     public var status: HTTPResponse.Status { httpStatus }
     public func response(from request: Request, context: some RequestContext) throws -> Response { jsonResponse() }
 }

@@ -67,6 +67,7 @@ public struct PageRenderer: Sendable {
             NavItem(label: "检查对象", url: "/targets"),
             NavItem(label: "执法检查人员", url: "/inspectors"),
             NavItem(label: "专家", url: "/experts"),
+            NavItem(label: "联合抽查计划", url: "/plans"),
         ]
         if account.role == .departmentAdmin { items.append(NavItem(label: "批量导入", url: "/imports")) }
         if account.role == .office { items.append(NavItem(label: "部门与账号", url: "/admin/accounts")) }

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiDraw
+
+/// The outcome of an executed draw, read from its published files: per stratum the drawn
+/// targets with rank, credit code and key and the stratum's cutoff, the replacement lists and the
+/// team of each drawn target. Used by the ceremony page, the public page and the public API
+/// (Mustache reads stored properties only, so everything is stored).
+struct DrawResult: Encodable {
+    struct Row: Encodable {
+        var stratum: String
+        var rank: Int
+        var code: String
+        var key: String
+    }
+
+    struct Stratum: Encodable {
+        var label: String
+        var count: Int
+        /// Key and id of the stratum's last drawn target: every drawn key is at most this.
+        var cutoffKey: String
+        var cutoffID: String
+        var rows: [Row]
+    }
+
+    struct Member: Encodable {
+        var slot: String
+        var inspector: String
+    }
+
+    struct Team: Encodable {
+        var target: String
+        var members: [Member]
+    }
+
+    var strata: [Stratum]
+    var replacements: [Row]
+    var teams: [Team]
+    var hasReplacements: Bool
+    var hasTeams: Bool
+
+    /// The result, or nil while `selection.txt` is not published.
+    static func parse(_ files: [String: [UInt8]]) throws -> DrawResult? {
+        guard let selection = files["selection.txt"] else { return nil }
+        let drawn = try TargetSelection.parseList(selection, file: "selection.txt").map(Self.row)
+        let replacements = try TargetSelection.parseList(files["replacements.txt"] ?? [], file: "replacements.txt").map(Self.row)
+        var strata: [Stratum] = []
+        for row in drawn {
+            if strata.last?.label != row.stratum {
+                strata.append(Stratum(label: row.stratum, count: 0, cutoffKey: "", cutoffID: "", rows: []))
+            }
+            strata[strata.count - 1].rows.append(row)
+            strata[strata.count - 1].count += 1
+            strata[strata.count - 1].cutoffKey = row.key
+            strata[strata.count - 1].cutoffID = row.code
+        }
+        var teams: [Team] = []
+        for line in try InspectorMatching.parse(files["assignment.txt"] ?? []) {
+            if teams.last?.target != line.target { teams.append(Team(target: line.target, members: [])) }
+            teams[teams.count - 1].members.append(Member(slot: line.slot, inspector: line.inspector))
+        }
+        return DrawResult(
+            strata: strata, replacements: replacements, teams: teams, hasReplacements: !replacements.isEmpty, hasTeams: !teams.isEmpty)
+    }
+
+    static func row(_ selected: SelectedTarget) -> Row {
+        Row(stratum: selected.stratum, rank: selected.rank, code: selected.id, key: Bytes.hex64(selected.key))
+    }
+}
+
+/// A published file and its download link.
+struct DrawFileLink: Encodable {
+    var name: String
+    var size: Int
+    var sha256: String
+    var url: String
+
+    static func links(_ files: [String: [UInt8]], drawID: String) -> [DrawFileLink] {
+        files.keys.sorted().map { name in
+            DrawFileLink(
+                name: name, size: files[name]!.count, sha256: Bytes.sha256Hex(files[name]!),
+                url: "/public/draws/\(drawID)/files/\(name)")
+        }
+    }
+}
+
+/// Why one target was or was not drawn, in Chinese (the public "查询" box).
+struct DrawExplanation: Encodable {
+    var code: String
+    var verdict: String
+    var stratum: String
+    var key: String
+    var cutoff: String
+    var detail: String
+
+    init(_ explanation: TargetExplanation) {
+        let stratum = explanation.stratum ?? "—"
+        let key = explanation.key.map(Bytes.hex64) ?? "—"
+        let cutoff = explanation.cutoff.map { "\(Bytes.hex64($0.key))（\($0.id)）" } ?? "—"
+        code = explanation.id
+        self.stratum = stratum
+        self.key = key
+        self.cutoff = cutoff
+        switch explanation.fate {
+        case .drawn(let rank):
+            verdict = "抽中"
+            detail = "在第 \(stratum) 层，随机数 \(key) 不大于本层截止值 \(cutoff)，抽中，排第 \(rank) 位。"
+        case .replacement(let rank):
+            verdict = "未抽中（递补第 \(rank) 位）"
+            detail = "在第 \(stratum) 层，随机数 \(key) 大于本层截止值 \(cutoff)，列入递补名单第 \(rank) 位。"
+        case .notDrawn:
+            verdict = "未抽中"
+            detail = "在第 \(stratum) 层，随机数 \(key) 大于本层截止值 \(cutoff)，未被抽中。"
+        case .excluded(let reason):
+            verdict = "抽取前已排除"
+            detail = "抽取前已排除，原因：\(Self.label(reason))（\(reason.rawValue)）。"
+        case .notInPool:
+            verdict = "不在抽取范围内"
+            detail = "该主体不在本次抽取的主体名单（抽取池和排除名单）中。"
+        }
+    }
+
+    static func label(_ reason: ExclusionReason) -> String {
+        switch reason {
+        case .notOperating: "未在营业（歇业、吊销等）"
+        case .deregistered: "已注销"
+        case .inspectedThisYear: "本年度已被随机抽查，避免重复检查"
+        case .underInvestigation: "正在立案调查"
+        case .newlyRegistered: "在计划截止日期后登记"
+        case .outOfScope: "不在本批次抽查范围内"
+        }
+    }
+}

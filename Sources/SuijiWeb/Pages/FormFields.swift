@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+
+/// An `application/x-www-form-urlencoded` body with repeated fields (checkbox groups), and the
+/// CSRF check of cookie sessions.
+struct FormFields {
+    var pairs: [(name: String, value: String)]
+
+    static func read(_ request: Request, context: AppRequestContext) async throws -> FormFields {
+        _ = try context.requireAccount()
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let text = String(decoding: buffer.readableBytesView, as: UTF8.self)
+        let pairs = text.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (name: decode(parts[0]), value: parts.count > 1 ? decode(parts[1]) : "")
+        }
+        let form = FormFields(pairs: pairs)
+        guard form.value("_csrf") == context.csrfToken, !context.csrfToken.isEmpty else { throw WebError.csrfMismatch }
+        return form
+    }
+
+    static func decode(_ text: Substring) -> String {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+    }
+
+    /// The first value of `name`, trimmed; empty when absent.
+    func value(_ name: String) -> String {
+        (pairs.first { $0.name == name }?.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Every non-empty value of `name`.
+    func values(_ name: String) -> [String] {
+        pairs.filter { $0.name == name }.map { $0.value.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A list typed into one field, separated by commas, semicolons or spaces (ASCII or full width).
+    func list(_ name: String) -> [String] {
+        value(name).split(whereSeparator: { ",;，；、 \n\t".contains($0) }).map(String.init)
+    }
+
+    /// A whole number, or nil when empty or not a number.
+    func int(_ name: String) -> Int? { Int(value(name)) }
+}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import SuijiCore
+import SuijiDraw
+import SuijiStore
+
+/// The "一公开" part: a draw's public page, its published files, the verification of its bundle
+/// and the explanation for one credit code — no login, no JavaScript needed.
+struct PublicDrawController {
+    let stores: Stores
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/public/draws/:id", use: page)
+        router.get("/public/draws/:id/verify", use: verify)
+        router.get("/public/draws/:id/files/:name", use: file)
+        router.get("/api/v1/public/draws/:id") { _, context in
+            JSONBody.response(try await PublicDrawPage.make(try context.parameters.require("id"), stores: stores))
+        }
+    }
+
+    @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let draw = try await PublicDrawPage.make(id, stores: stores)
+        let query = (request.uri.queryParameters["code"].map(String.init) ?? "").trimmed.uppercased()
+        var view = PublicDrawView(draw: draw, query: query, explanation: nil, queryError: nil)
+        if !query.isEmpty {
+            if draw.isExecuted {
+                do {
+                    view.explanation = DrawExplanation(try Verifier.explain(bundle: try await stores.draws.bundle(id), id: query))
+                } catch let error as DrawError {
+                    view.queryError = "无法解释：\(error.message)"
+                }
+            } else {
+                view.queryError = "本次抽取尚未执行，执行后可查询。"
+            }
+        }
+        return pages.render("public-draw", view, account: context.account, csrf: context.csrfToken)
+    }
+
+    @Sendable func verify(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let (plan, draw) = try await PublicDrawPage.load(id, stores: stores)
+        var model = PublicVerifyPage(
+            id: id, planName: plan.name, pageURL: "/public/draws/\(id)", isExecuted: draw.state == .executed, ok: false, failure: nil,
+            recordDigest: nil, notes: [], hasNotes: false)
+        if model.isExecuted {
+            let report = Verifier.verify(bundle: try await stores.draws.bundle(id))
+            model.ok = report.ok
+            model.failure = report.failure?.message
+            model.recordDigest = report.recordDigest
+            model.notes = report.notes
+            model.hasNotes = !report.notes.isEmpty
+        }
+        return pages.render("public-verify", model, account: context.account, csrf: context.csrfToken)
+    }
+
+    @Sendable func file(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let name = try context.parameters.require("name")
+        _ = try await PublicDrawPage.load(id, stores: stores)
+        guard let bytes = try await stores.draws.publishedFiles(id)[name] else { throw WebError.notFound }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; charset=utf-8", .contentDisposition: "inline; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiCore
+import SuijiDraw
+import SuijiStore
+
+/// The public ("一公开") view of a draw: what anyone may see, and nothing personal beyond credit
+/// codes and inspector ids. Also the body of `GET /api/v1/public/draws/:id`.
+struct PublicDrawPage: Encodable {
+    struct Department: Encodable {
+        var code: String
+        var name: String
+        var commitment: String
+        var committed: Bool
+        var revealed: Bool
+        var status: String
+    }
+
+    var id: String
+    var planCode: String
+    var planName: String
+    var planState: String
+    var batchCode: String
+    var batchWindow: String
+    var state: String
+    var stateLabel: String
+    var departments: [Department]
+    var poolDigest: String?
+    var parametersDigest: String?
+    var commitmentDigest: String?
+    var recordDigest: String?
+    var hasPublicValue: Bool
+    var publicValueDate: String
+    var publicValueSource: String
+    var publicValue: String
+    var redrawOf: String?
+    var redrawReason: String
+    var committedAt: String?
+    var executedAt: String?
+    var isExecuted: Bool
+    var result: DrawResult?
+    var files: [DrawFileLink]
+    var hasFiles: Bool
+    var pageURL: String
+    var verifyURL: String
+
+    /// Only draws of plans from approval on are public.
+    static let publicStates: [PlanState] = [.approved, .inProgress, .done]
+
+    /// A read-only reader used for public look-ups (the store only has account-scoped reads).
+    static let reader = Account(username: "public", displayName: "公众", role: .overseer)
+
+    /// The draw `id` and its plan, or 404 when it does not exist or is not public.
+    static func load(_ id: String, stores: Stores) async throws -> (Plan, DrawSummary) {
+        let draw: DrawSummary
+        do {
+            draw = try await stores.draws.get(id, for: reader)
+        } catch is PlanError {
+            throw WebError.notFound
+        }
+        let plan = try await stores.plans.get(id: draw.planID, for: reader)
+        guard publicStates.contains(plan.state) else { throw WebError.notFound }
+        return (plan, draw)
+    }
+
+    static func make(_ id: String, stores: Stores) async throws -> PublicDrawPage {
+        let (plan, draw) = try await load(id, stores: stores)
+        let (_, batch) = try await stores.plans.batch(id: draw.batchID, for: reader)
+        let names = Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let files = try await stores.draws.publishedFiles(id)
+        func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }
+        return PublicDrawPage(
+            id: draw.id, planCode: plan.code, planName: plan.name, planState: plan.state.label, batchCode: batch.code,
+            batchWindow: "\(batch.start.iso) 至 \(batch.end.iso)", state: draw.state.rawValue, stateLabel: draw.state.label,
+            departments: draw.departments.map { department in
+                Department(
+                    code: department.department, name: names[department.department] ?? department.department,
+                    commitment: department.commitment ?? "", committed: department.commitment != nil, revealed: department.revealed,
+                    status: department.revealed ? "已揭示秘密" : (department.commitment != nil ? "已提交承诺" : "尚未提交承诺"))
+            },
+            poolDigest: digest("pool.txt"), parametersDigest: digest("parameters.txt"), commitmentDigest: digest("commitment.txt"),
+            recordDigest: digest("record.txt"), hasPublicValue: draw.publicValueSource != nil, publicValueDate: draw.publicValueDate ?? "",
+            publicValueSource: draw.publicValueSource ?? "", publicValue: draw.publicValue ?? "（尚未录入）", redrawOf: draw.redrawOf,
+            redrawReason: draw.redrawReason, committedAt: draw.committedAt, executedAt: draw.executedAt,
+            isExecuted: draw.state == .executed, result: try DrawResult.parse(files), files: DrawFileLink.links(files, drawID: id),
+            hasFiles: !files.isEmpty, pageURL: "/public/draws/\(id)", verifyURL: "/public/draws/\(id)/verify")
+    }
+}
+
+/// The public verification page: the stored bundle recomputed by `Verifier`.
+struct PublicVerifyPage {
+    var id: String
+    var planName: String
+    var pageURL: String
+    var isExecuted: Bool
+    var ok: Bool
+    var failure: String?
+    var recordDigest: String?
+    var notes: [String]
+    var hasNotes: Bool
+}
+
+/// The public page with the answer of the "查询" box.
+struct PublicDrawView {
+    var draw: PublicDrawPage
+    var query: String
+    var explanation: DrawExplanation?
+    var queryError: String?
+}
