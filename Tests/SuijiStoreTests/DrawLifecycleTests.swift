@@ -131,6 +131,31 @@ struct DrawLifecycleTests {
         await stores.database.close()
     }
 
+    @Test(arguments: TestDatabase.available)
+    func aReplacedInspectorIsDrawnAgainAndRecorded(_ database: TestDatabase) async throws {
+        let draw = try await DrawFixture.make(database)
+        let executed = try await draw.run()
+        let before = try await draw.stores.draws.bundle(executed.id)
+        let first = try #require(try InspectorMatching.parse(before.files["assignment.txt"]!).first { $0.slot == "member-HEALTH" })
+        // SAMR may not replace a HEALTH inspector; HEALTH's admin may, naming the approver.
+        await #expect(throws: PlanError.self) {
+            _ = try await draw.stores.draws.replaceInspector(
+                executed.id, target: first.target, slot: first.slot, reason: .postChange, approver: "科长", note: "",
+                caller: draw.fixture.samr)
+        }
+        let files = try await draw.stores.draws.replaceInspector(
+            executed.id, target: first.target, slot: first.slot, reason: .postChange, approver: "卫健委 张科长", note: "调往其他岗位",
+            caller: draw.fixture.health)
+        let line = String(decoding: files["inspector-replacements.txt"]!, as: UTF8.self).split(separator: "\t")
+        #expect(line[0] == "1")
+        #expect(String(line[3]) == first.inspector)
+        #expect(String(line[4]) != first.inspector)
+        let after = try await draw.stores.draws.bundle(executed.id)
+        #expect(Verifier.verify(bundle: after).ok)
+        #expect(after.files["record.txt"] == before.files["record.txt"])
+        await draw.stores.database.close()
+    }
+
     @Test func theDirectFilePathGivesTheSamePoolAsSQLKit() async throws {
         // One department, no area filter: the byte-level path on a file; SQLKit in memory.
         var digests: [String] = []

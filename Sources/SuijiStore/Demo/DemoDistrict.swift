@@ -171,6 +171,13 @@ public enum DemoDistrict {
             }
         }
         progress?("inspector accounts and conflicts of interest: done")
+        if let draw = try await buildDraws(
+            stores: stores, admins: admins,
+            office: Caller(account: Account(username: "office", displayName: "联席会议办公室", role: .office), at: now),
+            today: today, random: root)
+        {
+            progress?("joint plan with an executed draw: \(draw)")
+        }
 
         return DemoSummary(
             accounts: accounts, departments: codes.count, items: itemCount, targets: targetCount, inspectors: inspectorCount,

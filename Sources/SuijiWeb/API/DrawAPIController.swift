@@ -36,6 +36,14 @@ struct DrawAPIController {
         var value: String
     }
 
+    struct ReplacementBody: Decodable {
+        var target: String
+        var slot: String
+        var reason: ReplacementReason
+        var approver: String
+        var note: String?
+    }
+
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("/api/v1/batches/:id/draws", use: prepare)
         let group = router.group("/api/v1/draws")
@@ -45,6 +53,19 @@ struct DrawAPIController {
         group.post("/:id/reveals", use: reveal)
         group.post("/:id/public-value", use: publicValue)
         group.post("/:id/execute", use: execute)
+        group.post("/:id/replacements", use: replace)
+    }
+
+    /// Replaces a drawn inspector with the department's approval; answers the replacement file.
+    @Sendable func replace(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let id = try context.parameters.require("id")
+        let body = try await request.decode(as: ReplacementBody.self, context: context)
+        let files = try await stores.draws.replaceInspector(
+            id, target: body.target, slot: body.slot, reason: body.reason, approver: body.approver, note: body.note ?? "", caller: caller)
+        return Response(
+            status: .created, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: files["inspector-replacements.txt"] ?? [])))
     }
 
     @Sendable func prepare(request: Request, context: AppRequestContext) async throws -> Response {

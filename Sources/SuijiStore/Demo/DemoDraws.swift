@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiCore
+import SuijiDraw
+
+extension DemoDistrict {
+    /// A joint plan of the market regulator and the health commission, approved, with one executed
+    /// draw (so the public portal shows a verifiable record at once) and a second batch whose
+    /// draw waits for the departments' commitments (so the ceremony can be walked through).
+    static func buildDraws(stores: Stores, admins: [String: Caller], office: Caller, today: CalendarDate, random: DemoRandom) async throws
+        -> String?
+    {
+        guard let samr = admins["SAMR"], let health = admins["HEALTH"] else { return nil }
+        let year = today.year
+        let plan = try await stores.plans.create(
+            Plan(
+                code: "\(year)-SAMR-01", name: "\(year) 年度公司登记事项与公共场所卫生部门联合抽查", year: year, initiator: "SAMR",
+                participants: ["HEALTH"],
+                items: [PlanItem(department: "SAMR", code: "SAMR-003"), PlanItem(department: "HEALTH", code: "HEALTH-002")],
+                scope: TargetScope(kinds: [.company], areas: ["360202"]), windowStart: CalendarDate(year: year, month: 1, day: 1)!,
+                windowEnd: CalendarDate(year: year, month: 12, day: 31)!, notes: "演示：不低于比例抽取，高风险（D 类）多抽"),
+            caller: samr)
+        _ = try await stores.plans.apply(.submit, to: plan.id, caller: samr)
+        _ = try await stores.plans.apply(.approve, to: plan.id, caller: office)
+        _ = try await stores.plans.apply(.publish, to: plan.id, caller: office)
+        let end = min(today.adding(days: 20), CalendarDate(year: year, month: 12, day: 31)!)
+        let first = try await stores.plans.addBatch(
+            Batch(planID: plan.id, code: "B1", start: today, end: end, size: .ratios(a: 10, b: 20, c: 50, d: 200, rounding: .ceil)),
+            caller: samr)
+        let second = try await stores.plans.addBatch(
+            Batch(planID: plan.id, code: "B2", start: today, end: end, size: .count(30)), caller: samr)
+        var generator = random.fork("secrets")
+        func secret() -> [UInt8] { (0..<4).flatMap { _ in withUnsafeBytes(of: generator.next().bigEndian, Array.init) } }
+        let draw = try await stores.draws.prepare(batchID: first.id, caller: samr)
+        let secrets = ["SAMR": secret(), "HEALTH": secret()]
+        for (department, caller) in [("SAMR", samr), ("HEALTH", health)] {
+            let commitment = DepartmentSecret.commitment(department: department, drawID: draw.id, secret: secrets[department]!)
+            _ = try await stores.draws.commit(draw.id, department: department, commitment: commitment, caller: caller)
+        }
+        for (department, caller) in [("SAMR", samr), ("HEALTH", health)] {
+            _ = try await stores.draws.reveal(draw.id, department: department, secret: Bytes.hex(secrets[department]!), caller: caller)
+        }
+        _ = try await stores.draws.prepare(batchID: second.id, caller: samr)
+        do {
+            _ = try await stores.draws.execute(draw.id, caller: samr)
+        } catch DrawError.matchingInfeasible {
+            return nil  // a tiny demo (tests) may lack inspectors for every team; the draw stays committed
+        }
+        return draw.id
+    }
+}
