@@ -156,6 +156,26 @@ struct DrawLifecycleTests {
         await draw.stores.database.close()
     }
 
+    @Test func unfillableSlotsAreNamedWithTheReason() async throws {
+        let draw = try await DrawFixture.make(.sqlite)
+        // HEALTH's inspectors all go on leave over the batch window before the draw is prepared.
+        for inspector in try await draw.stores.inspectors.list(scope: .only("HEALTH"), query: ListQuery()).items {
+            var input = InspectorInput(inspector)
+            input.status = "休假"
+            input.leaveFrom = "2026-06-15"
+            input.leaveTo = "2026-08-15"
+            _ = try await draw.stores.inspectors.update(id: inspector.id, input, caller: draw.fixture.health)
+        }
+        do {
+            _ = try await draw.run()
+            Issue.record("executed without HEALTH inspectors")
+        } catch let error as PlanError {
+            #expect(error.message.contains("member-HEALTH：没有符合条件的人员"), "\(error.message)")
+            #expect(error.message.contains("重新抽取"))
+        }
+        await draw.stores.database.close()
+    }
+
     @Test func theDirectFilePathGivesTheSamePoolAsSQLKit() async throws {
         // One department, no area filter: the byte-level path on a file; SQLKit in memory.
         var digests: [String] = []

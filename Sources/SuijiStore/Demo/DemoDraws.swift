@@ -44,7 +44,7 @@ extension DemoDistrict {
         _ = try await stores.draws.prepare(batchID: second.id, caller: samr)
         do {
             _ = try await stores.draws.execute(draw.id, caller: samr)
-        } catch DrawError.matchingInfeasible {
+        } catch let error as PlanError where error.code == "conflict" {
             return nil  // a tiny demo (tests) may lack inspectors for every team; the draw stays committed
         }
         return draw.id

@@ -29,11 +29,20 @@ extension DrawStore {
                 secrets: departments.map { ($0.department, $0.secret.flatMap(Bytes.fromHex)) },
                 publicValue: row.publicValue.map { PublicValue(value: $0, source: row.publicValueSource ?? "") })
             let pairs = try JSONText.decode([[String]].self, row.conflictPairs)
-            let bundle = try DrawEngine.execute(
-                pool: try PoolFile.parse(file("pool.txt")), excluded: try ExcludedList.parse(file("excluded.txt")),
-                parameters: try DrawParameters.parse(file("parameters.txt")), commitment: commitment, reveal: reveal,
-                inspectors: try InspectorTable.parse(file("inspectors.txt")), conflictList: try ConflictList.parse(file("conflicts.txt")),
-                conflicts: Set(pairs.map { ConflictDeclaration(inspector: $0[0], target: $0[1]) }))
+            let conflicts = Set(pairs.map { ConflictDeclaration(inspector: $0[0], target: $0[1]) })
+            let pool = try PoolFile.parse(file("pool.txt"))
+            let parameters = try DrawParameters.parse(file("parameters.txt"))
+            let inspectors = try InspectorTable.parse(file("inspectors.txt"))
+            let bundle: DrawBundle
+            do {
+                bundle = try DrawEngine.execute(
+                    pool: pool, excluded: try ExcludedList.parse(file("excluded.txt")), parameters: parameters, commitment: commitment,
+                    reveal: reveal, inspectors: inspectors, conflictList: try ConflictList.parse(file("conflicts.txt")),
+                    conflicts: conflicts)
+            } catch DrawError.matchingInfeasible {
+                throw PlanError.conflict(
+                    Self.unfilledReport(pool: pool, parameters: parameters, reveal: reveal, inspectors: inspectors, conflicts: conflicts))
+            }
             // The inputs are stored already and unchanged (the engine checked their digests).
             try await Self.store(bundle.files.filter { files[$0.key] == nil }, id: id, on: db)
             let now = Timestamp.format(caller.at)
@@ -58,5 +67,26 @@ extension DrawStore {
             let (updated, updatedDepartments) = try await Self.load(id, on: db)
             return updated.summary(updatedDepartments)
         }
+    }
+
+    /// Which teams and slots cannot be filled, and why, in Chinese: the inspector data was fixed
+    /// at preparation, so fixing it means a re-draw with a recorded reason.
+    static func unfilledReport(
+        pool: CanonicalPool, parameters: DrawParameters, reveal: Reveal, inspectors: InspectorTable, conflicts: Set<ConflictDeclaration>
+    ) -> String {
+        let (seed, _, selection) = DrawEngine.drawTargets(pool: pool, parameters: parameters, reveal: reveal)
+        let targets = selection.drawn.compactMap { pool.index(of: $0.id).map(pool.entry(at:)) }
+        let records = inspectors.records
+        let result = InspectorMatching.assign(
+            targets: targets, parameters: parameters, inspectors: inspectors, inspectorKey: seed.inspectorKey,
+            isConflict: { i, t in conflicts.contains(ConflictDeclaration(inspector: records[i].id, target: targets[t].id)) })
+        guard case .infeasible(let unfilled) = result else { return "执法检查人员匹配失败" }
+        let reasons: [UnfilledReason: String] = [
+            .noEligibleInspector: "没有符合条件的人员（部门、在岗、执法证、事项资格、执法区域或回避）",
+            .tooFewEligible: "符合条件的人员少于该组所需人数", .capacityExhausted: "符合条件的人员已达任务上限",
+        ]
+        let lines = unfilled.prefix(10).map { "\($0.target) 的 \($0.slot)：\(reasons[$0.reason] ?? $0.reason.rawValue)" }
+        return "执法检查人员无法全部匹配（共 \(unfilled.count) 个岗位）：" + lines.joined(separator: "；")
+            + (unfilled.count > 10 ? "……" : "") + "。请补充或更正人员库后重新抽取（须写明原因和批准人）"
     }
 }
