@@ -19,65 +19,23 @@ import SuijiCore
 /// `batch` takes `count` instead of `ratios` for a fixed number; a `null` secret is a department
 /// that misses the reveal; `redraw` is needed when the batch already has a draw.
 struct DrawRunFile: Decodable {
-    struct PlanPart: Decodable {
-        var code: String
-        var name: String
-        var year: Int
-        var initiator: String
-        var participants: [String]?
-        var items: [PlanItem]
-        var scope: TargetScope?
-        var windowStart: CalendarDate
-        var windowEnd: CalendarDate
-        var notes: String?
-    }
-
-    struct Ratios: Decodable {
-        var A: Int
-        var B: Int
-        var C: Int
-        var D: Int
-        var rounding: RatioRounding?
-    }
-
-    struct BatchPart: Decodable {
-        var code: String
-        var start: CalendarDate
-        var end: CalendarDate
-        var count: Int?
-        var ratios: Ratios?
-        var crossUnit: Bool?
-        var capExtra: Int?
-    }
-
     struct RedrawPart: Decodable {
         var reason: String
         var approver: String
     }
 
-    var plan: PlanPart
-    var batch: BatchPart
+    var plan: PlanRequest
+    var batch: BatchRequest
     var secrets: [String: String?]
     var redraw: RedrawPart?
 
+    /// The plan; its file must name the initiator.
     var planValue: Plan {
-        Plan(
-            code: plan.code, name: plan.name, year: plan.year, initiator: plan.initiator, participants: plan.participants ?? [],
-            items: plan.items, scope: plan.scope ?? TargetScope(), windowStart: plan.windowStart, windowEnd: plan.windowEnd,
-            notes: plan.notes ?? "")
-    }
-
-    func batchValue(planID: Int64) throws -> Batch {
-        let size: SampleSize
-        if let count = batch.count {
-            size = .count(count)
-        } else if let ratios = batch.ratios {
-            size = .ratios(a: ratios.A, b: ratios.B, c: ratios.C, d: ratios.D, rounding: ratios.rounding ?? .ceil)
-        } else {
-            throw PlanError.invalid([FieldIssue(field: "batch", message: "批次须给出 count 或 ratios")])
+        get throws {
+            guard let initiator = plan.initiator else {
+                throw PlanError.invalid([FieldIssue(field: "initiator", message: "计划文件须写明发起部门 initiator")])
+            }
+            return plan.plan(initiator: initiator)
         }
-        return Batch(
-            planID: planID, code: batch.code, start: batch.start, end: batch.end, size: size, crossUnit: batch.crossUnit ?? false,
-            capExtra: batch.capExtra ?? 0)
     }
 }

@@ -21,17 +21,17 @@ struct DrawRunner {
     }
 
     func run(_ input: DrawRunFile) async throws -> String {
-        let initiator = admin(input.plan.initiator)
+        let initiator = admin(try input.planValue.initiator)
         let office = Caller(account: Self.office, at: now)
         var plan = try await stores.plans.list(for: Self.office).first { $0.code == input.plan.code }
         if plan == nil {
-            let created = try await stores.plans.create(input.planValue, caller: initiator)
+            let created = try await stores.plans.create(try input.planValue, caller: initiator)
             _ = try await stores.plans.apply(.submit, to: created.id, caller: initiator)
             plan = try await stores.plans.apply(.approve, to: created.id, caller: office)
         }
         guard let plan else { throw PlanError.notFound("plan") }
         var batch = try await stores.plans.batches(planID: plan.id, for: Self.office).first { $0.code == input.batch.code }
-        if batch == nil { batch = try await stores.plans.addBatch(try input.batchValue(planID: plan.id), caller: initiator) }
+        if batch == nil { batch = try await stores.plans.addBatch(try input.batch.batch(planID: plan.id), caller: initiator) }
         guard let batch else { throw PlanError.notFound("batch") }
         let latest = try await stores.draws.list(for: Self.office, batchID: batch.id).first
         let redraw = input.redraw.flatMap { part in latest.map { Redraw(of: $0.id, reason: part.reason, approver: part.approver) } }

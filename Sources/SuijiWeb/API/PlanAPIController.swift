@@ -35,7 +35,7 @@ struct PlanAPIController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.caller(clock)
-        let body = try await request.decode(as: PlanBodies.NewPlan.self, context: context)
+        let body = try await request.decode(as: PlanRequest.self, context: context)
         let plan = try await stores.plans.create(body.plan(initiator: caller.account.departmentCode ?? ""), caller: caller)
         return JSONBody.response(plan, status: .created)
     }
@@ -56,7 +56,7 @@ struct PlanAPIController {
     @Sendable func addBatch(request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.caller(clock)
         let id = try context.parameters.require("id", as: Int64.self)
-        let body = try await request.decode(as: PlanBodies.NewBatch.self, context: context)
+        let body = try await request.decode(as: BatchRequest.self, context: context)
         let batch = try await stores.plans.addBatch(try body.batch(planID: id), caller: caller)
         return JSONBody.response(PlanBodies.BatchDTO(batch), status: .created)
     }
