@@ -43,6 +43,11 @@ struct PublicDrawTests {
             let file = try await client.execute(uri: "/public/draws/\(id)/files/selection.txt", method: .get) { $0 }
             #expect(file.headers[.contentType] == "text/plain; charset=utf-8")
             #expect(String(buffer: file.body).contains(drawn[0]))
+            let zip = try await client.execute(uri: "/public/draws/\(id)/bundle.zip", method: .get) { $0 }
+            #expect(zip.status == .ok)
+            #expect(zip.headers[.contentType] == "application/zip")
+            #expect(Data(buffer: zip.body).prefix(2) == Data("PK".utf8))
+            #expect(String(decoding: Data(buffer: zip.body), as: UTF8.self).contains("\(id)/selection.txt"))
             let json = try await get(client, "/api/v1/public/draws/\(id)")
             #expect(json.status == .ok)
             #expect(json.body.contains(#""stateLabel":"已抽取""#))

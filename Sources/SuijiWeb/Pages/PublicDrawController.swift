@@ -16,6 +16,7 @@ struct PublicDrawController {
         router.get("/public/draws/:id", use: page)
         router.get("/public/draws/:id/verify", use: verify)
         router.get("/public/draws/:id/files/:name", use: file)
+        router.get("/public/draws/:id/bundle.zip", use: zip)
         router.get("/api/v1/public/draws/:id") { _, context in
             JSONBody.response(try await PublicDrawPage.make(try context.parameters.require("id"), stores: stores))
         }
@@ -66,5 +67,18 @@ struct PublicDrawController {
             status: .ok,
             headers: [.contentType: "text/plain; charset=utf-8", .contentDisposition: "inline; filename=\"\(name)\""],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Every published file in one ZIP (unpack and run `suiji verify DIR`).
+    @Sendable func zip(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        _ = try await PublicDrawPage.load(id, stores: stores)
+        let files = try await stores.draws.publishedFiles(id)
+        guard !files.isEmpty else { throw WebError.notFound }
+        let data = try BundleArchive.zip(files, folder: id)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename=\"\(id).zip\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
