@@ -159,5 +159,38 @@ public enum Migrations {
                 "CREATE TABLE areas (code TEXT PRIMARY KEY, name TEXT NOT NULL, parent TEXT NOT NULL)",
                 "CREATE INDEX areas_name ON areas (name)",
             ]),
+        // Inspections (§15–§16): one per drawn target, its team, the findings per item (the latest
+        // entry; every entry is in the audit log) and the review trail.
+        Migration(
+            "CreateInspections",
+            [
+                """
+                CREATE TABLE inspections (id {ID}, draw_id TEXT NOT NULL REFERENCES draws(id), plan_id BIGINT NOT NULL REFERENCES plans(id),
+                  initiator TEXT NOT NULL, departments TEXT NOT NULL, window_start TEXT NOT NULL, window_end TEXT NOT NULL,
+                  target_uid TEXT NOT NULL, target_name TEXT NOT NULL, target_kind TEXT NOT NULL, items TEXT NOT NULL,
+                  state TEXT NOT NULL, notice TEXT, due_date TEXT, late INTEGER NOT NULL, return_reason TEXT NOT NULL,
+                  created_at TEXT NOT NULL, first_submitted_at TEXT, submitted_at TEXT, approved_at TEXT, published_at TEXT,
+                  updated_at TEXT NOT NULL, UNIQUE (draw_id, target_uid))
+                """,
+                "CREATE INDEX inspections_plan ON inspections (plan_id)",
+                "CREATE INDEX inspections_due ON inspections (state, due_date)",
+                """
+                CREATE TABLE inspection_members (inspection_id BIGINT NOT NULL REFERENCES inspections(id), position INTEGER NOT NULL,
+                  role TEXT NOT NULL, member_id BIGINT NOT NULL, name TEXT NOT NULL, department TEXT NOT NULL,
+                  PRIMARY KEY (inspection_id, position))
+                """,
+                "CREATE INDEX inspection_members_member ON inspection_members (member_id, role)",
+                """
+                CREATE TABLE inspection_findings (inspection_id BIGINT NOT NULL REFERENCES inspections(id), department TEXT NOT NULL,
+                  item_code TEXT NOT NULL, methods TEXT NOT NULL, category TEXT NOT NULL, non_cooperation TEXT NOT NULL,
+                  notes TEXT NOT NULL, settled_online INTEGER NOT NULL, entered_by_inspector BIGINT, entered_by TEXT NOT NULL,
+                  entered_at TEXT NOT NULL, PRIMARY KEY (inspection_id, department, item_code))
+                """,
+                """
+                CREATE TABLE inspection_events (id {ID}, inspection_id BIGINT NOT NULL REFERENCES inspections(id), at TEXT NOT NULL,
+                  actor TEXT NOT NULL, action TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL, reason TEXT NOT NULL)
+                """,
+                "CREATE INDEX inspection_events_inspection ON inspection_events (inspection_id)",
+            ]),
     ]
 }

@@ -34,6 +34,7 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     AdminPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     PlanAPIController(stores: stores, clock: clock).addRoutes(to: router)
     DrawAPIController(stores: stores, clock: clock).addRoutes(to: router)
+    InspectionAPIController(stores: stores, clock: clock).addRoutes(to: router)
     PublicDrawController(stores: stores, pages: pages).addRoutes(to: router)
     PlanPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     DrawPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)

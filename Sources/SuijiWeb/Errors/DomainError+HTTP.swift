@@ -51,3 +51,8 @@ extension DrawError: HTTPResponseError {
     public var status: HTTPResponse.Status { httpStatus }
     public func response(from request: Request, context: some RequestContext) throws -> Response { jsonResponse() }
 }
+
+extension InspectionError: HTTPResponseError {
+    public var status: HTTPResponse.Status { httpStatus }
+    public func response(from request: Request, context: some RequestContext) throws -> Response { jsonResponse() }
+}

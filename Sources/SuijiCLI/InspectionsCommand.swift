@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import Foundation
+import SuijiCore
+import SuijiStore
+
+/// `suiji inspections`: inspections created by executed draws.
+struct InspectionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspections", abstract: "Inspections of executed draws.", subcommands: [Overdue.self])
+
+    /// `suiji inspections overdue`
+    struct Overdue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "overdue",
+            abstract: "List inspections whose results are outstanding (未录入 or 退回) past their due date (20 working days).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(name: .long, help: "The day to judge by, YYYY-MM-DD (default: today in China).")
+        var date: String?
+
+        func run() async throws {
+            let today: CalendarDate
+            if let date {
+                guard let parsed = CalendarDate(iso: date) else { throw ValidationError("date must be YYYY-MM-DD: \(date)") }
+                today = parsed
+            } else {
+                today = CalendarDate(chinaDateOf: Date())
+            }
+            let stores = try await database.open()
+            let found: [Inspection]
+            do {
+                found = try await InspectionStore(database: stores.database).overdue(today: today, for: Caller.system(at: Date()).account)
+            } catch {
+                await stores.database.close()
+                throw error
+            }
+            await stores.database.close()
+            print(Self.table(found, today: today), terminator: "")
+        }
+
+        /// One line per inspection: id, target, team leader, due date, days late (calendar days).
+        static func table(_ inspections: [Inspection], today: CalendarDate) -> String {
+            var out = "id\ttarget\tleader\tdue\tdays-late\n"
+            for inspection in inspections {
+                let due = inspection.resultDueDate
+                let leader = inspection.leader.map { "\($0.name)（\($0.department)）" } ?? "-"
+                out += "\(inspection.id)\t\(inspection.target.uid) \(inspection.target.name)\t\(leader)\t\(due?.iso ?? "-")\t"
+                out += "\(due.map { $0.days(to: today) } ?? 0)\n"
+            }
+            return out + "\(inspections.count) overdue on \(today.iso)\n"
+        }
+    }
+}

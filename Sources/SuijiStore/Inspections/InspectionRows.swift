@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SQLKit
+import SuijiCore
+
+/// A row of `inspections`.
+struct InspectionRow: Codable {
+    static let columns = """
+        id, draw_id, plan_id, initiator, departments, window_start, window_end, target_uid, target_name, target_kind, items, state,
+        notice, due_date, late, return_reason, created_at, first_submitted_at, submitted_at, approved_at, published_at
+        """
+
+    var id: Int64
+    var drawId: String
+    var planId: Int64
+    var initiator: String
+    var departments: String
+    var windowStart: String
+    var windowEnd: String
+    var targetUid: String
+    var targetName: String
+    var targetKind: String
+    var items: String
+    var state: String
+    var notice: String?
+    var dueDate: String?
+    var late: Int
+    var returnReason: String
+    var createdAt: String
+    var firstSubmittedAt: String?
+    var submittedAt: String?
+    var approvedAt: String?
+    var publishedAt: String?
+
+    func inspection(team: [TeamMember], findings: [Finding]) throws -> Inspection {
+        Inspection(
+            id: id, drawID: drawId, planID: planId, initiator: initiator, departments: try JSONText.decode([String].self, departments),
+            windowStart: CalendarDate(iso: windowStart)!, windowEnd: CalendarDate(iso: windowEnd)!,
+            target: InspectedTarget(uid: targetUid, name: targetName, kind: TargetKind(rawValue: targetKind)), team: team,
+            items: try JSONText.decode([PlanItem].self, items), state: InspectionState(rawValue: state) ?? .pending,
+            notice: try notice.map { try JSONText.decode(Notice.self, $0) }, findings: findings,
+            resultDueDate: dueDate.flatMap(CalendarDate.init(iso:)) ?? Self.dueDate(windowEnd), late: late != 0, returnReason: returnReason,
+            createdAt: StoredDate.parse(createdAt) ?? Date(timeIntervalSince1970: 0), firstSubmittedAt: StoredDate.parse(firstSubmittedAt),
+            submittedAt: StoredDate.parse(submittedAt), approvedAt: StoredDate.parse(approvedAt), publishedAt: StoredDate.parse(publishedAt)
+        )
+    }
+
+    /// A due date not known at creation (the holiday notice of its year came later, with a
+    /// software update) is computed from the calendar in force.
+    static func dueDate(_ windowEnd: String) -> CalendarDate? {
+        guard let end = CalendarDate(iso: windowEnd), let calendar = try? WorkCalendar.bundled() else { return nil }
+        return Inspection.dueDate(windowEnd: end, calendar: calendar)
+    }
+}
+
+/// A row of `inspection_members`.
+struct MemberRow: Codable {
+    var inspectionId: Int64
+    var role: String
+    var memberId: Int64
+    var name: String
+    var department: String
+
+    var member: TeamMember {
+        TeamMember(role: TeamRole(rawValue: role) ?? .member, id: memberId, name: name, department: department)
+    }
+}
+
+/// A row of `inspection_findings`.
+struct FindingRow: Codable {
+    static let columns =
+        "inspection_id, department, item_code, methods, category, non_cooperation, notes, settled_online, entered_by_inspector, entered_by, entered_at"
+
+    var inspectionId: Int64
+    var department: String
+    var itemCode: String
+    var methods: String
+    var category: String
+    var nonCooperation: String
+    var notes: String
+    var settledOnline: Int
+    var enteredByInspector: Int64?
+    var enteredBy: String
+    var enteredAt: String
+
+    func finding() throws -> Finding {
+        Finding(
+            item: PlanItem(department: department, code: itemCode), methods: try JSONText.decode([CheckMethod].self, methods),
+            category: try JSONText.decode(ResultCategory.self, category),
+            nonCooperation: try JSONText.decode([NonCooperation].self, nonCooperation), notes: notes, settledOnline: settledOnline != 0,
+            enteredByInspector: enteredByInspector, enteredBy: enteredBy,
+            enteredAt: StoredDate.parse(enteredAt) ?? Date(timeIntervalSince1970: 0))
+    }
+}
+
+/// Timestamps read back from `*_at` columns (written by `Timestamp.format`).
+enum StoredDate {
+    static func parse(_ text: String?) -> Date? {
+        guard let text else { return nil }
+        return try? Date.ISO8601FormatStyle().parse(text)
+    }
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SQLKit
+import SuijiCore
+import SuijiDraw
+
+extension InspectionStore {
+    /// Creates one inspection per drawn target of the executed draw `drawID`, inside the
+    /// caller's write transaction (`DrawStore.execute`): the team from `assignment.txt` (with any
+    /// inspector replacements recorded so far), every item of the plan, the batch window, the due
+    /// date and the target's name from the initiator's library (else another plan department's).
+    ///
+    /// Team ids `I-<n>` are inspectors (the leader slot first, then the members); `E-<n>` are
+    /// experts of the expert library, recorded as `TeamRole.expert` members who can neither see
+    /// nor enter results. Does nothing when the draw's inspections exist already; returns how
+    /// many were created.
+    @discardableResult
+    public static func createForDraw(drawID: String, caller: Caller, on db: any SQLDatabase) async throws -> Int {
+        if try await db.raw("SELECT id FROM inspections WHERE draw_id = \(bind: drawID) LIMIT 1").first() != nil { return 0 }
+        guard let draw = try await db.raw("SELECT plan_id, batch_id FROM draws WHERE id = \(bind: drawID)").first() else {
+            throw InspectionError.notFound("未找到抽取记录 \(drawID)")
+        }
+        let planID = try draw.decode(column: "plan_id", as: Int64.self)
+        let batchID = try draw.decode(column: "batch_id", as: Int64.self)
+        guard let plan = try await PlanStore.load(id: planID, on: db),
+            let batch = try await db.raw("SELECT start_date, end_date FROM batches WHERE id = \(bind: batchID)").first(),
+            let start = CalendarDate(iso: try batch.decode(column: "start_date", as: String.self)),
+            let end = CalendarDate(iso: try batch.decode(column: "end_date", as: String.self))
+        else { throw InspectionError.notFound("未找到抽取 \(drawID) 的计划或批次") }
+        let files = try await DrawStore.files(drawID, on: db)
+        let selection = try TargetSelection.parseList(files["selection.txt"] ?? [], file: "selection.txt")
+        let teams = try await Self.teams(files: files, on: db)
+        let due = (try? WorkCalendar.bundled()).flatMap { Inspection.dueDate(windowEnd: end, calendar: $0) }
+        let now = Timestamp.format(caller.at)
+        let departments = try JSONText.encode(plan.departments)
+        let items = try JSONText.encode(plan.items)
+        for selected in selection {
+            let target = try await Self.target(uid: selected.id, plan: plan, on: db)
+            let row = try await db.raw(
+                """
+                INSERT INTO inspections (draw_id, plan_id, initiator, departments, window_start, window_end, target_uid, target_name,
+                  target_kind, items, state, notice, due_date, late, return_reason, created_at, updated_at)
+                VALUES (\(bind: drawID), \(bind: plan.id), \(bind: plan.initiator), \(bind: departments), \(bind: start.iso),
+                  \(bind: end.iso), \(bind: target.uid), \(bind: target.name), \(bind: target.kind?.rawValue ?? ""), \(bind: items),
+                  \(bind: InspectionState.pending.rawValue), NULL, \(bind: due?.iso), 0, '', \(bind: now), \(bind: now))
+                RETURNING id
+                """
+            ).first()
+            let id = try row!.decode(column: "id", as: Int64.self)
+            for (position, member) in (teams[selected.id] ?? []).enumerated() {
+                try await db.raw(
+                    """
+                    INSERT INTO inspection_members (inspection_id, position, role, member_id, name, department)
+                    VALUES (\(bind: id), \(bind: position), \(bind: member.role.rawValue), \(bind: member.id), \(bind: member.name),
+                      \(bind: member.department))
+                    """
+                ).run()
+            }
+        }
+        try await AuditLog.append(
+            db, caller: caller, action: "create-inspections", entity: "draw", entityID: drawID,
+            detail: ["count": String(selection.count), "dueDate": due?.iso ?? "", "windowEnd": end.iso])
+        return selection.count
+    }
+
+    /// The team of each target: leader, members, then experts, with names and departments.
+    static func teams(files: [String: [UInt8]], on db: any SQLDatabase) async throws -> [String: [TeamMember]] {
+        guard let bytes = files["assignment.txt"], !bytes.isEmpty else { return [:] }
+        var assignment = try InspectorMatching.parse(bytes)
+        for replacement in try DrawStore.replacementLines(DrawBundle(files: files)) {
+            if let index = assignment.firstIndex(where: { $0.target == replacement.target && $0.slot == replacement.slot }) {
+                assignment[index].inspector = replacement.inspector
+            }
+        }
+        let leaderSlots = Set(try DrawParameters.parse(files["parameters.txt"] ?? []).slots.filter { $0.kind == .leader }.map(\.name))
+        var people: [String: TeamMember] = [:]
+        var teams: [String: [TeamMember]] = [:]
+        for line in assignment {
+            if people[line.inspector] == nil { people[line.inspector] = try await person(line.inspector, on: db) }
+            guard var member = people[line.inspector] else { continue }
+            if member.role != .expert { member.role = leaderSlots.contains(line.slot) ? .leader : .member }
+            teams[line.target, default: []].append(member)
+        }
+        let rank: [TeamRole: Int] = [.leader: 0, .member: 1, .expert: 2]
+        return teams.mapValues { team in
+            team.enumerated().sorted { (rank[$0.element.role]!, $0.offset) < (rank[$1.element.role]!, $1.offset) }.map(\.element)
+        }
+    }
+
+    /// An inspector (`I-<n>`) or expert (`E-<n>`) of the draw's table.
+    static func person(_ token: String, on db: any SQLDatabase) async throws -> TeamMember? {
+        guard let number = Int64(token.dropFirst(2)) else { return nil }
+        if token.hasPrefix("I-") {
+            guard let row = try await db.raw("SELECT name, department_code FROM inspectors WHERE id = \(bind: number)").first() else {
+                return TeamMember(role: .member, id: number, name: token, department: "")
+            }
+            return TeamMember(
+                role: .member, id: number, name: try row.decode(column: "name", as: String.self),
+                department: try row.decode(column: "department_code", as: String.self))
+        }
+        if token.hasPrefix("E-") {
+            let row = try await db.raw("SELECT name FROM experts WHERE id = \(bind: number)").first()
+            return TeamMember(
+                role: .expert, id: number, name: try row?.decode(column: "name", as: String.self) ?? token, department: "EXPERT")
+        }
+        return nil
+    }
+
+    /// The target's name and kind from the initiator's library, else another plan department's.
+    static func target(uid: String, plan: Plan, on db: any SQLDatabase) async throws -> InspectedTarget {
+        let rows = try await db.raw("SELECT department_code, name, kind FROM targets WHERE uid = \(bind: uid)").all()
+        var best: (rank: Int, name: String, kind: String)?
+        for row in rows {
+            let department = try row.decode(column: "department_code", as: String.self)
+            guard let rank = plan.departments.firstIndex(of: department), rank < (best?.rank ?? Int.max) else { continue }
+            best = (rank, try row.decode(column: "name", as: String.self), try row.decode(column: "kind", as: String.self))
+        }
+        return InspectedTarget(uid: uid, name: best?.name ?? uid, kind: best.flatMap { TargetKind(rawValue: $0.kind) })
+    }
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import SuijiCore
+import SuijiStore
+
+/// `/api/v1/inspections`: the inspections created by executed draws, the team's notice and
+/// findings, submission and the initiating department's review. Who may do what is decided by
+/// `InspectionPolicy` in the store.
+struct InspectionAPIController {
+    let stores: Stores
+    let clock: AppClock
+    var inspections: InspectionStore { InspectionStore(database: stores.database) }
+
+    struct ReviewBody: Decodable {
+        var action: String
+        var reason: String?
+    }
+
+    /// An inspection as the API answers it: its fields, whether it is overdue today and (for
+    /// one inspection) the review trail.
+    struct InspectionBody: Encodable {
+        var inspection: Inspection
+        var overdue: Bool
+        var trail: [InspectionEvent]?
+
+        enum CodingKeys: String, CodingKey {
+            case overdue, trail
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try inspection.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(overdue, forKey: .overdue)
+            try container.encodeIfPresent(trail, forKey: .trail)
+        }
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let group = router.group("/api/v1/inspections")
+        group.get(use: list)
+        group.get("/:id", use: show)
+        group.post("/:id/notice", use: notice)
+        group.post("/:id/findings", use: finding)
+        group.post("/:id/submit", use: submit)
+        group.post("/:id/review", use: review)
+    }
+
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let parameters = request.uri.queryParameters
+        let today = CalendarDate(chinaDateOf: clock.now())
+        var query = InspectionQuery(
+            drawID: parameters["draw"].map(String.init), planID: parameters["plan"].flatMap { Int64(String($0)) },
+            limit: min(max(1, parameters["limit"].flatMap { Int(String($0)) } ?? 500), 1000),
+            offset: parameters["offset"].flatMap { Int(String($0)) } ?? 0)
+        if let state = parameters["state"] {
+            guard let parsed = InspectionState(rawValue: String(state)) else {
+                throw WebError.badRequest(
+                    field: "state", message: "不支持的状态“\(state)”，可用：\(InspectionState.allCases.map(\.rawValue).joined(separator: "、"))")
+            }
+            query.state = parsed
+        }
+        if ["1", "true"].contains(parameters["overdue"].map(String.init)) { query.overdueOn = today }
+        let found = try await inspections.list(for: account, query)
+        return Self.json(found.map { InspectionBody(inspection: $0, overdue: $0.isOverdue(today: today)) })
+    }
+
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let id = try context.parameters.require("id", as: Int64.self)
+        let inspection = try await inspections.get(id: id, for: account)
+        return respond(inspection, trail: try await inspections.trail(id: id, for: account))
+    }
+
+    @Sendable func notice(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let body = try await request.decode(as: Notice.self, context: context)
+        return respond(try await inspections.recordNotice(id: id, notice: body, caller: caller))
+    }
+
+    @Sendable func finding(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let body = try await request.decode(as: FindingInput.self, context: context)
+        return respond(try await inspections.recordFinding(id: id, body, caller: caller))
+    }
+
+    @Sendable func submit(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let id = try context.parameters.require("id", as: Int64.self)
+        return respond(try await inspections.submit(id: id, caller: caller))
+    }
+
+    @Sendable func review(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let body = try await request.decode(as: ReviewBody.self, context: context)
+        guard let action = InspectionAction(rawValue: body.action), InspectionAction.review.contains(action) else {
+            throw WebError.badRequest(field: "action", message: "不支持的审核操作“\(body.action)”，可用：approve、return、publish")
+        }
+        return respond(try await inspections.review(id: id, action: action, reason: body.reason ?? "", caller: caller))
+    }
+
+    func respond(_ inspection: Inspection, trail: [InspectionEvent]? = nil) -> Response {
+        let today = CalendarDate(chinaDateOf: clock.now())
+        return Self.json(InspectionBody(inspection: inspection, overdue: inspection.isOverdue(today: today), trail: trail))
+    }
+
+    /// JSON with ISO 8601 timestamps (`createdAt`, `enteredAt`, …).
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
