@@ -152,6 +152,17 @@ struct DrawLifecycleTests {
         #expect(String(line[4]) != first.inspector)
         let after = try await draw.stores.draws.bundle(executed.id)
         #expect(Verifier.verify(bundle: after).ok)
+        // The inspection's team follows the replacement.
+        let members = try await draw.stores.database.read { db in
+            try await db.raw(
+                """
+                SELECT m.member_id FROM inspection_members m JOIN inspections i ON i.id = m.inspection_id
+                WHERE i.draw_id = \(bind: executed.id) AND i.target_uid = \(bind: first.target)
+                """
+            ).all().map { try $0.decode(column: "member_id", as: Int64.self) }
+        }
+        #expect(members.contains(Int64(line[4].dropFirst(2))!))
+        #expect(!members.contains(Int64(first.inspector.dropFirst(2))!))
         #expect(after.files["record.txt"] == before.files["record.txt"])
         await draw.stores.database.close()
     }

@@ -61,6 +61,7 @@ extension DrawStore {
                 [approval], conflicts: Set(pairs.map { ConflictDeclaration(inspector: $0[0], target: $0[1]) }))
             let changed = bundle.files.filter { ["inspector-replacements.txt", "manifest.txt"].contains($0.key) }
             try await Self.store(changed, id: id, on: db)
+            try await InspectionStore.refreshTeam(drawID: id, target: target, files: bundle.files, on: db)
             try await AuditLog.append(
                 db, caller: caller, action: "replace-inspector", entity: "draw", entityID: id,
                 detail: [

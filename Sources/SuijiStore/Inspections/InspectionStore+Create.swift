@@ -64,6 +64,25 @@ extension InspectionStore {
         return selection.count
     }
 
+    /// Rewrites the team of a drawn target's inspection after an inspector replacement (§14).
+    static func refreshTeam(drawID: String, target: String, files: [String: [UInt8]], on db: any SQLDatabase) async throws {
+        guard
+            let row = try await db.raw("SELECT id FROM inspections WHERE draw_id = \(bind: drawID) AND target_uid = \(bind: target)")
+                .first()
+        else { return }
+        let id = try row.decode(column: "id", as: Int64.self)
+        try await db.raw("DELETE FROM inspection_members WHERE inspection_id = \(bind: id)").run()
+        for (position, member) in (try await teams(files: files, on: db)[target] ?? []).enumerated() {
+            try await db.raw(
+                """
+                INSERT INTO inspection_members (inspection_id, position, role, member_id, name, department)
+                VALUES (\(bind: id), \(bind: position), \(bind: member.role.rawValue), \(bind: member.id), \(bind: member.name),
+                  \(bind: member.department))
+                """
+            ).run()
+        }
+    }
+
     /// The team of each target: leader, members, then experts, with names and departments.
     static func teams(files: [String: [UInt8]], on db: any SQLDatabase) async throws -> [String: [TeamMember]] {
         guard let bytes = files["assignment.txt"], !bytes.isEmpty else { return [:] }
