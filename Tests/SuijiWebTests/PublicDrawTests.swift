@@ -26,7 +26,7 @@ struct PublicDrawTests {
             #expect(page.body.contains("截止值"))
             #expect(page.body.contains("区市场监管局（SAMR）"))
             #expect(page.body.contains(PlanDrawFixture.commitment("HEALTH", id)))
-            #expect(page.body.contains("member-HEALTH：I-"))
+            #expect(page.body.contains("成员（HEALTH）：I-"))
             #expect(page.body.contains("href=\"/public/draws/\(id)/files/record.txt\""))
             #expect(page.body.contains("查询某一主体是否被抽中及原因"))
             #expect(!page.body.contains("samr"))  // no usernames on the public page

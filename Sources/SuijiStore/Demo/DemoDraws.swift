@@ -26,10 +26,13 @@ extension DemoDistrict {
         _ = try await stores.plans.apply(.publish, to: plan.id, caller: office)
         let end = min(today.adding(days: 20), CalendarDate(year: year, month: 12, day: 31)!)
         let first = try await stores.plans.addBatch(
-            Batch(planID: plan.id, code: "B1", start: today, end: end, size: .ratios(a: 10, b: 20, c: 50, d: 200, rounding: .ceil)),
+            // Township-bound health inspectors cover few targets each: allow load above the balanced cap.
+            Batch(
+                planID: plan.id, code: "B1", start: today, end: end, size: .ratios(a: 10, b: 20, c: 50, d: 200, rounding: .ceil),
+                capExtra: 60),
             caller: samr)
         let second = try await stores.plans.addBatch(
-            Batch(planID: plan.id, code: "B2", start: today, end: end, size: .count(30)), caller: samr)
+            Batch(planID: plan.id, code: "B2", start: today, end: end, size: .count(30), capExtra: 20), caller: samr)
         var generator = random.fork("secrets")
         func secret() -> [UInt8] { (0..<4).flatMap { _ in withUnsafeBytes(of: generator.next().bigEndian, Array.init) } }
         let draw = try await stores.draws.prepare(batchID: first.id, caller: samr)

@@ -10,7 +10,9 @@ import SuijiStore
 public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, configuration: AppConfiguration) -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: ErrorMiddleware(pages: pages, showInternalErrors: configuration.showInternalErrors))
+    router.add(
+        middleware: ErrorMiddleware(
+            pages: pages, showInternalErrors: configuration.showInternalErrors, accounts: stores.accounts, clock: clock))
     router.add(middleware: StaticFilesMiddleware())
     router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock))
     router.get("/health") { _, _ in "ok" }

@@ -13,6 +13,9 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let pages: PageRenderer
     let showInternalErrors: Bool
+    /// To keep the signed-in header on error pages (the session is resolved inside this middleware).
+    let accounts: AccountStore
+    let clock: AppClock
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -26,7 +29,14 @@ struct ErrorMiddleware: RouterMiddleware {
                 let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                 return Response.redirect(to: "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
-            return pages.errorPage(body, account: context.account)
+            var account = context.account
+            var csrf = context.csrfToken
+            if account == nil, let token = request.cookies[SessionMiddleware.cookieName]?.value,
+                let session = try? await accounts.session(token: token, now: clock.now())
+            {
+                (account, csrf) = (session.0, session.csrfToken)
+            }
+            return pages.errorPage(body, account: account, csrf: csrf)
         }
     }
 

@@ -18,6 +18,20 @@ struct AdminPagesController {
         router.get("/admin/audit", use: audit)
     }
 
+    /// Chinese names of the audit log's actions and entities (the log itself stays in English).
+    static let actions: [String: String] = [
+        "create": "新增", "update": "修改", "new-version": "新版本", "import": "导入", "login": "登录", "upsert": "新增或修改",
+        "declare-conflict": "申报回避", "submit": "提交", "approve": "批准", "reject": "退回", "finish": "完成", "publish": "公示",
+        "add-batch": "新增批次", "prepare": "准备抽取", "commit": "提交承诺", "publish-commitment": "发布承诺", "reveal": "揭示秘密",
+        "public-value": "录入公开随机值", "execute": "执行抽取", "replace-inspector": "更换检查人员", "create-inspections": "生成检查任务",
+        "notice": "告知", "finding": "录入结果", "review": "审核", "return": "退回",
+    ]
+    static let entities: [String: String] = [
+        "target": "检查对象", "targets": "检查对象", "inspector": "执法检查人员", "inspectors": "执法检查人员", "expert": "专家",
+        "experts": "专家", "check-item": "抽查事项", "items": "抽查事项", "department": "部门", "account": "账号", "session": "会话",
+        "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务",
+    ]
+
     static func requireAuditReader(_ account: Account) throws {
         guard account.role == .office || account.role == .overseer else {
             throw LibraryError.forbidden("只有联席会议办公室和监督考评账号可以查看审计日志")
@@ -92,7 +106,8 @@ struct AdminPagesController {
             verdict: verdict, intact: intact,
             rows: entries.map {
                 AuditPage.Row(
-                    seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID,
+                    seq: $0.seq, at: $0.at, actor: $0.actor, action: Self.actions[$0.action] ?? $0.action,
+                    entity: Self.entities[$0.entity] ?? $0.entity, entityID: $0.entityID,
                     digest: String($0.digest.prefix(16)))
             },
             nextURL: entries.count == 100 ? "/admin/audit?page=\(page + 1)" : nil)

@@ -8,6 +8,21 @@ import SuijiDraw
 /// team of each drawn target. Used by the ceremony page, the public page and the public API
 /// (Mustache reads stored properties only, so everything is stored).
 struct DrawResult: Encodable {
+    /// 组长, 成员（部门）, 专家 for the slot names of spec §4.
+    static func slotLabel(_ slot: String) -> String {
+        switch slot {
+        case "leader": "组长"
+        case "expert": "专家"
+        case "member": "成员"
+        default: slot.hasPrefix("member-") ? "成员（\(slot.dropFirst("member-".count))）" : slot
+        }
+    }
+
+    /// A risk class, or 全部 for the single stratum of a fixed count.
+    static func stratumLabel(_ stratum: String) -> String {
+        stratum == "ALL" ? "全部对象" : "\(stratum) 类风险层"
+    }
+
     struct Row: Encodable {
         var stratum: String
         var rank: Int
@@ -48,7 +63,7 @@ struct DrawResult: Encodable {
         var strata: [Stratum] = []
         for row in drawn {
             if strata.last?.label != row.stratum {
-                strata.append(Stratum(label: row.stratum, count: 0, cutoffKey: "", cutoffID: "", rows: []))
+                strata.append(Stratum(label: Self.stratumLabel(row.stratum), count: 0, cutoffKey: "", cutoffID: "", rows: []))
             }
             strata[strata.count - 1].rows.append(row)
             strata[strata.count - 1].count += 1
@@ -58,7 +73,7 @@ struct DrawResult: Encodable {
         var teams: [Team] = []
         for line in try InspectorMatching.parse(files["assignment.txt"] ?? []) {
             if teams.last?.target != line.target { teams.append(Team(target: line.target, members: [])) }
-            teams[teams.count - 1].members.append(Member(slot: line.slot, inspector: line.inspector))
+            teams[teams.count - 1].members.append(Member(slot: Self.slotLabel(line.slot), inspector: line.inspector))
         }
         return DrawResult(
             strata: strata, replacements: replacements, teams: teams, hasReplacements: !replacements.isEmpty, hasTeams: !teams.isEmpty)
@@ -95,7 +110,7 @@ struct DrawExplanation: Encodable {
     var detail: String
 
     init(_ explanation: TargetExplanation) {
-        let stratum = explanation.stratum ?? "—"
+        let stratum = explanation.stratum.map(DrawResult.stratumLabel) ?? "—"
         let key = explanation.key.map(Bytes.hex64) ?? "—"
         let cutoff = explanation.cutoff.map { "\(Bytes.hex64($0.key))（\($0.id)）" } ?? "—"
         code = explanation.id
@@ -105,13 +120,13 @@ struct DrawExplanation: Encodable {
         switch explanation.fate {
         case .drawn(let rank):
             verdict = "抽中"
-            detail = "在第 \(stratum) 层，随机数 \(key) 不大于本层截止值 \(cutoff)，抽中，排第 \(rank) 位。"
+            detail = "在\(stratum)，随机数 \(key) 不大于本层截止值 \(cutoff)，抽中，排第 \(rank) 位。"
         case .replacement(let rank):
             verdict = "未抽中（递补第 \(rank) 位）"
-            detail = "在第 \(stratum) 层，随机数 \(key) 大于本层截止值 \(cutoff)，列入递补名单第 \(rank) 位。"
+            detail = "在\(stratum)，随机数 \(key) 大于本层截止值 \(cutoff)，列入递补名单第 \(rank) 位。"
         case .notDrawn:
             verdict = "未抽中"
-            detail = "在第 \(stratum) 层，随机数 \(key) 大于本层截止值 \(cutoff)，未被抽中。"
+            detail = "在\(stratum)，随机数 \(key) 大于本层截止值 \(cutoff)，未被抽中。"
         case .excluded(let reason):
             verdict = "抽取前已排除"
             detail = "抽取前已排除，原因：\(Self.label(reason))（\(reason.rawValue)）。"

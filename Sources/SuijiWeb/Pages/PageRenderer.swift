@@ -52,12 +52,12 @@ public struct PageRenderer: Sendable {
     }
 
     /// The Chinese error page.
-    func errorPage(_ error: ErrorBody, account: Account?) -> Response {
+    func errorPage(_ error: ErrorBody, account: Account?, csrf: String = "") -> Response {
         render(
             "error",
             ErrorPage(
                 status: Int(error.status.code), message: error.message, details: error.details ?? [],
-                hasDetails: !(error.details ?? []).isEmpty), account: account, status: error.status)
+                hasDetails: !(error.details ?? []).isEmpty), account: account, csrf: csrf, status: error.status)
     }
 
     static func nav(for account: Account) -> [NavItem] {

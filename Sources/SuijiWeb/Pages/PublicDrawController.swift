@@ -28,7 +28,11 @@ struct PublicDrawController {
         let query = (request.uri.queryParameters["code"].map(String.init) ?? "").trimmed.uppercased()
         var view = PublicDrawView(draw: draw, query: query, explanation: nil, queryError: nil)
         if !query.isEmpty {
-            if draw.isExecuted {
+            if query.count == 18, case .failure(let error) = Result(catching: { () throws(CreditCodeError) in try CreditCode(query) }) {
+                view.queryError = "统一社会信用代码有误：\(error.message)"
+            } else if !StableID.isValid(query) {
+                view.queryError = "请输入 18 位统一社会信用代码（或非市场主体的对象编号）"
+            } else if draw.isExecuted {
                 do {
                     view.explanation = DrawExplanation(try Verifier.explain(bundle: try await stores.draws.bundle(id), id: query))
                 } catch let error as DrawError {
