@@ -192,5 +192,29 @@ public enum Migrations {
                 """,
                 "CREATE INDEX inspection_events_inspection ON inspection_events (inspection_id)",
             ]),
+        // Follow-ups of problems found (§17), the targets' credit records and the risk-class
+        // changes they caused (§19).
+        Migration(
+            "CreateFollowUpsAndCredit",
+            [
+                """
+                CREATE TABLE follow_ups (id {ID}, inspection_id BIGINT NOT NULL REFERENCES inspections(id), target_uid TEXT NOT NULL,
+                  department TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL, deadline TEXT, body TEXT NOT NULL,
+                  created_at TEXT NOT NULL, updated_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX follow_ups_inspection ON follow_ups (inspection_id)",
+                "CREATE INDEX follow_ups_open ON follow_ups (state, kind, deadline)",
+                """
+                CREATE TABLE credit_records (id {ID}, target_uid TEXT NOT NULL, inspection_id BIGINT NOT NULL REFERENCES inspections(id),
+                  published_on TEXT NOT NULL, department TEXT NOT NULL, categories TEXT NOT NULL, problem INTEGER NOT NULL,
+                  serious INTEGER NOT NULL, created_at TEXT NOT NULL, UNIQUE (inspection_id))
+                """,
+                "CREATE INDEX credit_records_target ON credit_records (target_uid, published_on)",
+                """
+                CREATE TABLE risk_class_history (id {ID}, target_uid TEXT NOT NULL, department TEXT NOT NULL,
+                  from_class TEXT NOT NULL, to_class TEXT NOT NULL, reason TEXT NOT NULL, inspection_id BIGINT, at TEXT NOT NULL)
+                """,
+                "CREATE INDEX risk_class_history_target ON risk_class_history (target_uid, department)",
+            ]),
     ]
 }

@@ -99,6 +99,7 @@ extension InspectionStore {
                 try await db.raw("UPDATE inspections SET return_reason = '', approved_at = \(bind: now) WHERE id = \(bind: id)").run()
             case .publish:
                 try await db.raw("UPDATE inspections SET published_at = \(bind: now) WHERE id = \(bind: id)").run()
+                try await CreditStore.record(inspection: inspection, caller: caller, on: db)
             case .submit:
                 break
             }

@@ -37,9 +37,12 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     PlanAPIController(stores: stores, clock: clock).addRoutes(to: router)
     DrawAPIController(stores: stores, clock: clock).addRoutes(to: router)
     InspectionAPIController(stores: stores, clock: clock).addRoutes(to: router)
+    FollowUpAPIController(stores: stores, clock: clock).addRoutes(to: router)
+    CreditAPIController(stores: stores, clock: clock).addRoutes(to: router)
     PublicDrawController(stores: stores, pages: pages).addRoutes(to: router)
     PlanPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     DrawPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    InspectionPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     return router
 }
 

@@ -56,3 +56,8 @@ extension InspectionError: HTTPResponseError {
     public var status: HTTPResponse.Status { httpStatus }
     public func response(from request: Request, context: some RequestContext) throws -> Response { jsonResponse() }
 }
+
+extension FollowUpError: HTTPResponseError {
+    public var status: HTTPResponse.Status { httpStatus }
+    public func response(from request: Request, context: some RequestContext) throws -> Response { jsonResponse() }
+}

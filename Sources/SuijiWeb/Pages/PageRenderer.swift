@@ -68,6 +68,7 @@ public struct PageRenderer: Sendable {
             NavItem(label: "执法检查人员", url: "/inspectors"),
             NavItem(label: "专家", url: "/experts"),
             NavItem(label: "联合抽查计划", url: "/plans"),
+            NavItem(label: "检查任务", url: "/inspections"),
         ]
         if account.role == .departmentAdmin { items.append(NavItem(label: "批量导入", url: "/imports")) }
         if account.role == .office { items.append(NavItem(label: "部门与账号", url: "/admin/accounts")) }

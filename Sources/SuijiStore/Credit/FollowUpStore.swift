@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SQLKit
+import SuijiCore
+
+/// Follow-ups of problems found (§17): opened by an admin of a department of the inspection's
+/// plan, for an approved or published inspection with a problem; closed by a re-check or
+/// `close`. Every write is audited.
+public struct FollowUpStore: Sendable {
+    public let database: SuijiDatabase
+
+    public init(database: SuijiDatabase) {
+        self.database = database
+    }
+
+    /// Opens `followUp` (its inspection, department, state and opening day are set here).
+    public func open(inspectionID: Int64, _ followUp: FollowUp, caller: Caller) async throws -> FollowUp {
+        try await database.write { db in
+            guard let inspection = try await InspectionStore.load(id: inspectionID, on: db),
+                InspectionPolicy.canRead(caller.account, inspection)
+            else { throw FollowUpError.notFound("未找到检查任务（\(inspectionID)），或无权查看") }
+            let department = try Self.requireAdmin(caller.account, of: inspection)
+            guard inspection.state == .approved || inspection.state == .published else {
+                throw FollowUpError.conflict("检查结果处于“\(inspection.state.label)”状态，审核通过或公示后才能登记后续处置")
+            }
+            guard inspection.findings.contains(where: { $0.category.isProblem }) else {
+                throw FollowUpError.conflict("该检查未发现问题，无需后续处置")
+            }
+            var entry = followUp
+            entry.id = 0
+            entry.inspectionID = inspectionID
+            entry.targetUID = inspection.target.uid
+            entry.department = department
+            entry.state = .open
+            entry.outcome = nil
+            entry.recheckedOn = nil
+            entry.closedOn = nil
+            entry.createdBy = caller.account.username
+            let issues = entry.validate()
+            guard issues.isEmpty else { throw FollowUpError.invalid(issues) }
+            let now = Timestamp.format(caller.at)
+            try await db.raw(
+                """
+                INSERT INTO follow_ups (inspection_id, target_uid, department, kind, state, deadline, body, created_at, updated_at)
+                VALUES (\(bind: inspectionID), \(bind: entry.targetUID), \(bind: department), \(bind: entry.kind.rawValue), 'open',
+                  \(bind: entry.deadline?.iso), '{}', \(bind: now), \(bind: now))
+                """
+            ).run()
+            let id = try await db.raw(
+                "SELECT MAX(id) AS id FROM follow_ups WHERE inspection_id = \(bind: inspectionID)"
+            ).first()!.decode(column: "id", as: Int64.self)
+            entry.id = id
+            try await db.raw("UPDATE follow_ups SET body = \(bind: try JSONText.encode(entry)) WHERE id = \(bind: id)").run()
+            try await AuditLog.append(db, caller: caller, action: "open", entity: "follow-up", entityID: String(id), detail: entry)
+            return entry
+        }
+    }
+
+    /// Applies `action` on `day` (the re-check or closing day; the caller's day by default).
+    public func apply(_ action: FollowUpAction, to id: Int64, on day: CalendarDate? = nil, notes: String = "", caller: Caller) async throws
+        -> FollowUp
+    {
+        try await database.write { db in
+            guard let current = try await Self.load(id: id, on: db),
+                let inspection = try await InspectionStore.load(id: current.inspectionID, on: db),
+                InspectionPolicy.canRead(caller.account, inspection)
+            else { throw FollowUpError.notFound("未找到后续处置（\(id)），或无权查看") }
+            let department = try Self.requireAdmin(caller.account, of: inspection)
+            guard department == current.department else { throw FollowUpError.forbidden("只有登记该处置的部门（\(current.department)）可以办理") }
+            var next = try current.applying(action, on: day ?? CalendarDate(chinaDateOf: caller.at))
+            if !notes.trimmed.isEmpty { next.notes = current.notes.isEmpty ? notes.trimmed : current.notes + "\n" + notes.trimmed }
+            try await db.raw(
+                """
+                UPDATE follow_ups SET state = \(bind: next.state.rawValue), body = \(bind: try JSONText.encode(next)),
+                  updated_at = \(bind: Timestamp.format(caller.at)) WHERE id = \(bind: id)
+                """
+            ).run()
+            try await AuditLog.append(
+                db, caller: caller, action: action.rawValue, entity: "follow-up", entityID: String(id),
+                detail: ["from": current.state.rawValue, "to": next.state.rawValue, "notes": notes])
+            return next
+        }
+    }
+
+    /// The follow-ups of an inspection `account` may read.
+    public func list(inspectionID: Int64, for account: Account) async throws -> [FollowUp] {
+        try await database.read { db in
+            guard let inspection = try await InspectionStore.load(id: inspectionID, on: db), InspectionPolicy.canRead(account, inspection)
+            else { throw FollowUpError.notFound("未找到检查任务（\(inspectionID)），或无权查看") }
+            return try await Self.select("inspection_id = \(bind: inspectionID)", on: db)
+        }
+    }
+
+    /// Open follow-ups of `account`'s department (all for the office and overseers); with
+    /// `overdueOn`, only rectifications past their deadline on that day.
+    public func listOpen(overdueOn: CalendarDate? = nil, for account: Account) async throws -> [FollowUp] {
+        guard account.active else { return [] }
+        var condition: SQLQueryString = "state = 'open'"
+        switch account.role {
+        case .office, .overseer: break
+        case .departmentAdmin: condition += " AND department = \(bind: account.departmentCode ?? "-")"
+        case .inspector: return []
+        }
+        if let day = overdueOn { condition += " AND kind = 'rectification' AND deadline < \(bind: day.iso)" }
+        return try await database.read { [condition] db in try await Self.select(condition, on: db) }
+    }
+
+    /// The caller's department, if it is an active admin of a department of the plan.
+    static func requireAdmin(_ account: Account, of inspection: Inspection) throws(FollowUpError) -> String {
+        guard account.active, account.role == .departmentAdmin, let department = account.departmentCode,
+            inspection.departments.contains(department)
+        else { throw .forbidden("只有本计划参与部门的管理员可以登记和办理后续处置") }
+        return department
+    }
+
+    static func load(id: Int64, on db: any SQLDatabase) async throws -> FollowUp? {
+        try await select("id = \(bind: id)", on: db).first
+    }
+
+    static func select(_ condition: SQLQueryString, on db: any SQLDatabase) async throws -> [FollowUp] {
+        let rows = try await db.raw("SELECT body FROM follow_ups WHERE " + condition + " ORDER BY id").all()
+        return try rows.map { try JSONText.decode(FollowUp.self, try $0.decode(column: "body", as: String.self)) }
+    }
+}

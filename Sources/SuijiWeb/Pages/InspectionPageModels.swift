@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiCore
+
+/// The inspection list: "我的检查任务" for inspectors, the visible inspections for the others.
+/// Stored properties only (Mustache reads them through Mirror).
+struct InspectionsPage {
+    struct Row {
+        var url: String
+        var target: String
+        var plan: String
+        var planURL: String
+        var window: String
+        var due: String
+        var remaining: String
+        var overdue: Bool
+        var state: String
+        var today: Bool
+    }
+
+    var title: String
+    var rows: [Row]
+    var isEmpty: Bool
+    var states: [FieldOption]
+    var overdueOnly: Bool
+    var page: Int
+    var pageCount: String
+    var previousURL: String
+    var nextURL: String
+}
+
+/// One inspection: the record, the team's entry forms and the reviewer's buttons.
+struct InspectionPage {
+    struct Member {
+        var role: String
+        var name: String
+        var department: String
+    }
+
+    struct Item {
+        var department: String
+        var code: String
+        var name: String
+        var methods: String
+        var result: String
+        var hasResult: Bool
+    }
+
+    struct Event {
+        var at: String
+        var actor: String
+        var action: String
+        var change: String
+        var reason: String
+    }
+
+    struct Option {
+        var value: String
+        var label: String
+        var checked: Bool
+    }
+
+    /// The entry form of one item, filled with the recorded finding or the rejected input.
+    struct Entry {
+        var department: String
+        var code: String
+        var name: String
+        var methods: [Option]
+        var categories: [Option]
+        var kinds: [Option]
+        var settledOnline: Bool
+        var notes: String
+        var errors: [String]
+        var hasErrors: Bool
+    }
+
+    var id: Int64
+    var target: String
+    var targetUID: String
+    var plan: String
+    var planURL: String
+    var drawID: String
+    var window: String
+    var departments: String
+    var due: String
+    var remaining: String
+    var overdue: Bool
+    var late: Bool
+    var state: String
+    var returnReason: String
+    var hasReturnReason: Bool
+    var notice: String
+    var team: [Member]
+    var items: [Item]
+    var trail: [Event]
+    var hasTrail: Bool
+    var errors: [String]
+    var hasErrors: Bool
+    var canEnter: Bool
+    var channels: [Option]
+    var noticeDate: String
+    var notNotified: Bool
+    var legalGround: String
+    var noticeErrors: [String]
+    var hasNoticeErrors: Bool
+    var entries: [Entry]
+    var canSubmit: Bool
+    var canApprove: Bool
+    var canReturn: Bool
+    var canPublish: Bool
+    var isReviewer: Bool
+}
+
+/// The printable 抽查通知书 and 检查记录表 of one inspection.
+struct InspectionPrintPage {
+    struct Row {
+        var department: String
+        var code: String
+        var name: String
+        var methods: String
+        var result: String
+        var nonCooperation: String
+        var notes: String
+        var enteredBy: String
+        var enteredAt: String
+    }
+
+    var id: Int64
+    var number: String
+    var initiator: String
+    var departments: String
+    var target: String
+    var targetUID: String
+    var window: String
+    var leader: String
+    var members: String
+    var experts: String
+    var methods: String
+    var notice: String
+    var rows: [Row]
+    var state: String
+    var due: String
+    var issued: String
+}

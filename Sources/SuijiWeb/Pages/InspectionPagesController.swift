@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import SuijiCore
+import SuijiStore
+
+/// Staff pages of inspections: the list ("我的检查任务" for inspectors), one inspection with the
+/// team's notice and item forms and the reviewer's buttons, and the printable 抽查通知书 and
+/// 检查记录表. Every rule is the store's (`InspectionPolicy`); the pages only offer what the
+/// viewer may do, and show a domain error next to the kept input.
+struct InspectionPagesController {
+    let stores: Stores
+    let pages: PageRenderer
+    let clock: AppClock
+    var inspections: InspectionStore { InspectionStore(database: stores.database) }
+    static let perPage = 20
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/inspections", use: list)
+        router.get("/inspections/:id", use: show)
+        router.get("/inspections/:id/notice", use: noticeSheet)
+        router.get("/inspections/:id/record", use: recordSheet)
+        router.post("/inspections/:id/notice", use: notice)
+        router.post("/inspections/:id/findings", use: finding)
+        router.post("/inspections/:id/submit", use: submit)
+        router.post("/inspections/:id/review", use: review)
+    }
+
+    var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
+
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let parameters = request.uri.queryParameters
+        let state = parameters["state"].flatMap { InspectionState(rawValue: String($0)) }
+        let overdueOnly = !(parameters["overdue"].map(String.init) ?? "").isEmpty
+        let page = max(1, parameters["page"].flatMap { Int(String($0)) } ?? 1)
+        let query = InspectionQuery(state: state, overdueOn: overdueOnly ? today : nil, limit: nil)
+        var found = try await inspections.list(for: account, query)
+        let day = today
+        let isToday = { (inspection: Inspection) in inspection.windowStart <= day && day <= inspection.windowEnd }
+        if account.role == .inspector {
+            // The day's inspections first, each group by due date.
+            found = found.filter(isToday) + found.filter { !isToday($0) }
+        }
+        let pageCount = max(1, (found.count + Self.perPage - 1) / Self.perPage)
+        let shown = found.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage)
+        func link(_ page: Int) -> String {
+            var parts = ["page=\(page)"]
+            if let state { parts.append("state=\(state.rawValue)") }
+            if overdueOnly { parts.append("overdue=1") }
+            return "/inspections?" + parts.joined(separator: "&")
+        }
+        let model = InspectionsPage(
+            title: account.role == .inspector ? "我的检查任务" : "检查任务",
+            rows: shown.map { inspection in
+                let (remark, overdue) = InspectionPageBuilder.remaining(inspection, today: day)
+                return InspectionsPage.Row(
+                    url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: "计划 \(inspection.planID)",
+                    planURL: "/plans/\(inspection.planID)", window: InspectionPageBuilder.window(inspection),
+                    due: inspection.resultDueDate?.iso ?? "—", remaining: remark, overdue: overdue, state: inspection.state.label,
+                    today: isToday(inspection))
+            }, isEmpty: found.isEmpty,
+            states: InspectionState.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == state) },
+            overdueOnly: overdueOnly, page: min(page, pageCount), pageCount: "\(pageCount)（共 \(found.count) 项）",
+            previousURL: page > 1 ? link(page - 1) : "", nextURL: page < pageCount ? link(page + 1) : "")
+        return pages.render("inspections", model, account: account, csrf: context.csrfToken)
+    }
+
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        try await detail(id: context.parameters.require("id", as: Int64.self), account: context.requireAccount(), context: context)
+    }
+
+    @Sendable func noticeSheet(request: Request, context: AppRequestContext) async throws -> Response {
+        try await sheet("inspection-notice", request: request, context: context)
+    }
+
+    @Sendable func recordSheet(request: Request, context: AppRequestContext) async throws -> Response {
+        try await sheet("inspection-record", request: request, context: context)
+    }
+
+    func sheet(_ template: String, request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let inspection = try await inspections.get(id: try context.parameters.require("id", as: Int64.self), for: account)
+        let model = InspectionPageBuilder.printable(
+            inspection, catalog: try await catalog(inspection), departmentNames: try await departmentNames(), today: today)
+        return pages.render(template, model, account: account, csrf: context.csrfToken)
+    }
+
+    /// The detail page, optionally with a rejected form kept and its errors.
+    func detail(
+        id: Int64, account: Account, context: AppRequestContext, rejected: InspectionPageBuilder.Rejected? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let inspection = try await inspections.get(id: id, for: account)
+        let model = InspectionPageBuilder.detail(
+            inspection, trail: try await inspections.trail(id: id, for: account), account: account, today: today,
+            catalog: try await catalog(inspection), vocabulary: try await inspections.vocabulary(),
+            departmentNames: try await departmentNames(), rejected: rejected)
+        return pages.render("inspection", model, account: account, csrf: context.csrfToken, status: status)
+    }
+
+    /// The check items of the inspection's departments, by `department:code`.
+    func catalog(_ inspection: Inspection) async throws -> [String: CheckItem] {
+        var catalog: [String: CheckItem] = [:]
+        for department in Set(inspection.items.map(\.department)) {
+            for item in try await stores.items.list(scope: .only(department), query: ListQuery(perPage: 500)).items {
+                catalog["\(item.departmentCode):\(item.code)"] = item
+            }
+        }
+        return catalog
+    }
+
+    func departmentNames() async throws -> [String: String] {
+        Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+}
