@@ -24,15 +24,21 @@ extension DemoDistrict {
         _ = try await stores.plans.apply(.submit, to: plan.id, caller: samr)
         _ = try await stores.plans.apply(.approve, to: plan.id, caller: office)
         _ = try await stores.plans.apply(.publish, to: plan.id, caller: office)
-        let end = min(today.adding(days: 20), CalendarDate(year: year, month: 12, day: 31)!)
+        // End the batches where the result deadline (20 working days on) is still covered by the
+        // holiday notices shipped, so every inspection shows its due date.
+        var end = min(today.adding(days: 20), CalendarDate(year: year, month: 12, day: 31)!)
+        if let calendar = try? WorkCalendar.bundled() {
+            while (try? calendar.addingWorkingDays(20, to: end)) == nil && end.year == year && end.month > 1 { end = end.adding(days: -1) }
+        }
+        let start = min(today, end.adding(days: -14))
         let first = try await stores.plans.addBatch(
             // Township-bound health inspectors cover few targets each: allow load above the balanced cap.
             Batch(
-                planID: plan.id, code: "B1", start: today, end: end, size: .ratios(a: 10, b: 20, c: 50, d: 200, rounding: .ceil),
+                planID: plan.id, code: "B1", start: start, end: end, size: .ratios(a: 10, b: 20, c: 50, d: 200, rounding: .ceil),
                 capExtra: 60),
             caller: samr)
         let second = try await stores.plans.addBatch(
-            Batch(planID: plan.id, code: "B2", start: today, end: end, size: .count(30), capExtra: 20), caller: samr)
+            Batch(planID: plan.id, code: "B2", start: start, end: end, size: .count(30), capExtra: 20), caller: samr)
         var generator = random.fork("secrets")
         func secret() -> [UInt8] { (0..<4).flatMap { _ in withUnsafeBytes(of: generator.next().bigEndian, Array.init) } }
         let draw = try await stores.draws.prepare(batchID: first.id, caller: samr)
