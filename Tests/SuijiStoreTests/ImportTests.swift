@@ -108,3 +108,16 @@ struct ImportTests {
         await fixture.stores.database.close()
     }
 }
+
+@Suite("Damaged import files")
+struct DamagedImportTests {
+    @Test func aTruncatedWorkbookIsABadFileNotACrash() async throws {
+        let fixture = try await Fixture.make(.sqlite)
+        let rows = [["统一社会信用代码", "名称", "类型", "所属区划"], [Codes.company(1), "甲公司", "公司", "360202"]]
+        let xlsx = try TabularXLSXWriter.encode([.init(name: "对象", rows: rows)])
+        await #expect(throws: ImportError.self) {
+            _ = try await fixture.stores.importer.run(.targets, data: xlsx.prefix(xlsx.count / 2), caller: fixture.samr)
+        }
+        await fixture.stores.database.close()
+    }
+}

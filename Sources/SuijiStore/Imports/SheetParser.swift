@@ -25,6 +25,9 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         let sheet: TabularSheet
         do { sheet = try TabularSheet.load(data) } catch let error as TabularError {
             throw ImportError.unreadable(error.message)
+        } catch {
+            // A damaged workbook (e.g. a truncated ZIP) is bad input, not a server failure.
+            throw ImportError.unreadable("文件无法读取：不是有效的 CSV 或 XLSX 文件")
         }
         var columnOf: [Int: SheetMapping<Input>.Column] = [:]
         var ignored: [String] = []
