@@ -41,6 +41,13 @@ public enum AccessPolicy {
         guard own == department else { throw .forbidden("只能维护本部门的“一单两库”") }
     }
 
+    /// Throws unless `account` may read the audit log (the office and overseers).
+    public static func requireAuditReader(_ account: Account) throws(LibraryError) {
+        guard account.active, account.role == .office || account.role == .overseer else {
+            throw .forbidden("只有联席会议办公室和监督考评账号可以查看审计日志")
+        }
+    }
+
     /// Throws unless `account` may manage departments and accounts.
     public static func requireOffice(_ account: Account) throws(LibraryError) {
         guard account.active, account.role == .office else { throw .forbidden("只有联席会议办公室可以管理部门和账号") }

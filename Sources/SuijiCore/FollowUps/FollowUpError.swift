@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// Errors of follow-ups: illegal state changes, role rules, bad input, lookups.
-public enum FollowUpError: DomainError, Equatable {
+public enum FollowUpError: WorkflowError, Equatable {
     /// `action` is not allowed for a follow-up of `kind` in `state`.
     case illegalTransition(kind: FollowUpKind, state: FollowUpState, action: FollowUpAction)
     /// The caller may not do this; the reason in Chinese.
@@ -13,36 +13,14 @@ public enum FollowUpError: DomainError, Equatable {
     /// The inspection's state or findings forbid a follow-up.
     case conflict(String)
 
-    public var code: String {
-        switch self {
-        case .illegalTransition: "illegal_transition"
-        case .forbidden: "forbidden"
-        case .invalid: "invalid_input"
-        case .notFound: "not_found"
-        case .conflict: "conflict"
-        }
-    }
-
-    public var field: String? {
-        if case .invalid(let issues) = self { return issues.first?.field }
-        return nil
-    }
-
-    public var message: String {
+    public var reason: WorkflowReason {
         switch self {
         case .illegalTransition(let kind, let state, let action):
-            "“\(kind.label)”处于“\(state.label)”状态，不能\(action.label)"
-        case .forbidden(let reason), .notFound(let reason), .conflict(let reason): reason
-        case .invalid(let issues): issues.map(\.message).joined(separator: "；")
-        }
-    }
-
-    public var kind: ErrorKind {
-        switch self {
-        case .illegalTransition, .conflict: .conflict
-        case .forbidden: .forbidden
-        case .invalid: .invalid
-        case .notFound: .notFound
+            .illegalTransition(message: "“\(kind.label)”处于“\(state.label)”状态，不能\(action.label)")
+        case .forbidden(let reason): .forbidden(reason)
+        case .invalid(let issues): .invalid(issues)
+        case .notFound(let reason): .notFound(reason)
+        case .conflict(let reason): .conflict(reason)
         }
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// Errors of inspections: illegal state changes, role rules, bad input, lookups.
-public enum InspectionError: DomainError, Equatable {
+public enum InspectionError: WorkflowError, Equatable {
     /// `action` is not allowed in state `from`.
     case illegalTransition(from: InspectionState, action: InspectionAction)
     /// The caller may not do this; the reason in Chinese.
@@ -13,35 +13,13 @@ public enum InspectionError: DomainError, Equatable {
     /// The inspection's state forbids this change.
     case conflict(String)
 
-    public var code: String {
+    public var reason: WorkflowReason {
         switch self {
-        case .illegalTransition: "illegal_transition"
-        case .forbidden: "forbidden"
-        case .invalid: "invalid_input"
-        case .notFound: "not_found"
-        case .conflict: "conflict"
-        }
-    }
-
-    public var field: String? {
-        if case .invalid(let issues) = self { return issues.first?.field }
-        return nil
-    }
-
-    public var message: String {
-        switch self {
-        case .illegalTransition(let from, let action): "检查结果处于“\(from.label)”状态，不能\(action.label)"
-        case .forbidden(let reason), .notFound(let reason), .conflict(let reason): reason
-        case .invalid(let issues): issues.map(\.message).joined(separator: "；")
-        }
-    }
-
-    public var kind: ErrorKind {
-        switch self {
-        case .illegalTransition, .conflict: .conflict
-        case .forbidden: .forbidden
-        case .invalid: .invalid
-        case .notFound: .notFound
+        case .illegalTransition(let from, let action): .illegalTransition(message: "检查结果处于“\(from.label)”状态，不能\(action.label)")
+        case .forbidden(let reason): .forbidden(reason)
+        case .invalid(let issues): .invalid(issues)
+        case .notFound(let reason): .notFound(reason)
+        case .conflict(let reason): .conflict(reason)
         }
     }
 }

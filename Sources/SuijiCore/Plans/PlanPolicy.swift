@@ -40,6 +40,29 @@ public enum PlanPolicy {
         }
     }
 
+    /// The state changes `account` may apply to `plan` now: the role rules of `requireAction`
+    /// combined with the state machine (publishing only once).
+    public static func allowedActions(_ account: Account, on plan: Plan) -> [PlanAction] {
+        PlanAction.allCases.filter { action in
+            guard (try? requireAction(account, action, on: plan)) != nil, (try? plan.state.applying(action)) != nil else { return false }
+            return action != .publish || !plan.published
+        }
+    }
+
+    /// Whether `account` may run the plan's draws (execute, enter the public value): the office or
+    /// the initiator's admin.
+    public static func canRunDraws(_ account: Account, _ plan: Plan) -> Bool {
+        account.role == .office || (try? requireInitiator(account, plan)) != nil
+    }
+
+    /// Whether `account` may add batches to `plan` now.
+    public static func canAddBatch(_ account: Account, _ plan: Plan) -> Bool {
+        plan.state != .done && (try? requireInitiator(account, plan)) != nil
+    }
+
+    /// Whether the plan's draws are public: from approval on.
+    public static func isPublic(_ plan: Plan) -> Bool { [.approved, .inProgress, .done].contains(plan.state) }
+
     /// Whether batches may still be added or draws prepared in `state`.
     public static func allowsDraws(_ state: PlanState) -> Bool { state == .approved || state == .inProgress }
 

@@ -50,42 +50,20 @@ public enum PlanAction: String, Sendable, Codable, CaseIterable {
 }
 
 /// Errors of plans, batches and draws.
-public enum PlanError: DomainError, Equatable {
+public enum PlanError: WorkflowError, Equatable {
     case illegalTransition(from: PlanState, action: PlanAction)
     case forbidden(String)
     case invalid([FieldIssue])
     case notFound(String)
     case conflict(String)
 
-    public var code: String {
+    public var reason: WorkflowReason {
         switch self {
-        case .illegalTransition: "illegal_transition"
-        case .forbidden: "forbidden"
-        case .invalid: "invalid_input"
-        case .notFound: "not_found"
-        case .conflict: "conflict"
-        }
-    }
-
-    public var field: String? {
-        if case .invalid(let issues) = self { return issues.first?.field }
-        return nil
-    }
-
-    public var message: String {
-        switch self {
-        case .illegalTransition(let from, let action): "计划处于“\(from.label)”状态，不能\(action.label)"
-        case .forbidden(let reason), .notFound(let reason), .conflict(let reason): reason
-        case .invalid(let issues): issues.map(\.message).joined(separator: "；")
-        }
-    }
-
-    public var kind: ErrorKind {
-        switch self {
-        case .illegalTransition, .conflict: .conflict
-        case .forbidden: .forbidden
-        case .invalid: .invalid
-        case .notFound: .notFound
+        case .illegalTransition(let from, let action): .illegalTransition(message: "计划处于“\(from.label)”状态，不能\(action.label)")
+        case .forbidden(let reason): .forbidden(reason)
+        case .invalid(let issues): .invalid(issues)
+        case .notFound(let reason): .notFound(reason)
+        case .conflict(let reason): .conflict(reason)
         }
     }
 }

@@ -13,7 +13,9 @@ extension DrawStore {
         try await database.write { db in
             let (row, departments) = try await Self.load(id, on: db)
             var plan = try await Self.plan(row.planId, on: db)
-            if caller.account.role != .office { try PlanPolicy.requireInitiator(caller.account, plan) }
+            guard PlanPolicy.canRunDraws(caller.account, plan) else {
+                throw PlanError.forbidden("只有发起部门（\(plan.initiator)）的管理员或联席会议办公室可以执行抽取")
+            }
             if row.state == DrawState.executed.rawValue { return row.summary(departments) }
             guard row.state == DrawState.committed.rawValue else {
                 throw PlanError.conflict("抽取 \(id) 还未发布全部承诺，不能执行")

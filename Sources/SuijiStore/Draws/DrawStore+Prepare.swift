@@ -97,9 +97,9 @@ extension DrawStore {
     static func inputs(
         plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?, database: SuijiDatabase, on db: any SQLDatabase
     ) async throws -> Inputs {
-        let (pool, excluded, rules, flags) = try await population(plan: plan, batch: batch, database: database, on: db)
-        let (keyItem, needsExpert) = (flags.keyItem, flags.needsExpert)
         let areas = try await AreaStore.resolver(on: db)
+        let (pool, excluded, rules, flags) = try await population(plan: plan, batch: batch, areas: areas, database: database, on: db)
+        let (keyItem, needsExpert) = (flags.keyItem, flags.needsExpert)
         let (table, declarations) = try await inspectorTable(
             plan: plan, batch: batch, pool: pool, needsExpert: needsExpert, areas: areas, on: db)
         var salt = [UInt8](repeating: 0, count: 16)
@@ -125,7 +125,7 @@ extension DrawStore {
 
     /// The candidate pool and excluded list of a batch, with the sample rules and the plan items'
     /// flags (a key item lifts the once-a-year exclusion; an item needing an expert adds a slot).
-    static func population(plan: Plan, batch: Batch, database: SuijiDatabase, on db: any SQLDatabase) async throws
+    static func population(plan: Plan, batch: Batch, areas: AreaResolver, database: SuijiDatabase, on db: any SQLDatabase) async throws
         -> (CanonicalPool, ExcludedList, [String: SampleRule], (keyItem: Bool, needsExpert: Bool))
     {
         let items = try await db.raw(
@@ -146,7 +146,6 @@ extension DrawStore {
         }
         let population = DrawPopulation(plan: plan, stratify: stratify, keyItem: keyItem)
         let drawn = try await DrawPopulation.drawnThisYear(plan.year, on: db)
-        let areas = try await AreaStore.resolver(on: db)
         let pool: CanonicalPool
         let excluded: ExcludedList
         if population.canBuildRaw,
@@ -168,7 +167,7 @@ extension DrawStore {
     ) {
         let (plan, batch) = try await PlanStore(database: database).batch(id: batchID, for: account)
         let (pool, excluded, rules, _) = try await database.read { db in
-            try await Self.population(plan: plan, batch: batch, database: database, on: db)
+            try await Self.population(plan: plan, batch: batch, areas: try await AreaStore.resolver(on: db), database: database, on: db)
         }
         return (pool, excluded, rules)
     }

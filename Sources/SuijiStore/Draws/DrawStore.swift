@@ -131,7 +131,9 @@ public struct DrawStore: Sendable {
         return try await database.write { db in
             let (row, departments) = try await Self.load(id, on: db)
             let plan = try await Self.plan(row.planId, on: db)
-            if caller.account.role != .office { try PlanPolicy.requireInitiator(caller.account, plan) }
+            guard PlanPolicy.canRunDraws(caller.account, plan) else {
+                throw PlanError.forbidden("只有发起部门（\(plan.initiator)）的管理员或联席会议办公室可以录入公开随机值")
+            }
             guard row.publicValueSource != nil else { throw PlanError.conflict("抽取 \(id) 没有预告公开随机值") }
             guard row.state == DrawState.committed.rawValue else { throw PlanError.conflict("只能在承诺发布后、执行前录入公开随机值") }
             try await db.raw("UPDATE draws SET public_value = \(bind: value) WHERE id = \(bind: id)").run()

@@ -89,7 +89,7 @@ public struct PlanStore: Sendable {
     public func addBatch(_ batch: Batch, caller: Caller) async throws -> Batch {
         let plan = try await get(id: batch.planID, for: caller.account)
         try PlanPolicy.requireInitiator(caller.account, plan)
-        guard plan.state != .done else { throw PlanError.illegalTransition(from: plan.state, action: .finish) }
+        guard PlanPolicy.canAddBatch(caller.account, plan) else { throw PlanError.conflict("计划已完成，不能再新增批次") }
         let issues = batch.validate(in: plan)
         guard issues.isEmpty else { throw PlanError.invalid(issues) }
         var stored = batch

@@ -51,7 +51,7 @@ struct AdminAPIController {
             return JSONBody.response(account, status: .created)
         }
         router.get("/api/v1/audit/verify") { _, context in
-            try AdminPagesController.requireAuditReader(try context.requireAccount())
+            try AccessPolicy.requireAuditReader(try context.requireAccount())
             switch try await AuditLog.verify(stores.database) {
             case .intact(let count, let head):
                 return JSONBody.response(AuditResult(intact: true, count: count, head: head))

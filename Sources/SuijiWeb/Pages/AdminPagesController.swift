@@ -32,12 +32,6 @@ struct AdminPagesController {
         "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务",
     ]
 
-    static func requireAuditReader(_ account: Account) throws {
-        guard account.role == .office || account.role == .overseer else {
-            throw LibraryError.forbidden("只有联席会议办公室和监督考评账号可以查看审计日志")
-        }
-    }
-
     @Sendable func accounts(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         try AccessPolicy.requireOffice(account)
@@ -91,7 +85,7 @@ struct AdminPagesController {
 
     @Sendable func audit(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        try Self.requireAuditReader(account)
+        try AccessPolicy.requireAuditReader(account)
         let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
         let entries = try await AuditLog.recent(stores.database, limit: 100, offset: (page - 1) * 100)
         let verdict: String

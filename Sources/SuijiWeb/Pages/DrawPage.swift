@@ -60,7 +60,7 @@ struct DrawPage {
     ) throws {
         let mine = account.role == .departmentAdmin ? account.departmentCode.flatMap { plan.involves($0) ? $0 : nil } : nil
         let status = draw.departments.first { $0.department == mine }
-        let runner = account.role == .office || (account.role == .departmentAdmin && account.departmentCode == plan.initiator)
+        let runner = PlanPolicy.canRunDraws(account, plan)
         func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }
         id = draw.id
         planURL = "/plans/\(plan.id)"

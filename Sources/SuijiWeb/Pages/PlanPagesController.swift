@@ -81,7 +81,7 @@ struct PlanPagesController {
         let batches = try await stores.plans.batches(planID: id, for: account)
         let draws = try await stores.draws.list(for: account).filter { $0.planID == id }
         let names = Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let initiatorAdmin = account.role == .departmentAdmin && account.departmentCode == plan.initiator
+        let initiatorAdmin = (try? PlanPolicy.requireInitiator(account, plan)) != nil
         let model = PlanPage(
             id: plan.id, code: plan.code, name: plan.name, year: plan.year, initiator: "\(names[plan.initiator] ?? "")（\(plan.initiator)）",
             participants: plan.participants.map { "\(names[$0] ?? "")（\($0)）" }.joined(separator: "、"),
@@ -98,7 +98,7 @@ struct PlanPagesController {
                     id: batch.id, code: batch.code, window: "\(batch.start.iso) 至 \(batch.end.iso)", size: Self.describe(batch.size),
                     options: (batch.crossUnit ? "所所交叉；" : "") + "人员负载余量 \(batch.capExtra)", draws: links, hasDraws: !links.isEmpty,
                     latestDraw: links.last?.id ?? "", canPrepare: initiatorAdmin && PlanPolicy.allowsDraws(plan.state))
-            }, hasBatches: !batches.isEmpty, canAddBatch: initiatorAdmin && plan.state != .done, errors: errors, hasErrors: !errors.isEmpty,
+            }, hasBatches: !batches.isEmpty, canAddBatch: PlanPolicy.canAddBatch(account, plan), errors: errors, hasErrors: !errors.isEmpty,
             roundings: RatioRounding.allCases.map { FieldOption(value: $0.rawValue, label: Self.label($0), selected: $0 == .ceil) },
             windowStart: plan.windowStart.iso, windowEnd: plan.windowEnd.iso)
         return pages.render("plan", model, account: account, csrf: context.csrfToken, status: status)
@@ -106,16 +106,7 @@ struct PlanPagesController {
 
     /// The state changes the viewer may request now.
     static func actions(for account: Account, plan: Plan) -> [PlanPage.Action] {
-        var actions: [PlanAction] = []
-        if account.role == .departmentAdmin && account.departmentCode == plan.initiator {
-            if plan.state == .draft { actions.append(.submit) }
-            if plan.state == .approved || plan.state == .inProgress { actions.append(.finish) }
-        }
-        if account.role == .office {
-            if plan.state == .submitted { actions += [.approve, .reject] }
-            if [.approved, .inProgress, .done].contains(plan.state) && !plan.published { actions.append(.publish) }
-        }
-        return actions.map { PlanPage.Action(action: $0.rawValue, label: $0.label) }
+        PlanPolicy.allowedActions(account, on: plan).map { PlanPage.Action(action: $0.rawValue, label: $0.label) }
     }
 
     static func describe(_ scope: TargetScope) -> String {

@@ -45,9 +45,6 @@ struct PublicDrawPage: Encodable {
     var pageURL: String
     var verifyURL: String
 
-    /// Only draws of plans from approval on are public.
-    static let publicStates: [PlanState] = [.approved, .inProgress, .done]
-
     /// A read-only reader used for public look-ups (the store only has account-scoped reads).
     static let reader = Account(username: "public", displayName: "公众", role: .overseer)
 
@@ -60,7 +57,7 @@ struct PublicDrawPage: Encodable {
             throw WebError.notFound
         }
         let plan = try await stores.plans.get(id: draw.planID, for: reader)
-        guard publicStates.contains(plan.state) else { throw WebError.notFound }
+        guard PlanPolicy.isPublic(plan) else { throw WebError.notFound }
         return (plan, draw)
     }
 
