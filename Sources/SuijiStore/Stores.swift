@@ -18,6 +18,8 @@ public struct Stores: Sendable {
     public let areas: AreaStore
     public let plans: PlanStore
     public let draws: DrawStore
+    public let workQueue: WorkQueueReader
+    public let publicRecords: PublicRecordStore
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
         self.database = database
@@ -33,6 +35,8 @@ public struct Stores: Sendable {
         areas = AreaStore(database: database)
         plans = PlanStore(database: database)
         draws = DrawStore(database: database)
+        workQueue = WorkQueueReader(database: database)
+        publicRecords = PublicRecordStore(database: database)
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.

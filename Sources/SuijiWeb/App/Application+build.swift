@@ -40,6 +40,7 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     FollowUpAPIController(stores: stores, clock: clock).addRoutes(to: router)
     CreditAPIController(stores: stores, clock: clock).addRoutes(to: router)
     PublicDrawController(stores: stores, pages: pages).addRoutes(to: router)
+    PublicPortalController(stores: stores, pages: pages).addRoutes(to: router)
     PlanPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     DrawPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     InspectionPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)

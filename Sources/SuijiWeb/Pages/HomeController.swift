@@ -24,7 +24,9 @@ struct HomeController {
         let today = CalendarDate(chinaDateOf: clock.now())
         let soon = today.adding(days: 60)
         let expiring = try await stores.summary.certificatesExpiring(scope: scope, by: soon)
+        let queue = try await stores.workQueue.queue(for: account, today: today)
         let model = HomePage(
+            work: WorkQueuePage(queue, today: today),
             greeting: "\(account.displayName)，您好",
             roleNote: Self.roleNote(account.role),
             rows: counts.map {
@@ -53,6 +55,7 @@ struct HomeController {
 
 /// View model of the home page.
 struct HomePage {
+    var work: WorkQueuePage
     struct Row {
         var department: String
         var code: String

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SQLKit
+import SuijiCore
+
+/// A target as the public portal shows it: its personal data masked (`PersonalDataMask`).
+public struct PublicTarget: Sendable, Codable, Equatable {
+    public var uid: String
+    public var name: String
+    public var kind: TargetKind
+    public var street: String
+    public var industry: String
+    /// Published results under this target.
+    public var publishedResults: Int
+}
+
+/// One published inspection result (§19: "抽查结果… 向社会公示").
+public struct PublishedResult: Sendable, Codable, Equatable {
+    public struct Entry: Sendable, Codable, Equatable {
+        public var department: String
+        public var item: String
+        public var result: String
+        public var nonCooperation: [String]
+        public var settledOnline: Bool
+    }
+
+    public var inspectionID: Int64
+    public var planID: Int64
+    public var planName: String
+    public var drawID: String
+    public var initiator: String
+    public var departments: [String]
+    public var windowStart: CalendarDate
+    public var windowEnd: CalendarDate
+    public var publishedOn: CalendarDate?
+    /// Completed after the result deadline (未按期完成).
+    public var late: Bool
+    public var entries: [Entry]
+}
+
+/// A target's public record: its published results and the executed draws that selected it.
+public struct PublicTargetRecord: Sendable, Codable, Equatable {
+    public struct Selection: Sendable, Codable, Equatable {
+        public var drawID: String
+        public var planName: String
+        public var year: Int
+    }
+
+    public var target: PublicTarget
+    public var results: [PublishedResult]
+    public var selections: [Selection]
+}
+
+/// Read-only queries of the public portal: nothing here needs an account, and nothing returned
+/// carries unmasked personal data.
+public struct PublicRecordStore: Sendable {
+    public let database: SuijiDatabase
+
+    public init(database: SuijiDatabase) {
+        self.database = database
+    }
+
+    /// Targets whose name contains `query` or whose credit code (or stable id) is `query`,
+    /// those with published results first; at most `limit`.
+    public func search(_ query: String, limit: Int = 50) async throws -> [PublicTarget] {
+        let text = query.trimmed
+        guard !text.isEmpty else { return [] }
+        let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        return try await database.read { db in
+            let rows = try await db.raw(
+                """
+                SELECT t.uid, MIN(t.name) AS name, MIN(t.kind) AS kind, MIN(t.street) AS street, MIN(t.industry) AS industry,
+                  MIN(t.legal_representative) AS legal_representative,
+                  (SELECT COUNT(*) FROM inspections i WHERE i.target_uid = t.uid AND i.state = 'published') AS published
+                FROM targets t WHERE t.uid = \(bind: text.uppercased()) OR t.name LIKE \(bind: pattern)
+                GROUP BY t.uid ORDER BY published DESC, t.uid LIMIT \(bind: max(1, limit))
+                """
+            ).all(decoding: TargetSearchRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return rows.map(\.target)
+        }
+    }
+
+    /// The public record of the target with `uid`, or nil when no library holds it.
+    public func record(uid: String) async throws -> PublicTargetRecord? {
+        let code = uid.trimmed.uppercased()
+        return try await database.read { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT t.uid, MIN(t.name) AS name, MIN(t.kind) AS kind, MIN(t.street) AS street, MIN(t.industry) AS industry,
+                      MIN(t.legal_representative) AS legal_representative,
+                      (SELECT COUNT(*) FROM inspections i WHERE i.target_uid = t.uid AND i.state = 'published') AS published
+                    FROM targets t WHERE t.uid = \(bind: code) GROUP BY t.uid
+                    """
+                ).first(decoding: TargetSearchRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            else { return nil }
+            let inspections = try await InspectionStore.assemble(
+                try await db.raw(
+                    """
+                    SELECT \(unsafeRaw: InspectionRow.columns) FROM inspections
+                    WHERE target_uid = \(bind: code) AND state = 'published' ORDER BY published_at DESC, id DESC
+                    """
+                ).all(decoding: InspectionRow.self, keyDecodingStrategy: .convertFromSnakeCase), on: db)
+            let plans = try await Self.planNames(on: db)
+            let items = try await Self.itemNames(on: db)
+            let selections = try await db.raw(
+                """
+                SELECT s.draw_id, s.year, d.plan_id FROM draw_selections s JOIN draws d ON d.id = s.draw_id
+                WHERE s.target_uid = \(bind: code) AND d.state = 'executed' ORDER BY s.year DESC, s.draw_id
+                """
+            ).all(decoding: SelectionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return PublicTargetRecord(
+                target: row.target, results: inspections.map { Self.result($0, planName: plans[$0.planID] ?? "", items: items) },
+                selections: selections.map { .init(drawID: $0.drawId, planName: plans[$0.planId] ?? "", year: $0.year) })
+        }
+    }
+
+    /// The current name of every check item.
+    public func itemNames() async throws -> [PlanItem: String] {
+        try await database.read { db in try await Self.itemNames(on: db) }
+    }
+
+    static func result(_ inspection: Inspection, planName: String, items: [PlanItem: String]) -> PublishedResult {
+        PublishedResult(
+            inspectionID: inspection.id, planID: inspection.planID, planName: planName, drawID: inspection.drawID,
+            initiator: inspection.initiator, departments: inspection.departments, windowStart: inspection.windowStart,
+            windowEnd: inspection.windowEnd, publishedOn: inspection.publishedAt.map { CalendarDate(chinaDateOf: $0) },
+            late: inspection.late,
+            entries: inspection.findings.map {
+                .init(
+                    department: $0.item.department, item: items[$0.item] ?? $0.item.code, result: $0.category.label,
+                    nonCooperation: $0.nonCooperation.map(\.label),
+                    settledOnline: $0.settledOnline)
+            })
+    }
+
+    /// The current name of every check item.
+    static func itemNames(on db: any SQLDatabase) async throws -> [PlanItem: String] {
+        let rows = try await db.raw(
+            """
+            SELECT i.department_code, i.code, v.name FROM check_items i
+            JOIN check_item_versions v ON v.item_id = i.id AND v.version = i.current_version
+            """
+        ).all()
+        var names: [PlanItem: String] = [:]
+        for row in rows {
+            let department = try row.decode(column: "department_code", as: String.self)
+            let item = PlanItem(department: department, code: try row.decode(column: "code", as: String.self))
+            names[item] = try row.decode(column: "name", as: String.self)
+        }
+        return names
+    }
+
+    static func planNames(on db: any SQLDatabase) async throws -> [Int64: String] {
+        let rows = try await db.raw("SELECT id, name FROM plans").all()
+        var names: [Int64: String] = [:]
+        for row in rows { names[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "name", as: String.self) }
+        return names
+    }
+}
+
+struct TargetSearchRow: Codable {
+    var uid: String
+    var name: String
+    var kind: String
+    var street: String
+    var industry: String
+    var legalRepresentative: String
+    var published: Int
+
+    var target: PublicTarget {
+        let kind = TargetKind(rawValue: self.kind) ?? .company
+        return PublicTarget(
+            uid: uid, name: PersonalDataMask.targetName(name, kind: kind, operatorName: legalRepresentative), kind: kind, street: street,
+            industry: industry, publishedResults: published)
+    }
+}
+
+struct SelectionRow: Codable {
+    var drawId: String
+    var year: Int
+    var planId: Int64
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiCore
+
+/// The work waiting for one account, as its home page lists it: plans to act on, draws to
+/// commit, reveal or execute, inspections to notify, results due, results to review and
+/// overdue rectifications.
+public struct WorkQueue: Sendable, Equatable {
+    /// A plan on which the account may take a step now.
+    public struct PlanTask: Sendable, Equatable {
+        public var plan: Plan
+        public var actions: [PlanAction]
+    }
+
+    /// What a draw waits for from the account.
+    public enum DrawStep: String, Sendable, Equatable {
+        case commit, reveal, execute
+
+        /// Chinese name of the step.
+        public var label: String {
+            switch self {
+            case .commit: "提交承诺"
+            case .reveal: "揭示秘密值"
+            case .execute: "执行抽取"
+            }
+        }
+    }
+
+    /// A draw waiting for the account's step.
+    public struct DrawTask: Sendable, Equatable {
+        public var draw: DrawSummary
+        public var planName: String
+        public var step: DrawStep
+    }
+
+    /// An outstanding result and the days left until it is due (negative when overdue).
+    public struct ResultTask: Sendable, Equatable {
+        public var inspection: Inspection
+        public var daysLeft: Int?
+    }
+
+    public var plans: [PlanTask] = []
+    public var draws: [DrawTask] = []
+    /// Outstanding inspections without a recorded notice.
+    public var toNotify: [Inspection] = []
+    /// Outstanding results (未录入 or 退回), earliest due first.
+    public var resultsDue: [ResultTask] = []
+    /// Submitted results the account may review.
+    public var toReview: [Inspection] = []
+    /// Open rectification orders past their deadline.
+    public var overdueRectifications: [FollowUp] = []
+
+    public init() {}
+
+    /// Whether nothing waits.
+    public var isEmpty: Bool {
+        plans.isEmpty && draws.isEmpty && toNotify.isEmpty && resultsDue.isEmpty && toReview.isEmpty && overdueRectifications.isEmpty
+    }
+}

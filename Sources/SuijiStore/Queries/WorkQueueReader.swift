@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiCore
+
+/// Assembles an account's `WorkQueue` from the plan, draw, inspection and follow-up stores,
+/// using the same policies that guard each action.
+public struct WorkQueueReader: Sendable {
+    public let database: SuijiDatabase
+
+    public init(database: SuijiDatabase) {
+        self.database = database
+    }
+
+    /// The work waiting for `account` on `today`.
+    public func queue(for account: Account, today: CalendarDate) async throws -> WorkQueue {
+        var queue = WorkQueue()
+        guard account.active, account.role != .overseer else { return queue }
+        let plans = try await PlanStore(database: database).list(for: account)
+        queue.plans = plans.compactMap { plan in
+            let actions = PlanPolicy.allowedActions(account, on: plan).filter { $0 != .reject && $0 != .finish }
+            return actions.isEmpty ? nil : WorkQueue.PlanTask(plan: plan, actions: actions)
+        }
+        let plansByID = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        if account.role != .inspector {
+            for draw in try await DrawStore(database: database).list(for: account) {
+                guard let plan = plansByID[draw.planID], let step = Self.step(of: draw, plan: plan, for: account) else { continue }
+                queue.draws.append(WorkQueue.DrawTask(draw: draw, planName: plan.name, step: step))
+            }
+        }
+        let inspections = InspectionStore(database: database)
+        let outstanding = try await inspections.list(for: account, InspectionQuery(limit: nil)).filter { $0.state.isOutstanding }
+        let mine = outstanding.filter { account.role != .departmentAdmin || $0.initiator == account.departmentCode }
+        queue.toNotify = mine.filter { $0.notice == nil }
+        queue.resultsDue = mine.map { WorkQueue.ResultTask(inspection: $0, daysLeft: $0.resultDueDate.map { today.days(to: $0) }) }
+        if account.role == .departmentAdmin || account.role == .office {
+            let submitted = try await inspections.list(for: account, InspectionQuery(state: .submitted, limit: nil))
+            queue.toReview = submitted.filter { account.role == .office || $0.initiator == account.departmentCode }
+            queue.overdueRectifications = try await FollowUpStore(database: database).listOpen(overdueOn: today, for: account)
+        }
+        return queue
+    }
+
+    /// The step `account` owes `draw` now, if any: its department's commitment or secret, then
+    /// the execution by whoever may run the plan's draws (a department that has not revealed by
+    /// then counts as missing, so execution does not wait for it).
+    static func step(of draw: DrawSummary, plan: Plan, for account: Account) -> WorkQueue.DrawStep? {
+        let own = draw.departments.first { $0.department == account.departmentCode }
+        switch draw.state {
+        case .executed:
+            return nil
+        case .prepared:
+            return own != nil && own?.commitment == nil ? .commit : nil
+        case .committed:
+            if let own, !own.revealed { return .reveal }
+            return PlanPolicy.canRunDraws(account, plan) ? .execute : nil
+        }
+    }
+}

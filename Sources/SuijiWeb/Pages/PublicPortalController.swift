@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import SuijiCore
+import SuijiStore
+
+/// The public portal ("一公开", no login): item lists per department, published joint plans with
+/// their draws, and each target's published results, searchable by name or credit code. Personal
+/// data is masked by `PersonalDataMask` in the store.
+struct PublicPortalController {
+    let stores: Stores
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/public", use: home)
+        router.get("/public/items", use: items)
+        router.get("/public/plans", use: plans)
+        router.get("/public/plans/:id", use: plan)
+        router.get("/public/targets", use: targets)
+        router.get("/public/targets/:uid", use: target)
+        router.get("/api/v1/public/targets") { request, _ in
+            JSONBody.response(try await stores.publicRecords.search(Self.query(request)))
+        }
+        router.get("/api/v1/public/targets/:uid") { _, context in
+            guard let record = try await stores.publicRecords.record(uid: try context.parameters.require("uid")) else {
+                throw WebError.notFound
+            }
+            return JSONBody.response(record)
+        }
+    }
+
+    static func query(_ request: Request) -> String { (request.uri.queryParameters["q"].map(String.init) ?? "").trimmed }
+
+    var reader: Account { PublicDrawPage.reader }
+
+    /// Published plans (approved or later, and published by the office), newest first.
+    func publicPlans() async throws -> [Plan] {
+        try await stores.plans.list(for: reader).filter { PlanPolicy.isPublic($0) && $0.published }
+    }
+
+    func departmentNames() async throws -> [String: String] {
+        Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Sendable func home(request: Request, context: AppRequestContext) async throws -> Response {
+        let names = try await departmentNames()
+        let model = PublicHomePage(
+            departments: try await stores.departments.all().map { .init(code: $0.code, name: $0.name) },
+            plans: try await publicPlans().prefix(20).map { PublicPlanRow($0, names: names) })
+        return pages.render("public-home", model, account: context.account, csrf: context.csrfToken)
+    }
+
+    @Sendable func items(request: Request, context: AppRequestContext) async throws -> Response {
+        let departments = try await stores.departments.all()
+        let chosen = request.uri.queryParameters["department"].map(String.init) ?? departments.first?.code ?? ""
+        guard departments.contains(where: { $0.code == chosen }) || departments.isEmpty else { throw WebError.notFound }
+        let found = try await stores.items.list(scope: .only(chosen), query: ListQuery(filters: ["published": "1"], perPage: 1000)).items
+        let model = PublicItemsPage(
+            departments: departments.map { .init(code: $0.code, name: $0.name, selected: $0.code == chosen) },
+            department: departments.first { $0.code == chosen }?.name ?? chosen, items: found.map(PublicItemsPage.Item.init),
+            count: found.count, isEmpty: found.isEmpty)
+        return pages.render("public-items", model, account: context.account, csrf: context.csrfToken)
+    }
+
+    @Sendable func plans(request: Request, context: AppRequestContext) async throws -> Response {
+        let names = try await departmentNames()
+        let found = try await publicPlans()
+        let model = PublicPlansPage(plans: found.map { PublicPlanRow($0, names: names) }, isEmpty: found.isEmpty)
+        return pages.render("public-plans", model, account: context.account, csrf: context.csrfToken)
+    }
+
+    @Sendable func plan(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let id = Int64(try context.parameters.require("id")) else { throw WebError.notFound }
+        let plan: Plan
+        do {
+            plan = try await stores.plans.get(id: id, for: reader)
+        } catch is PlanError {
+            throw WebError.notFound
+        }
+        guard PlanPolicy.isPublic(plan), plan.published else { throw WebError.notFound }
+        let names = try await departmentNames()
+        let itemNames = try await stores.publicRecords.itemNames()
+        let batches = try await stores.plans.batches(planID: id, for: reader)
+        let draws = try await stores.draws.list(for: reader).filter { $0.planID == id }
+        let model = PublicPlanPage(
+            plan: plan, names: names, itemNames: itemNames, batches: batches, draws: draws)
+        return pages.render("public-plan", model, account: context.account, csrf: context.csrfToken)
+    }
+
+    @Sendable func targets(request: Request, context: AppRequestContext) async throws -> Response {
+        let query = Self.query(request)
+        let found = try await stores.publicRecords.search(query)
+        let model = PublicTargetsPage(
+            query: query, searched: !query.isEmpty, targets: found.map(PublicTargetsPage.Row.init), isEmpty: found.isEmpty)
+        return pages.render("public-targets", model, account: context.account, csrf: context.csrfToken)
+    }
+
+    @Sendable func target(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let record = try await stores.publicRecords.record(uid: try context.parameters.require("uid")) else {
+            throw WebError.notFound
+        }
+        let model = PublicTargetPage(record, names: try await departmentNames())
+        return pages.render("public-target", model, account: context.account, csrf: context.csrfToken)
+    }
+}

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiCore
+import SuijiStore
+
+/// One department on the portal.
+struct PublicDepartment {
+    var code: String
+    var name: String
+    var selected = false
+}
+
+/// A published plan in a list.
+struct PublicPlanRow {
+    var id: Int64
+    var code: String
+    var name: String
+    var year: Int
+    var departments: String
+    var window: String
+    var state: String
+
+    init(_ plan: Plan, names: [String: String]) {
+        id = plan.id
+        code = plan.code
+        name = plan.name
+        year = plan.year
+        departments = plan.departments.map { names[$0] ?? $0 }.joined(separator: "、")
+        window = "\(plan.windowStart.iso) 至 \(plan.windowEnd.iso)"
+        state = plan.state.label
+    }
+}
+
+/// The portal's first page.
+struct PublicHomePage {
+    var departments: [PublicDepartment]
+    var plans: [PublicPlanRow]
+}
+
+/// A department's published check items (抽查事项清单).
+struct PublicItemsPage {
+    struct Item {
+        var code: String
+        var name: String
+        var subItems: String
+        var legalBasis: String
+        var kinds: String
+        var methods: String
+        var isKeyItem: Bool
+
+        init(_ item: CheckItem) {
+            code = item.code
+            name = item.name
+            subItems = item.subItems.joined(separator: "；")
+            legalBasis = item.legalBasis
+            kinds = item.targetKinds.map(\.label).joined(separator: "、")
+            methods = item.methods.map(\.label).joined(separator: "、")
+            isKeyItem = item.isKeyItem
+        }
+    }
+
+    var departments: [PublicDepartment]
+    var department: String
+    var items: [Item]
+    var count: Int
+    var isEmpty: Bool
+}
+
+/// The list of published plans.
+struct PublicPlansPage {
+    var plans: [PublicPlanRow]
+    var isEmpty: Bool
+}
+
+/// One published plan: departments, items, scope, batches and their draws.
+struct PublicPlanPage {
+    struct Item {
+        var department: String
+        var code: String
+        var name: String
+    }
+
+    struct Draw {
+        var id: String
+        var batch: String
+        var state: String
+        var url: String
+    }
+
+    struct BatchRow {
+        var code: String
+        var window: String
+        var size: String
+    }
+
+    var plan: PublicPlanRow
+    var notes: String
+    var scope: String
+    var items: [Item]
+    var batches: [BatchRow]
+    var draws: [Draw]
+    var hasDraws: Bool
+
+    init(plan: Plan, names: [String: String], itemNames: [PlanItem: String], batches: [Batch], draws: [DrawSummary]) {
+        self.plan = PublicPlanRow(plan, names: names)
+        notes = plan.notes
+        var scope: [String] = []
+        if !plan.scope.kinds.isEmpty { scope.append("主体类型：" + plan.scope.kinds.map(\.label).joined(separator: "、")) }
+        if !plan.scope.areas.isEmpty { scope.append("区域：" + plan.scope.areas.joined(separator: "、")) }
+        if !plan.scope.industries.isEmpty { scope.append("行业：" + plan.scope.industries.joined(separator: "、")) }
+        if !plan.scope.tags.isEmpty { scope.append("标签：" + plan.scope.tags.joined(separator: "、")) }
+        self.scope = scope.isEmpty ? "不定向（各部门检查对象库全部在营对象）" : scope.joined(separator: "；")
+        items = plan.items.map { Item(department: names[$0.department] ?? $0.department, code: $0.code, name: itemNames[$0] ?? $0.code) }
+        let batchCodes = Dictionary(batches.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
+        self.batches = batches.map { batch in
+            let size: String
+            switch batch.size {
+            case .count(let n): size = "抽取 \(n) 户"
+            case .ratios(let a, let b, let c, let d, _): size = "按风险分类抽取比例 A \(a)‰、B \(b)‰、C \(c)‰、D \(d)‰"
+            }
+            return BatchRow(code: batch.code, window: "\(batch.start.iso) 至 \(batch.end.iso)", size: size)
+        }
+        self.draws = draws.map {
+            Draw(id: $0.id, batch: batchCodes[$0.batchID] ?? "", state: $0.state.label, url: "/public/draws/\($0.id)")
+        }
+        hasDraws = !draws.isEmpty
+    }
+}
+
+/// The search of targets by name or credit code.
+struct PublicTargetsPage {
+    struct Row {
+        var uid: String
+        var name: String
+        var kind: String
+        var street: String
+        var results: Int
+        var url: String
+
+        init(_ target: PublicTarget) {
+            uid = target.uid
+            name = target.name
+            kind = target.kind.label
+            street = target.street
+            results = target.publishedResults
+            url = "/public/targets/\(target.uid)"
+        }
+    }
+
+    var query: String
+    var searched: Bool
+    var targets: [Row]
+    var isEmpty: Bool
+}
+
+/// One target's published results and the draws that selected it.
+struct PublicTargetPage {
+    struct Entry {
+        var department: String
+        var item: String
+        var result: String
+        var nonCooperation: String
+        var online: Bool
+    }
+
+    struct Result {
+        var planName: String
+        var planURL: String
+        var drawURL: String
+        var departments: String
+        var window: String
+        var publishedOn: String
+        var late: Bool
+        var entries: [Entry]
+    }
+
+    struct Selection {
+        var drawID: String
+        var planName: String
+        var year: Int
+        var url: String
+    }
+
+    var uid: String
+    var name: String
+    var kind: String
+    var street: String
+    var industry: String
+    var results: [Result]
+    var hasResults: Bool
+    var selections: [Selection]
+    var hasSelections: Bool
+
+    init(_ record: PublicTargetRecord, names: [String: String]) {
+        uid = record.target.uid
+        name = record.target.name
+        kind = record.target.kind.label
+        street = record.target.street
+        industry = record.target.industry
+        results = record.results.map { result in
+            Result(
+                planName: result.planName, planURL: "/public/plans/\(result.planID)", drawURL: "/public/draws/\(result.drawID)",
+                departments: result.departments.map { names[$0] ?? $0 }.joined(separator: "、"),
+                window: "\(result.windowStart.iso) 至 \(result.windowEnd.iso)", publishedOn: result.publishedOn?.iso ?? "",
+                late: result.late,
+                entries: result.entries.map {
+                    Entry(
+                        department: names[$0.department] ?? $0.department, item: $0.item, result: $0.result,
+                        nonCooperation: $0.nonCooperation.joined(separator: "、"), online: $0.settledOnline)
+                })
+        }
+        hasResults = !results.isEmpty
+        selections = record.selections.map {
+            Selection(drawID: $0.drawID, planName: $0.planName, year: $0.year, url: "/public/draws/\($0.drawID)?code=\(record.target.uid)")
+        }
+        hasSelections = !selections.isEmpty
+    }
+}

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SuijiCore
+import SuijiDraw
+import SuijiStore
+import Testing
+
+@Suite("Home work queue")
+struct WorkQueueTests {
+    @Test func eachRoleSeesTheWorkWaitingForIt() async throws {
+        try await withApp { fixture, client in
+            try await PlanDrawFixture.seed(fixture)
+            let samrToken = try await token(client, "samr")
+            let created = try await PlanDrawFixture.call(client, .post, "/api/v1/plans", token: samrToken, body: PlanDrawFixture.plan)
+            let planID = created.json["id"] as? Int ?? 0
+            #expect(try await PlanDrawFixture.call(client, .post, "/api/v1/plans/\(planID)/actions/submit", token: samrToken).status == .ok)
+
+            // The office has a plan to approve; the overseer never has work.
+            let office = try await login(client, "office")
+            let officeHome = try await InspectionPagesTests.page(client, "/", office)
+            #expect(officeHome.html.contains("计划待办") && officeHome.html.contains("/plans/\(planID)") && officeHome.html.contains("批准"))
+            let overseer = try await login(client, "overseer")
+            #expect(try await InspectionPagesTests.page(client, "/", overseer).html.contains("暂无待办事项"))
+
+            // A prepared draw waits for both departments' commitments, not for CULTURE's.
+            let officeToken = try await token(client, "office")
+            #expect(
+                try await PlanDrawFixture.call(client, .post, "/api/v1/plans/\(planID)/actions/approve", token: officeToken).status == .ok)
+            let batch = try await PlanDrawFixture.call(
+                client, .post, "/api/v1/plans/\(planID)/batches", token: samrToken, body: PlanDrawFixture.batch)
+            let prepared = try await PlanDrawFixture.call(
+                client, .post, "/api/v1/batches/\(batch.json["id"] as? Int ?? 0)/draws", token: samrToken)
+            let drawID = prepared.json["id"] as? String ?? ""
+            let samr = try await login(client, "samr")
+            let health = try await login(client, "health")
+            let culture = try await login(client, "culture")
+            #expect(try await InspectionPagesTests.page(client, "/", samr).html.contains("提交承诺"))
+            #expect(try await InspectionPagesTests.page(client, "/", health).html.contains("/draws/\(drawID)"))
+            #expect(!(try await InspectionPagesTests.page(client, "/", culture).html.contains("/draws/\(drawID)")))
+
+            // After the commitments SAMR reveals, then executes; HEALTH still owes its secret.
+            for department in ["SAMR", "HEALTH"] {
+                let token = try await token(client, department.lowercased())
+                let body = ["department": department, "commitment": PlanDrawFixture.commitment(department, drawID)]
+                #expect(
+                    try await PlanDrawFixture.call(client, .post, "/api/v1/draws/\(drawID)/commitments", token: token, body: body).status
+                        == .ok)
+            }
+            #expect(try await InspectionPagesTests.page(client, "/", samr).html.contains("揭示秘密值"))
+            let secret = Bytes.hex(PlanDrawFixture.secrets["SAMR"]!)
+            let revealed = try await PlanDrawFixture.call(
+                client, .post, "/api/v1/draws/\(drawID)/reveals", token: samrToken, body: ["department": "SAMR", "secret": secret])
+            #expect(revealed.status == .ok)
+            #expect(try await InspectionPagesTests.page(client, "/", samr).html.contains("执行抽取"))
+            #expect(try await InspectionPagesTests.page(client, "/", health).html.contains("揭示秘密值"))
+            #expect(try await PlanDrawFixture.call(client, .post, "/api/v1/draws/\(drawID)/execute", token: samrToken).status == .ok)
+
+            // An inspector sees its inspections to notify and the days left; the initiator then has a result to review.
+            let stored = try await InspectionStore(database: fixture.stores.database).list(
+                for: Caller.system(at: WebFixture.now).account, InspectionQuery(limit: nil))
+            let inspection = stored[0]
+            try await InspectionAPITests.inspectorAccount(fixture, "leader", id: inspection.team[0].id, department: "SAMR")
+            let leader = try await login(client, "leader")
+            let leaderHome = try await InspectionPagesTests.page(client, "/", leader).html
+            #expect(leaderHome.contains("待告知检查对象") && leaderHome.contains("/inspections/\(inspection.id)"))
+            #expect(leaderHome.contains("2026-08-28 到期，剩余 91 日") && !leaderHome.contains("抽取待办"))
+            let leaderToken = try await token(client, "leader")
+            let uri = "/api/v1/inspections/\(inspection.id)"
+            for code in ["SAMR-001", "HEALTH-001"] {
+                let body: [String: Any] = ["itemCode": code, "methods": ["onSite"], "category": "no-problem"]
+                #expect(try await PlanDrawFixture.call(client, .post, "\(uri)/findings", token: leaderToken, body: body).status == .ok)
+            }
+            #expect(try await PlanDrawFixture.call(client, .post, "\(uri)/submit", token: leaderToken).status == .ok)
+            let samrHome = try await InspectionPagesTests.page(client, "/", samr).html
+            #expect(samrHome.contains("待审核结果") && samrHome.contains("/inspections/\(inspection.id)"))
+            #expect(!(try await InspectionPagesTests.page(client, "/", health).html.contains("待审核结果")))
+        }
+    }
+}
