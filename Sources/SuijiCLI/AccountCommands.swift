@@ -64,6 +64,8 @@ struct AccountsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Display name.") var name: String
         @Option(name: .long, help: "Role: office, departmentAdmin, inspector or overseer.") var role: Role
         @Option(name: .long, help: "Department code (department admins and inspectors).") var department: String?
+        @Option(name: .long, help: "Enforcement certificate number linking an inspector's account to the department's inspector library.")
+        var certificate: String = ""
 
         func run() async throws {
             guard let password = readLine(strippingNewline: true), !password.isEmpty else {
@@ -72,7 +74,7 @@ struct AccountsCommand: AsyncParsableCommand {
             let stores = try await database.open()
             try await stores.accounts.create(
                 Account(username: username, displayName: name, role: role, departmentCode: department), password: password,
-                caller: .system(at: Date()))
+                inspectorCertificate: certificate, caller: .system(at: Date()))
             await stores.database.close()
             print("added \(username)")
         }

@@ -63,9 +63,11 @@ public struct AccountStore: Sendable {
 
     static let columns = "id, username, display_name, role, department_code, inspector_id, active"
 
-    /// Creates an account (office only; `Caller.system` for set-up).
+    /// Creates an account (office only; `Caller.system` for set-up). An inspector's account is
+    /// linked to its record in the department's inspector library, by `inspectorID` or by the
+    /// enforcement certificate number `inspectorCertificate`.
     @discardableResult
-    public func create(_ account: Account, password: String, caller: Caller) async throws -> Account {
+    public func create(_ account: Account, password: String, inspectorCertificate: String = "", caller: Caller) async throws -> Account {
         try AccessPolicy.requireOffice(caller.account)
         guard account.username.count >= 3, account.username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
         else {
@@ -76,23 +78,37 @@ public struct AccountStore: Sendable {
             throw AuthError.invalidAccount(field: "departmentCode", message: "\(account.role.label)账号必须属于一个部门")
         }
         let hash = Bcrypt.hash(password, cost: bcryptCost)
-        var stored = account
-        stored.id = try await database.write { db in
+        let certificate = inspectorCertificate.trimmed
+        if (account.inspectorID != nil || !certificate.isEmpty) && account.role != .inspector {
+            throw AuthError.invalidAccount(field: "inspectorCertificate", message: "只有执法检查人员账号关联执法证号")
+        }
+        return try await database.write { db in
+            var stored = account
             if try await db.raw("SELECT id FROM accounts WHERE username = \(bind: account.username)").first() != nil {
                 throw LibraryError.duplicate(field: "username", value: account.username)
+            }
+            if !certificate.isEmpty || account.inspectorID != nil {
+                var sql: SQLQueryString = "SELECT id FROM inspectors WHERE department_code = \(bind: account.departmentCode ?? "-") AND "
+                sql += certificate.isEmpty ? "id = \(bind: account.inspectorID ?? -1)" : "certificate_number = \(bind: certificate)"
+                guard let found = try await db.raw(sql).first() else {
+                    let what = certificate.isEmpty ? "编号为 \(account.inspectorID ?? -1) " : "执法证号为 \(certificate) "
+                    throw AuthError.invalidAccount(
+                        field: "inspectorCertificate", message: "本部门执法检查人员库中没有\(what)的人员")
+                }
+                stored.inspectorID = try found.decode(column: "id", as: Int64.self)
             }
             let row = try await db.raw(
                 """
                 INSERT INTO accounts (username, display_name, password_hash, role, department_code, inspector_id, active, created_at)
                 VALUES (\(bind: account.username), \(bind: account.displayName), \(bind: hash), \(bind: account.role.rawValue),
-                  \(bind: account.departmentCode), \(bind: account.inspectorID), \(bind: account.active ? 1 : 0),
+                  \(bind: account.departmentCode), \(bind: stored.inspectorID), \(bind: account.active ? 1 : 0),
                   \(bind: Timestamp.format(caller.at))) RETURNING id
                 """
             ).first()
-            try await AuditLog.append(db, caller: caller, action: "create", entity: "account", entityID: account.username, detail: account)
-            return try row!.decode(column: "id", as: Int64.self)
+            stored.id = try row!.decode(column: "id", as: Int64.self)
+            try await AuditLog.append(db, caller: caller, action: "create", entity: "account", entityID: account.username, detail: stored)
+            return stored
         }
-        return stored
     }
 
     /// Every account (office page).

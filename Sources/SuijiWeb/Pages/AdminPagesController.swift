@@ -63,7 +63,7 @@ struct AdminPagesController {
         do {
             try await stores.accounts.create(
                 Account(username: form["username"] ?? "", displayName: form["displayName"] ?? "", role: role, departmentCode: department),
-                password: form["password"] ?? "", caller: caller)
+                password: form["password"] ?? "", inspectorCertificate: form["inspectorCertificate"] ?? "", caller: caller)
             return Response.redirect(to: "/admin/accounts", type: .found)
         } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
             return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
