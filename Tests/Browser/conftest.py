@@ -8,6 +8,7 @@ SUIJI_BIN to use another binary). Chromium and its driver come from Debian (`chr
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
@@ -119,6 +120,19 @@ def demo():
         executed = [scripted_draw(db, workdir)]
     print(f"\ndemo (scale {DEMO_SCALE}) built in {built:.1f} s; draws {states}; public draw {executed[0]}", file=sys.stderr)
 
+    with serving(db, workdir) as base:
+        try:
+            yield Demo(base_url=base, db=db, draw_id=executed[0], demo_draw_executed=demo_draw_executed)
+        finally:
+            if os.environ.get("SUIJI_BROWSER_KEEP"):
+                print(f"kept {workdir}", file=sys.stderr)
+    if not os.environ.get("SUIJI_BROWSER_KEEP"):
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def serving(db: str, workdir: Path):
+    """`suiji serve` on a free port for the database `db`; yields its base URL."""
     port = free_port()
     log = open(workdir / "serve.log", "w")
     server = subprocess.Popen(
@@ -141,7 +155,7 @@ def demo():
             raise RuntimeError("suiji serve did not answer /health within 60 s")
         time.sleep(0.2)
     try:
-        yield Demo(base_url=base, db=db, draw_id=executed[0], demo_draw_executed=demo_draw_executed)
+        yield base
     finally:
         server.terminate()
         try:
@@ -150,10 +164,17 @@ def demo():
             server.kill()
             server.wait()
         log.close()
-        if os.environ.get("SUIJI_BROWSER_KEEP"):
-            print(f"kept {workdir}", file=sys.stderr)
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def fresh_demo():
+    """A demo district of its own, built and served for one test module (a whole journey)."""
+    workdir = Path(tempfile.mkdtemp(prefix="suiji-journey-"))
+    db = str(workdir / "demo.sqlite")
+    suiji("demo", "--no-serve", "--db", db, "--scale", DEMO_SCALE)
+    with serving(db, workdir) as base:
+        yield Demo(base_url=base, db=db, draw_id="", demo_draw_executed=False)
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 # --- browsers ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import requests
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
@@ -58,9 +59,23 @@ def login(driver: WebDriver, demo: Demo, username: str, password: str = PASSWORD
     labelled(driver, "用户名").send_keys(username)
     labelled(driver, "密码").send_keys(password)
     button(driver, "登录").click()
-    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.main")))
+    # The login page has the public portal's navigation: wait for the workspace's own.
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "nav.main[aria-label='主导航']")))
     nav = driver.find_element(By.CSS_SELECTOR, "nav.main")
     assert "工作台" in nav.text, f"{username}: no 工作台 in the navigation: {nav.text!r}"
+
+
+def replaced(element: WebElement):
+    """A wait condition: the page holding `element` has been replaced (by a navigation)."""
+
+    def check(_driver) -> bool:
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:  # stale, or no longer in the document
+            return True
+
+    return check
 
 
 def logout(driver: WebDriver, demo: Demo) -> None:

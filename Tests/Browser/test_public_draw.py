@@ -38,7 +38,7 @@ def drawn(browser):
 def check_public_page(browser, demo, url):
     browser.get(url)
     assert demo.draw_id in h1(browser) and h1(browser).startswith("抽取公示")
-    assert browser.find_elements(By.CSS_SELECTOR, "nav.main") == [], "the public page needs no login"
+    assert browser.find_elements(By.CSS_SELECTOR, "nav.main[aria-label='主导航']") == [], "the public page needs no login"
     assert "/login" not in browser.current_url
     codes = drawn(browser)
     assert codes, "the drawn list is empty"
