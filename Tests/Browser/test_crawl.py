@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 
 import pytest
+import requests
 
 from support import ROLES, login, session_of
 
@@ -40,9 +41,17 @@ def shape(url: str) -> str:
 @pytest.mark.parametrize("role", ROLES)
 def test_every_reachable_page_answers_without_server_error(browser, demo, role):
     login(browser, demo, role)
-    session = session_of(browser)
+    crawl(session_of(browser), demo, role, demo.url("/"))
+
+
+def test_every_public_page_answers_without_login(demo):
+    """The portal, crawled by a visitor without an account: every link answers, none needs a login."""
+    session = requests.Session()
+    crawl(session, demo, "public", demo.url("/public"), public=True)
+
+
+def crawl(session, demo, role: str, start: str, public: bool = False) -> None:
     origin = urlsplit(demo.base_url).netloc
-    start = demo.url("/")
     queue, seen, shapes = deque([(start, "(home)")]), {start}, Counter()
     statuses: dict[str, int] = {}
     errors: list[str] = []
@@ -55,7 +64,7 @@ def test_every_reachable_page_answers_without_server_error(browser, demo, role):
         if response.status_code >= 500 or "出错了（5" in response.text:
             errors.append(f"{response.status_code} {url} (linked from {referrer}): {response.text[:300]!r}")
             continue
-        if final.startswith("/login"):
+        if final.startswith("/login") and not (public and url == demo.url("/login")):
             errors.append(f"{url} (linked from {referrer}) sent {role} back to the login page")
             continue
         if "text/html" not in response.headers.get("Content-Type", ""):
