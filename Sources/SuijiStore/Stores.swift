@@ -18,6 +18,9 @@ public struct Stores: Sendable {
     public let areas: AreaStore
     public let plans: PlanStore
     public let draws: DrawStore
+    public let annualPlans: AnnualPlanStore
+    public let mergeProposals: MergeProposalStore
+    public let openData: OpenDataExporter
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
         self.database = database
@@ -33,6 +36,9 @@ public struct Stores: Sendable {
         areas = AreaStore(database: database)
         plans = PlanStore(database: database)
         draws = DrawStore(database: database)
+        annualPlans = AnnualPlanStore(database: database)
+        mergeProposals = MergeProposalStore(database: database)
+        openData = OpenDataExporter(database: database)
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.
