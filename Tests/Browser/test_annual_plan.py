@@ -26,17 +26,22 @@ def test_the_office_reminds_merges_and_the_public_sees_the_plan(browser, demo):
     assert rows["SAMR"][3] == "已提交"
     assert rows["TAX"][3] == "未提交"
     # 提醒 the statistics bureau; its admin would see it on the home page
-    status.find_element(By.XPATH, ".//tr[td[contains(., 'TAX')]]//button[normalize-space(.)='提醒']").click()
-    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "div.ok")))
+    remind = status.find_element(By.XPATH, ".//tr[td[contains(., 'TAX')]]//button[normalize-space(.)='提醒']")
+    remind.click()
+    wait(browser).until(EC.staleness_of(remind))
     assert "已提醒 TAX" in browser.find_element(By.CSS_SELECTOR, "div.ok").text
 
     proposals = section(browser, "合并建议")
-    assert f"{YEAR}-ECO-01" in proposals.text and f"{YEAR}-EMER-01" in proposals.text
+    for code in ("SAMR-02", "ECO-01", "EMER-01"):
+        assert f"{YEAR}-{code}" in proposals.text
     labelled(proposals, "说明").send_keys("同一批陶瓷企业，一次上门")
-    button(proposals, "采纳并合并").click()
-    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "div.ok")))
+    accept = button(proposals, "采纳并合并")
+    accept.click()
+    wait(browser).until(EC.staleness_of(accept))
     assert "已采纳" in browser.find_element(By.CSS_SELECTOR, "div.ok").text
-    assert "已采纳" in section(browser, "合并建议").text
+    decided = section(browser, "合并建议").text
+    assert "已采纳" in decided
+    assert "已失效" in decided, "the other proposal of the merged plan is withdrawn"
     pending = section(browser, "年度计划（待公示内容）")
     assert f"{YEAR}-HB-" in pending.text, "the merged plan waits for approval"
 

@@ -132,6 +132,18 @@ public struct MergeProposalStore: Sendable {
                         """
                     ).run()
                 }
+                // Other open proposals of these plans are now moot: the merged plan is proposed afresh.
+                let others = try await db.raw(
+                    "SELECT \(unsafeRaw: Self.columns) FROM merge_proposals WHERE year = \(bind: proposal.year) AND state = 'open'"
+                ).all().map(Self.proposal).filter { $0.id != id && !Set($0.planIDs).isDisjoint(with: proposal.planIDs) }
+                for other in others {
+                    try await db.raw(
+                        """
+                        UPDATE merge_proposals SET state = 'withdrawn', decided_by = 'system', decided_at = \(bind: now),
+                          note = \(bind: "计划已并入 \(merged.code)") WHERE id = \(bind: other.id)
+                        """
+                    ).run()
+                }
                 try await AuditLog.append(db, caller: caller, action: "merge", entity: "plan", entityID: merged.code, detail: merged)
             }
             try await db.raw(
