@@ -105,8 +105,7 @@ public struct OpenDataExporter: Sendable {
 
     func results() async throws -> [[String]] {
         try await database.read { db in
-            let vocabulary = try await InspectionStore.vocabulary(on: db)
-            return try await db.raw(
+            try await db.raw(
                 """
                 SELECT i.id, i.draw_id, p.code AS plan_code, i.target_uid, i.target_name, i.target_kind, f.department, f.item_code,
                   f.category, i.published_at
@@ -115,14 +114,14 @@ public struct OpenDataExporter: Sendable {
                 """
             ).all().map { row in
                 let kind = TargetKind(rawValue: try row.decode(column: "target_kind", as: String.self))
-                let category = try row.decode(column: "category", as: String.self)
+                let category = try JSONText.decode(ResultCategory.self, try row.decode(column: "category", as: String.self))
                 let name = try row.decode(column: "target_name", as: String.self)
                 return [
                     String(try row.decode(column: "id", as: Int64.self)), try row.decode(column: "draw_id", as: String.self),
                     try row.decode(column: "plan_code", as: String.self), try row.decode(column: "target_uid", as: String.self),
                     kind.map { PublicMasking.targetName(name, kind: $0) } ?? PublicMasking.mask(name),
                     kind?.rawValue ?? "", try row.decode(column: "department", as: String.self),
-                    try row.decode(column: "item_code", as: String.self), category, vocabulary.category(code: category)?.label ?? "",
+                    try row.decode(column: "item_code", as: String.self), category.code, category.label,
                     try row.decode(column: "published_at", as: String?.self) ?? "",
                 ]
             }
