@@ -168,3 +168,40 @@ struct AnnualPlanStoreTests {
         await stores.database.close()
     }
 }
+
+@Suite("Merge proposals that lapse")
+struct MergeProposalLapseTests {
+    @Test(arguments: TestDatabase.available)
+    func proposalsOfDecidedPlansAreWithdrawn(_ database: TestDatabase) async throws {
+        let f = try await AnnualPlanFixture.make(database)
+        let office = f.fixture.office
+        // A second on-site HEALTH plan: close to both 2026-SAMR-01 and 2026-HEALTH-01.
+        let extra = try await f.stores.plans.create(
+            Plan(
+                code: "2026-HEALTH-02", name: "计划 2026-HEALTH-02", year: 2026, initiator: "HEALTH",
+                items: [PlanItem(department: "HEALTH", code: "HEALTH-001")], scope: TargetScope(kinds: [.company]),
+                windowStart: CalendarDate(iso: "2026-10-01")!, windowEnd: CalendarDate(iso: "2026-10-31")!),
+            caller: f.fixture.health)
+        _ = try await f.stores.plans.apply(.submit, to: extra.id, caller: f.fixture.health)
+        let proposals = try await f.stores.mergeProposals.refresh(year: 2026, caller: office)
+        #expect(
+            proposals.map(\.planCodes) == [
+                ["2026-SAMR-01", "2026-HEALTH-01"], ["2026-SAMR-01", "2026-HEALTH-02"], ["2026-HEALTH-01", "2026-HEALTH-02"],
+            ])
+        // Accepting the first withdraws the two others, which share a plan with it.
+        _ = try await f.stores.mergeProposals.decide(id: proposals[0].id, .accept, note: "", caller: office)
+        let states = try await f.stores.mergeProposals.list(year: 2026, for: office.account).map { ($0.id, $0.state) }
+        #expect(states.sorted { $0.0 < $1.0 }.map(\.1) == [.accepted, .withdrawn, .withdrawn])
+        await #expect(throws: PlanError.self) {
+            try await f.stores.mergeProposals.decide(id: proposals[1].id, .accept, note: "", caller: office)
+        }
+        // The merged plan is proposed afresh with the remaining HEALTH plan; approving that plan
+        // before a decision withdraws the proposal on the next refresh.
+        let fresh = try await f.stores.mergeProposals.refresh(year: 2026, caller: office)
+        #expect(fresh.map(\.planCodes) == [["2026-HEALTH-02", "2026-HB-\(proposals[0].id)"]])
+        _ = try await f.stores.plans.apply(.approve, to: extra.id, caller: office)
+        #expect(try await f.stores.mergeProposals.refresh(year: 2026, caller: office).isEmpty)
+        #expect(try await f.stores.mergeProposals.get(id: fresh[0].id, for: office.account).state == .withdrawn)
+        await f.stores.database.close()
+    }
+}

@@ -13,6 +13,8 @@ struct AnnualPlanPage {
         var drafts: Int
         var status: String
         var hasSubmitted: Bool
+        /// Not submitted and the deadline has passed.
+        var late: Bool
     }
 
     struct Proposal {
@@ -100,7 +102,8 @@ struct AnnualPlanPage {
             submissions: submissions.map {
                 Submission(
                     department: $0.departmentName, code: $0.department, submitted: $0.submitted, drafts: $0.drafts,
-                    status: $0.hasSubmitted ? "已提交" : ($0.drafts > 0 ? "有草稿未提交" : "未提交"), hasSubmitted: $0.hasSubmitted)
+                    status: $0.hasSubmitted ? "已提交" : ($0.drafts > 0 ? "有草稿未提交" : "未提交"), hasSubmitted: $0.hasSubmitted,
+                    late: !$0.hasSubmitted && left < 0)
             }, missing: submissions.filter { !$0.hasSubmitted }.count,
             proposals: proposals.map { proposal in
                 Proposal(

@@ -38,8 +38,8 @@ struct PublicAnnualPlanPage {
     var isLatest: Bool
     var latest: Int
     var publishedAt: String
-    var publishedBy: String
     var note: String
+    var hasNote: Bool
     var rows: [Row]
     var versions: [Version]
     var downloads: [Link]
@@ -47,7 +47,7 @@ struct PublicAnnualPlanPage {
     static func make(_ shown: AnnualPlanVersion, versions: [AnnualPlanVersion], latest: Int) -> PublicAnnualPlanPage {
         PublicAnnualPlanPage(
             year: shown.year, version: shown.version, isLatest: shown.version == latest, latest: latest, publishedAt: shown.publishedAt,
-            publishedBy: shown.publishedBy, note: shown.note,
+            note: shown.note, hasNote: !shown.note.isEmpty,
             rows: shown.entries.map { entry in
                 Row(
                     code: entry.planCode, name: entry.planName, initiator: entry.initiatorName,
