@@ -130,7 +130,7 @@ struct AnnualPlanWebTests {
                 String(buffer: $0.body)
             }
             #expect(page.contains("2026-05-31"))
-            #expect(page.contains("还剩 2 天"))
+            #expect(page.contains("还剩 2 天（其中 0 个工作日）"))  // Friday 29 May: the weekend is left
             #expect(!page.contains(">提醒</button>"))  // both departments have submitted
             let form = "_csrf=\(session.csrf)&department=SAMR"
             let status = try await client.execute(

@@ -97,7 +97,7 @@ struct AnnualPlanPage {
         let pending = plans.filter { $0.state == .submitted }
         return AnnualPlanPage(
             year: year, previousYear: year - 1, nextYear: year + 1, deadline: SubmissionDeadline.date(year: year).iso,
-            deadlineNote: left > 0 ? "还剩 \(left) 天" : (left == 0 ? "今天截止" : "已截止 \(-left) 天"), overdue: left < 0, canEdit: canEdit,
+            deadlineNote: Self.deadlineNote(year: year, today: today), overdue: left < 0, canEdit: canEdit,
             notice: notice, errors: errors, hasErrors: !errors.isEmpty,
             submissions: submissions.map {
                 Submission(
@@ -130,5 +130,14 @@ struct AnnualPlanPage {
                     changes: index == 0 ? "首版" : AnnualPlanChanges(from: versions[index - 1].entries, to: version.entries).summary,
                     plans: version.entries.count, url: "/public/annual-plans/\(year)?version=\(version.version)")
             }, hasVersions: !versions.isEmpty, publicURL: "/public/annual-plans/\(year)")
+    }
+
+    /// "还剩 3 天（其中 1 个工作日）", "今天截止" or "已截止 180 天": calendar days, with the working
+    /// days when the bundled holiday notices cover them.
+    static func deadlineNote(year: Int, today: CalendarDate) -> String {
+        let left = SubmissionDeadline.daysLeft(year: year, today: today)
+        guard left > 0 else { return left == 0 ? "今天截止" : "已截止 \(-left) 天" }
+        let working = InspectionPageBuilder.calendar.flatMap { SubmissionDeadline.workingDaysLeft(year: year, today: today, calendar: $0) }
+        return "还剩 \(left) 天" + (working.map { "（其中 \($0) 个工作日）" } ?? "")
     }
 }
