@@ -204,4 +204,24 @@ struct MergeProposalLapseTests {
         #expect(try await f.stores.mergeProposals.get(id: fresh[0].id, for: office.account).state == .withdrawn)
         await f.stores.database.close()
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aFailedMergeLeavesEverythingAsItWas(_ database: TestDatabase) async throws {
+        let f = try await AnnualPlanFixture.make(database)
+        let office = f.fixture.office
+        let proposal = try #require(try await f.stores.mergeProposals.refresh(year: 2026, caller: office).first)
+        _ = try await f.stores.plans.create(
+            Plan(
+                code: proposal.mergedCode, name: "占用编号", year: 2026, initiator: "SAMR",
+                items: [PlanItem(department: "SAMR", code: "SAMR-001")],
+                windowStart: CalendarDate(iso: "2026-10-01")!, windowEnd: CalendarDate(iso: "2026-10-31")!),
+            caller: f.fixture.samr)
+        await #expect(throws: PlanError.self) {
+            try await f.stores.mergeProposals.decide(id: proposal.id, .accept, note: "", caller: office)
+        }
+        #expect(try await f.stores.mergeProposals.get(id: proposal.id, for: office.account).state == .open)
+        #expect(try await f.stores.plans.get(id: f.onSite.id, for: office.account).state == .submitted)
+        #expect(try await f.stores.mergeProposals.links(planID: f.onSite.id).mergedInto == nil)
+        await f.stores.database.close()
+    }
 }

@@ -110,6 +110,9 @@ public struct MergeProposalStore: Sendable {
                 let merged = MergeRule.merged(plans, code: proposal.mergedCode, note: proposal.note)
                 let issues = merged.validate()
                 guard issues.isEmpty else { throw PlanError.invalid(issues) }
+                if try await db.raw("SELECT id FROM plans WHERE code = \(bind: merged.code)").first() != nil {
+                    throw PlanError.conflict("计划编号 \(merged.code) 已被占用，无法生成合并计划")
+                }
                 let row = try await db.raw(
                     """
                     INSERT INTO plans (code, name, year, initiator, participants, items, scope, window_start, window_end, notes,
