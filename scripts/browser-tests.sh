@@ -11,7 +11,8 @@ missing=()
 [ -x "$chromium" ] || missing+=("$chromium (apt-get install chromium)")
 [ -x "$chromedriver" ] || missing+=("$chromedriver (apt-get install chromium-driver)")
 python3 -c 'import selenium' >/dev/null 2>&1 || missing+=("selenium (python3 -m pip install selenium)")
-python3 -c "import pytest, requests, openpyxl" >/dev/null 2>&1 || missing+=("pytest/requests/openpyxl (python3 -m pip install pytest requests openpyxl)")
+python3 -c 'import pytest, requests' >/dev/null 2>&1 || missing+=("pytest/requests (python3 -m pip install pytest requests)")
+python3 -c 'import openpyxl' >/dev/null 2>&1 || missing+=("openpyxl (python3 -m pip install openpyxl)")
 if [ ${#missing[@]} -gt 0 ]; then
   (IFS=';'; echo "browser tests skipped: missing ${missing[*]}" | sed 's/;/; /g')
   exit 0

@@ -6,7 +6,6 @@ import SuijiCore
 import SuijiStore
 
 extension LibraryKind: ExpressibleByArgument {}
-extension ExportKind: ExpressibleByArgument {}
 
 /// `suiji import`: bulk import or registry sync of a department's library.
 struct ImportCommand: AsyncParsableCommand {
@@ -56,27 +55,82 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// `suiji export`: writes a library (or the departments) as CSV, or XLSX by the file's extension.
+/// What `suiji export` writes: a library (or the departments), re-importable; or an open dataset
+/// exactly as `/public/data` serves it.
+enum ExportSubject: String, CaseIterable, ExpressibleByArgument {
+    case targets, inspectors, experts, items, departments
+    case publicItems = "public-items"
+    case plans
+    case annualPlan = "annual-plan"
+    case draws, results
+
+    /// The open dataset, for the public subjects.
+    var dataset: OpenDataset? {
+        switch self {
+        case .publicItems: .items
+        case .plans: .plans
+        case .annualPlan: .annualPlan
+        case .draws: .draws
+        case .results: .results
+        case .targets, .inspectors, .experts, .items, .departments: nil
+        }
+    }
+}
+
+/// `suiji export`: writes a library (or the departments) as CSV or XLSX, or an open dataset
+/// (public-items, plans, annual-plan, draws, results) as CSV, XLSX or JSON.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export targets, inspectors, experts, items or departments (CSV by default, XLSX by extension).")
+        abstract: "Export a library, or an open dataset as the public portal serves it (CSV, XLSX or JSON by extension).")
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "What to export: targets, inspectors, experts, items or departments.")
-    var kind: ExportKind
+    @Argument(
+        help: """
+            What to export: targets, inspectors, experts, items or departments (libraries); \
+            public-items, plans, annual-plan, draws or results (open data, docs/open-data.md).
+            """)
+    var kind: ExportSubject
 
-    @Option(name: .long, help: "Output file; standard output when omitted (CSV).")
+    @Option(name: .long, help: "Output file; standard output when omitted.")
     var out: String?
 
-    @Option(name: .long, help: "Only this department's rows.")
+    @Option(name: .long, help: "Format for standard output: csv, xlsx or json (default csv; a file's extension decides otherwise).")
+    var format: OpenDataFormat?
+
+    @Option(name: .long, help: "Only this department's rows (libraries and public-items).")
     var department: String?
 
+    @Option(name: .long, help: "Year of plans or of the annual plan (required for annual-plan).")
+    var year: Int?
+
+    @Option(name: .long, help: "Version of the annual plan (the latest by default).")
+    var version: Int?
+
     func run() async throws {
+        let fileFormat = out.flatMap { OpenDataFormat.split(URL(fileURLWithPath: $0).lastPathComponent)?.format }
+        let chosen = fileFormat ?? format ?? .csv
         let stores = try await database.open()
-        let format = out.map(ExportFormat.init(fileName:)) ?? .csv
-        let data = try await stores.exporter.export(kind, scope: .all, department: department, format: format)
+        let data: Data
+        do {
+            if let dataset = kind.dataset {
+                data = try await stores.openData.table(dataset, year: year, version: version, department: department).encoded(chosen)
+            } else {
+                guard chosen != .json, let library = ExportKind(rawValue: kind.rawValue) else {
+                    throw ValidationError("libraries export as CSV or XLSX only")
+                }
+                data = try await stores.exporter.export(
+                    library, scope: .all, department: department, format: chosen == .xlsx ? .xlsx : .csv)
+            }
+        } catch let error as any DomainError {
+            await stores.database.close()
+            Console.error(error.message)
+            throw ExitCode(2)
+        } catch {
+            await stores.database.close()
+            throw error
+        }
         await stores.database.close()
         if let out {
             try data.write(to: URL(fileURLWithPath: out))
@@ -86,3 +140,5 @@ struct ExportCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension OpenDataFormat: ExpressibleByArgument {}

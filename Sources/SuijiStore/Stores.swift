@@ -20,6 +20,9 @@ public struct Stores: Sendable {
     public let draws: DrawStore
     public let workQueue: WorkQueueReader
     public let publicRecords: PublicRecordStore
+    public let annualPlans: AnnualPlanStore
+    public let mergeProposals: MergeProposalStore
+    public let openData: OpenDataExporter
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
         self.database = database
@@ -37,6 +40,9 @@ public struct Stores: Sendable {
         draws = DrawStore(database: database)
         workQueue = WorkQueueReader(database: database)
         publicRecords = PublicRecordStore(database: database)
+        annualPlans = AnnualPlanStore(database: database)
+        mergeProposals = MergeProposalStore(database: database)
+        openData = OpenDataExporter(database: database)
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.

@@ -8,6 +8,8 @@ public enum PlanState: String, Sendable, Codable, CaseIterable {
     case approved
     case inProgress
     case done
+    /// Merged by the office into another joint plan (§12); kept and linked, no longer drawn.
+    case merged
 
     /// Chinese name.
     public var label: String {
@@ -17,6 +19,7 @@ public enum PlanState: String, Sendable, Codable, CaseIterable {
         case .approved: "已批准"
         case .inProgress: "实施中"
         case .done: "已完成"
+        case .merged: "已合并"
         }
     }
 }

@@ -216,5 +216,41 @@ public enum Migrations {
                 """,
                 "CREATE INDEX risk_class_history_target ON risk_class_history (target_uid, department)",
             ]),
+        // The office's merge proposals of submitted plans (§12) and the links from a merged plan to
+        // the plans it replaced.
+        Migration(
+            "CreateMergeProposals",
+            [
+                """
+                CREATE TABLE merge_proposals (id {ID}, year INTEGER NOT NULL, plan_ids TEXT NOT NULL, plan_codes TEXT NOT NULL,
+                  measure TEXT NOT NULL, state TEXT NOT NULL, note TEXT NOT NULL, decided_by TEXT, decided_at TEXT,
+                  merged_plan_id BIGINT REFERENCES plans(id), created_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX merge_proposals_year ON merge_proposals (year, state)",
+                """
+                CREATE TABLE plan_merges (source_plan_id BIGINT PRIMARY KEY REFERENCES plans(id),
+                  merged_plan_id BIGINT NOT NULL REFERENCES plans(id), proposal_id BIGINT NOT NULL REFERENCES merge_proposals(id))
+                """,
+                "CREATE INDEX plan_merges_merged ON plan_merges (merged_plan_id)",
+            ]),
+        // The published versions of each year's district annual plan (年度部门联合抽查计划).
+        Migration(
+            "CreateAnnualPlanVersions",
+            [
+                """
+                CREATE TABLE annual_plan_versions (year INTEGER NOT NULL, version INTEGER NOT NULL, note TEXT NOT NULL,
+                  entries TEXT NOT NULL, published_by TEXT NOT NULL, published_at TEXT NOT NULL, PRIMARY KEY (year, version))
+                """
+            ]),
+        // Reminders from the office to departments (e.g. plans due by 31 May).
+        Migration(
+            "CreateReminders",
+            [
+                """
+                CREATE TABLE reminders (id {ID}, year INTEGER NOT NULL, department TEXT NOT NULL REFERENCES departments(code),
+                  message TEXT NOT NULL, sent_by TEXT NOT NULL, sent_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX reminders_department ON reminders (department, id)",
+            ]),
     ]
 }

@@ -178,6 +178,10 @@ public enum DemoDistrict {
         {
             progress?("joint plan with an executed draw: \(draw)")
         }
+        let proposals = try await buildAnnualPlan(
+            stores: stores, admins: admins,
+            office: Caller(account: Account(username: "office", displayName: "联席会议办公室", role: .office), at: now), today: today)
+        progress?("annual plan published; merge proposals: \(proposals)")
 
         return DemoSummary(
             accounts: accounts, departments: codes.count, items: itemCount, targets: targetCount, inspectors: inspectorCount,

@@ -90,6 +90,22 @@ struct DrawPopulation {
         return Set(try rows.map { try $0.decode(column: "target_uid", as: String.self) })
     }
 
+    /// Whether a target with `division` and resolved `street` code lies in the scope's areas.
+    func inScopeAreas(division: String, street: String) -> Bool {
+        plan.scope.areas.isEmpty
+            || plan.scope.areas.contains(where: { division.hasPrefix($0) || (!street.isEmpty && street.hasPrefix($0)) })
+    }
+
+    /// The plan's eligible targets for the merge measure: the ids of operating candidates in the
+    /// scope's areas (the pool a draw would start from, before the once-a-year exclusion).
+    func eligible(_ candidates: [Candidate], areas: AreaResolver) -> Set<String> {
+        Set(
+            candidates.lazy.filter { candidate in
+                candidate.status == TargetStatus.operating.rawValue
+                    && inScopeAreas(division: candidate.division, street: areas.code(of: candidate.street))
+            }.map(\.uid))
+    }
+
     /// Turns sorted candidates into the canonical pool and the excluded list.
     func build(_ candidates: [Candidate], drawn: Set<String>, areas: AreaResolver) throws -> (CanonicalPool, ExcludedList) {
         var builder = PoolBuilder(reserve: candidates.count)
@@ -106,11 +122,7 @@ struct DrawPopulation {
             }!
             index = end
             let street = areas.code(of: record.street)
-            if !plan.scope.areas.isEmpty
-                && !plan.scope.areas.contains(where: { record.division.hasPrefix($0) || (!street.isEmpty && street.hasPrefix($0)) })
-            {
-                continue
-            }
+            guard inScopeAreas(division: record.division, street: street) else { continue }
             let stratum = stratify ? record.risk : "ALL"
             if record.status == TargetStatus.deregistered.rawValue {
                 excluded.append(ExcludedEntry(id: record.uid, stratum: stratum, reason: .deregistered))

@@ -25,6 +25,7 @@ struct HomeController {
         let soon = today.adding(days: 60)
         let expiring = try await stores.summary.certificatesExpiring(scope: scope, by: soon)
         let queue = try await stores.workQueue.queue(for: account, today: today)
+        let reminders = account.role == .departmentAdmin ? try await stores.annualPlans.reminders(for: account, limit: 5) : []
         let model = HomePage(
             work: WorkQueuePage(queue, today: today),
             greeting: "\(account.displayName)，您好",
@@ -39,7 +40,9 @@ struct HomeController {
                 HomePage.Expiring(
                     name: $0.name, department: $0.departmentCode, certificate: $0.certificateNumber, expiry: $0.certificateExpiry.iso,
                     expired: $0.certificateExpiry < today, url: "/inspectors/\($0.id)")
-            }, hasExpiring: !expiring.isEmpty)
+            }, hasExpiring: !expiring.isEmpty,
+            reminders: reminders.map { HomePage.Notice(message: $0.message, sentBy: $0.sentBy, sentAt: $0.sentAt) },
+            hasReminders: !reminders.isEmpty)
         return pages.render("home", model, account: account, csrf: context.csrfToken)
     }
 
@@ -76,9 +79,18 @@ struct HomePage {
         var url: String
     }
 
+    /// A reminder from the office.
+    struct Notice {
+        var message: String
+        var sentBy: String
+        var sentAt: String
+    }
+
     var greeting: String
     var roleNote: String
     var rows: [Row]
     var expiring: [Expiring]
     var hasExpiring: Bool
+    var reminders: [Notice]
+    var hasReminders: Bool
 }

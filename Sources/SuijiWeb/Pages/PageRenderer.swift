@@ -71,6 +71,7 @@ public struct PageRenderer: Sendable {
             NavItem(label: "检查任务", url: "/inspections"),
         ]
         if account.role == .departmentAdmin { items.append(NavItem(label: "批量导入", url: "/imports")) }
+        if account.role == .office || account.role == .overseer { items.append(NavItem(label: "年度计划", url: "/annual-plans")) }
         if account.role == .office { items.append(NavItem(label: "部门与账号", url: "/admin/accounts")) }
         if account.role == .office || account.role == .overseer { items.append(NavItem(label: "审计日志", url: "/admin/audit")) }
         return items

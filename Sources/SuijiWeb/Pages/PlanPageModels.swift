@@ -99,4 +99,13 @@ struct PlanPage {
     var roundings: [FieldOption]
     var windowStart: String
     var windowEnd: String
+    /// Merge links (§12): the plans merged into this one, or the plan it was merged into.
+    var mergedFrom: [MergeLink] = []
+    var hasMergedFrom = false
+    var mergedInto: MergeLink?
+
+    struct MergeLink {
+        var code: String
+        var url: String
+    }
 }

@@ -82,7 +82,7 @@ struct PlanPagesController {
         let draws = try await stores.draws.list(for: account).filter { $0.planID == id }
         let names = Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let initiatorAdmin = (try? PlanPolicy.requireInitiator(account, plan)) != nil
-        let model = PlanPage(
+        var model = PlanPage(
             id: plan.id, code: plan.code, name: plan.name, year: plan.year, initiator: "\(names[plan.initiator] ?? "")（\(plan.initiator)）",
             participants: plan.participants.map { "\(names[$0] ?? "")（\($0)）" }.joined(separator: "、"),
             items: plan.items.map { PlanPage.Item(department: $0.department, code: $0.code) }, scope: Self.describe(plan.scope),
@@ -101,6 +101,10 @@ struct PlanPagesController {
             }, hasBatches: !batches.isEmpty, canAddBatch: PlanPolicy.canAddBatch(account, plan), errors: errors, hasErrors: !errors.isEmpty,
             roundings: RatioRounding.allCases.map { FieldOption(value: $0.rawValue, label: Self.label($0), selected: $0 == .ceil) },
             windowStart: plan.windowStart.iso, windowEnd: plan.windowEnd.iso)
+        let links = try await stores.mergeProposals.links(planID: plan.id)
+        model.mergedFrom = links.mergedFrom.map { PlanPage.MergeLink(code: $0.code, url: "/plans/\($0.id)") }
+        model.hasMergedFrom = !links.mergedFrom.isEmpty
+        model.mergedInto = links.mergedInto.map { PlanPage.MergeLink(code: $0.code, url: "/plans/\($0.id)") }
         return pages.render("plan", model, account: account, csrf: context.csrfToken, status: status)
     }
 

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import Hummingbird
+import SuijiCore
+import SuijiStore
+
+/// The public portal's annual plans and open data (no login): `/public/annual-plans` with every
+/// published version, and `/public/data/...` files in CSV, XLSX and JSON (docs/open-data.md).
+struct PublicOpenDataController {
+    let stores: Stores
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/public/annual-plans", use: years)
+        router.get("/public/annual-plans/:year", use: annualPlan)
+        router.get("/public/data", use: index)
+        router.get("/public/data/annual-plans/:file", use: annualPlanFile)
+        router.get("/public/data/:file", use: file)
+    }
+
+    @Sendable func years(request: Request, context: AppRequestContext) async throws -> Response {
+        let years = try await stores.annualPlans.publishedYears()
+        var rows: [PublicAnnualPlansPage.Year] = []
+        for year in years {
+            let latest = try await stores.annualPlans.versions(year: year).last
+            rows.append(
+                PublicAnnualPlansPage.Year(
+                    year: year, url: "/public/annual-plans/\(year)", version: latest?.version ?? 0, plans: latest?.entries.count ?? 0,
+                    publishedAt: latest?.publishedAt ?? ""))
+        }
+        return pages.render(
+            "public-annual-plans", PublicAnnualPlansPage(years: rows, isEmpty: rows.isEmpty), account: context.account,
+            csrf: context.csrfToken)
+    }
+
+    @Sendable func annualPlan(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let year = context.parameters.get("year").flatMap(Int.init) else { throw WebError.notFound }
+        let versions = try await stores.annualPlans.versions(year: year)
+        let asked = request.uri.queryParameters["version"].flatMap { Int(String($0)) }
+        guard let latest = versions.last, let shown = asked.map({ v in versions.first { $0.version == v } }) ?? versions.last else {
+            throw WebError.notFound
+        }
+        return pages.render(
+            "public-annual-plan", PublicAnnualPlanPage.make(shown, versions: versions, latest: latest.version), account: context.account,
+            csrf: context.csrfToken)
+    }
+
+    @Sendable func index(request: Request, context: AppRequestContext) async throws -> Response {
+        let datasets = OpenDataset.allCases.filter { $0 != .annualPlan }.map { dataset in
+            PublicDataPage.Dataset(
+                name: dataset.rawValue, title: dataset.title, columns: dataset.columns.joined(separator: ", "),
+                links: OpenDataFormat.allCases.map {
+                    PublicDataPage.Link(label: $0.rawValue.uppercased(), url: "/public/data/\(dataset.rawValue).\($0.rawValue)")
+                })
+        }
+        let years = try await stores.annualPlans.publishedYears().map { year in
+            PublicDataPage.Dataset(
+                name: "annual-plans/\(year)", title: "\(year) 年度部门联合抽查计划（最新版）",
+                columns: OpenDataset.annualPlan.columns.joined(separator: ", "),
+                links: OpenDataFormat.allCases.map {
+                    PublicDataPage.Link(label: $0.rawValue.uppercased(), url: "/public/data/annual-plans/\(year).\($0.rawValue)")
+                })
+        }
+        return pages.render("public-data", PublicDataPage(datasets: datasets + years), account: context.account, csrf: context.csrfToken)
+    }
+
+    @Sendable func file(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let (name, format) = OpenDataFormat.split(try context.parameters.require("file")),
+            let dataset = OpenDataset(rawValue: name), dataset != .annualPlan
+        else { throw WebError.notFound }
+        let query = request.uri.queryParameters
+        let year = query["year"].flatMap { Int(String($0)) }
+        let department = query["department"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let table = try await stores.openData.table(dataset, year: year, department: department)
+        return try Self.download(table, name: name, format: format)
+    }
+
+    @Sendable func annualPlanFile(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let (name, format) = OpenDataFormat.split(try context.parameters.require("file")), let year = Int(name) else {
+            throw WebError.notFound
+        }
+        let version = request.uri.queryParameters["version"].flatMap { Int(String($0)) }
+        let table = try await stores.openData.table(.annualPlan, year: year, version: version)
+        return try Self.download(table, name: "annual-plan-\(year)" + (version.map { "-v\($0)" } ?? ""), format: format)
+    }
+
+    static func download(_ table: OpenDataTable, name: String, format: OpenDataFormat) throws -> Response {
+        let data = try table.encoded(format)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format.contentType,
+                .contentDisposition: "\(format == .json ? "inline" : "attachment"); filename=\"\(name).\(format.rawValue)\"",
+                .accessControlAllowOrigin: "*",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// `/public/annual-plans`: the years with a published annual plan.
+struct PublicAnnualPlansPage {
+    struct Year {
+        var year: Int
+        var url: String
+        var version: Int
+        var plans: Int
+        var publishedAt: String
+    }
+
+    var years: [Year]
+    var isEmpty: Bool
+}
+
+/// `/public/data`: the open datasets and their files.
+struct PublicDataPage {
+    struct Link {
+        var label: String
+        var url: String
+    }
+
+    struct Dataset {
+        var name: String
+        var title: String
+        var columns: String
+        var links: [Link]
+    }
+
+    var datasets: [Dataset]
+}
