@@ -63,6 +63,13 @@ struct FollowUpAPIController {
         let account = try context.requireAccount()
         let overdue = ["1", "true"].contains(request.uri.queryParameters["overdue"].map(String.init))
         let today = CalendarDate(chinaDateOf: clock.now())
+        if let state = request.uri.queryParameters["state"].map(String.init) {
+            guard let filter = FollowUpFilter(rawValue: state) else {
+                throw WebError.badRequest(
+                    field: "state", message: "不支持的状态“\(state)”，可用：\(FollowUpFilter.allCases.map(\.rawValue).joined(separator: "、"))")
+            }
+            return respond(try await followUps.list(overdue ? .overdue : filter, today: today, for: account))
+        }
         return respond(try await followUps.listOpen(overdueOn: overdue ? today : nil, for: account))
     }
 
