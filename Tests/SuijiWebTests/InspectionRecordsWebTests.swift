@@ -68,6 +68,9 @@ struct InspectionRecordsWebTests {
             #expect(created.status == .created && created.body.contains(Self.photoDigest) && created.body.contains("门头照片.jpg"))
             let text = try await Self.upload(client, "\(api)/attachments", headers: bearer, [], file: ("说明.txt", Data("文字".utf8)))
             #expect(text.status == .unprocessableContent && text.body.contains("\"field\":\"file\"") && text.body.contains("文件类型不支持"))
+            let huge = Data([0xFF, 0xD8, 0xFF] + [UInt8](repeating: 1, count: AttachmentRules.maxBytes + 100_000))
+            let tooLarge = try await Self.upload(client, "\(api)/attachments", headers: bearer, [], file: ("大.jpg", huge))
+            #expect(tooLarge.status == .unprocessableContent && tooLarge.body.contains("超过 10 MB"))
             let none = try await Self.upload(client, "\(api)/attachments", headers: bearer, [("note", "无文件")], file: nil)
             #expect(none.status == .unprocessableContent && none.body.contains("请选择要上传的附件"))
             let outsider: HTTPFields = [.authorization: "Bearer \(try await token(client, "outsider"))"]

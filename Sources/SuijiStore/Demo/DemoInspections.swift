@@ -8,18 +8,22 @@ extension DemoDistrict {
     static let demoPhoto = Data(
         base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")!
 
-    /// Carries the first inspections of the executed demo draw along, so every page has content:
-    /// the leader of the first team gets the account `samr-leader`, records the notice, the
-    /// findings, an entrusted testing body and a site photo; the first inspection is published
-    /// with a problem and a rectification order (so the credit record, the raised risk class and
-    /// the follow-up list show), the second waits for review.
+    /// Carries inspections of the executed demo draw along, so every page has content: the
+    /// leader of the most teams gets the account `samr-leader` and records the notice, a site
+    /// photo, the findings and an entrusted testing body. The first of its inspections is
+    /// published with a problem and a rectification order (so the credit record, the raised risk
+    /// class and the follow-up list show), the second waits for review, the third is in progress
+    /// (notice and photo only).
     static func buildInspectionRecords(
         stores: Stores, drawID: String, samr: Caller, today: CalendarDate, account: (Account) async throws -> Account
     ) async throws {
         let inspections = InspectionStore(database: stores.database)
         let all = try await inspections.list(for: Caller.system(at: samr.at).account, InspectionQuery(drawID: drawID, limit: nil))
-        guard let leader = all.first?.leader else { return }
-        let mine = all.filter { $0.leader?.id == leader.id }.prefix(2)
+        let counts = Dictionary(all.compactMap { $0.leader.map { ($0.id, 1) } }, uniquingKeysWith: +)
+        guard let busiest = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key,
+            let leader = all.first(where: { $0.leader?.id == busiest })?.leader
+        else { return }
+        let mine = all.filter { $0.leader?.id == leader.id }.prefix(3)
         let stored = try await account(
             Account(username: "samr-leader", displayName: leader.name, role: .inspector, departmentCode: "SAMR", inspectorID: leader.id))
         let team = Caller(account: stored, at: samr.at)
@@ -28,6 +32,9 @@ extension DemoDistrict {
                 _ = try await inspections.recordNotice(
                     id: inspection.id, notice: .notified(channel: .phone, date: today, by: leader.name), caller: team)
             }
+            _ = try await inspections.addAttachment(
+                id: inspection.id, AttachmentUpload(fileName: "经营场所门头.png", content: demoPhoto, note: "经营场所门头照片"), caller: team)
+            guard index < 2 else { continue }
             for item in inspection.items {
                 let problem = index == 0 && item.department == "HEALTH"
                 _ = try await inspections.recordFinding(
@@ -38,8 +45,6 @@ extension DemoDistrict {
                         notes: problem ? "卫生许可证未在经营场所显著位置公示，已当场责令改正" : ""),
                     caller: team)
             }
-            _ = try await inspections.addAttachment(
-                id: inspection.id, AttachmentUpload(fileName: "经营场所门头.png", content: demoPhoto, note: "经营场所门头照片"), caller: team)
             if let health = inspection.items.first(where: { $0.department == "HEALTH" }) {
                 _ = try await inspections.entrust(
                     id: inspection.id,

@@ -3,6 +3,7 @@
 import Foundation
 import Hummingbird
 import MultipartKit
+import NIOCore
 
 /// A `multipart/form-data` body: its text fields and files, with the file names as sent.
 struct MultipartForm {
@@ -27,7 +28,7 @@ struct MultipartForm {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             throw WebError.badRequest(field: field, message: tooLarge)
         }
         let form = try parse(body, boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\" ")))
