@@ -44,8 +44,13 @@ struct FollowUpPagesTests {
             // MUT + validate: a rectification without a deadline is refused with the input kept; with one it opens.
             let missing = try await InspectionPagesTests.post(client, "\(page)/follow-ups", samr, [("kind", "rectification")])
             #expect(missing.status == .unprocessableContent && missing.html.contains("责令限期改正须写明整改期限"))
+            #expect(form.html.contains("value=\"HEALTH:HEALTH-001\"") && !form.html.contains("value=\"SAMR:SAMR-001\">"))
+            let clean = try await InspectionPagesTests.post(
+                client, "\(page)/follow-ups", samr, [("kind", "rectification"), ("item", "SAMR:SAMR-001"), ("deadline", "2026-06-20")])
+            #expect(clean.status == .unprocessableContent && clean.html.contains("事项 SAMR:SAMR-001 未发现问题"))
             let opened = try await InspectionPagesTests.post(
-                client, "\(page)/follow-ups", samr, [("kind", "rectification"), ("openedOn", "2026-05-01"), ("deadline", "2026-05-20")])
+                client, "\(page)/follow-ups", samr,
+                [("kind", "rectification"), ("item", "HEALTH:HEALTH-001"), ("openedOn", "2026-05-01"), ("deadline", "2026-05-20")])
             #expect(opened.status == .found && opened.location == "\(page)#follow-ups")
             let lead = try await InspectionPagesTests.post(
                 client, "\(page)/follow-ups", samr,
@@ -63,6 +68,7 @@ struct FollowUpPagesTests {
             let stored = try await FollowUpStore(database: fixture.stores.database).list(
                 inspectionID: target.id, for: try await PlanDrawFixture.caller(fixture, "samr").account)
             let (order, transfer) = (stored[0], stored[1])
+            #expect(order.item == PlanItem(department: "HEALTH", code: "HEALTH-001") && transfer.item == nil)
             #expect(
                 try await InspectionPagesTests.post(client, "/follow-ups/\(order.id)/actions", health, [("action", "rectified")]).status
                     == .forbidden)

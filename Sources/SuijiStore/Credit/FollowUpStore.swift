@@ -27,6 +27,9 @@ public struct FollowUpStore: Sendable {
             guard inspection.findings.contains(where: { $0.category.isProblem }) else {
                 throw FollowUpError.conflict("该检查未发现问题，无需后续处置")
             }
+            if let item = followUp.item, !inspection.findings.contains(where: { $0.item == item && $0.category.isProblem }) {
+                throw FollowUpError.invalid([FieldIssue(field: "item", message: "事项 \(item.department):\(item.code) 未发现问题，不能登记后续处置")])
+            }
             var entry = followUp
             entry.id = 0
             entry.inspectionID = inspectionID

@@ -60,7 +60,8 @@ extension DemoDistrict {
             _ = try await FollowUpStore(database: stores.database).open(
                 inspectionID: inspection.id,
                 FollowUp(
-                    inspectionID: inspection.id, targetUID: "", department: "", kind: .rectification, openedOn: today,
+                    inspectionID: inspection.id, targetUID: "", department: "", kind: .rectification,
+                    item: inspection.items.first { $0.department == "HEALTH" }, openedOn: today,
                     deadline: today.adding(days: 15), notes: "责令十五日内将卫生许可证公示到位"),
                 caller: samr)
         }

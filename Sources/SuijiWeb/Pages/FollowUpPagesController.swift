@@ -59,10 +59,19 @@ struct FollowUpPagesController {
                 issues.append(FieldIssue(field: field, message: "\(label)“\(text)”不是有效日期（格式：2026-09-30）"))
                 return nil
             }
+            var item: PlanItem?
+            if !form.value("item").isEmpty {
+                let parts = form.value("item").split(separator: ":", maxSplits: 1).map(String.init)
+                if parts.count == 2 {
+                    item = PlanItem(department: parts[0], code: parts[1])
+                } else {
+                    issues.append(FieldIssue(field: "item", message: "事项“\(form.value("item"))”无法识别"))
+                }
+            }
             let kind = FollowUpKind(rawValue: form.value("kind"))
             if kind == nil { issues.append(FieldIssue(field: "kind", message: "请选择处置方式")) }
             let entry = FollowUp(
-                inspectionID: id, targetUID: "", department: "", kind: kind ?? .rectification,
+                inspectionID: id, targetUID: "", department: "", kind: kind ?? .rectification, item: item,
                 openedOn: date("openedOn", "登记日期") ?? CalendarDate(chinaDateOf: caller.at), deadline: date("deadline", "整改期限"),
                 caseNumber: form.value("caseNumber"), caseDate: date("caseDate", "立案日期"), transferredTo: form.value("transferredTo"),
                 transferredOn: date("transferredOn", "移交日期"), transferredBy: form.value("transferredBy"), notes: form.value("notes"))

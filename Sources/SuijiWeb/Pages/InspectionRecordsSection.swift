@@ -22,6 +22,8 @@ struct InspectionRecordsSection {
     struct FollowUpRow {
         var id: Int64
         var kind: String
+        /// The item followed up, `DEPARTMENT:CODE`; empty for the whole inspection.
+        var item: String
         var state: String
         var details: String
         var opened: String
@@ -59,6 +61,8 @@ struct InspectionRecordsSection {
     var hasFollowUps: Bool
     var canOpenFollowUp: Bool
     var followUpKinds: [InspectionPage.Option]
+    /// The items with a problem found: what a follow-up may name.
+    var problemItems: [InspectionPage.Option]
     var followUpErrors: [String]
     var hasFollowUpErrors: Bool
 }
@@ -111,6 +115,11 @@ extension InspectionPageBuilder {
             canOpenFollowUp: canOpen,
             followUpKinds: FollowUpKind.allCases.map {
                 .init(value: $0.rawValue, label: $0.label, checked: followUpForm?.value("kind") == $0.rawValue)
+            },
+            problemItems: inspection.findings.filter(\.category.isProblem).map {
+                .init(
+                    value: "\($0.item.department):\($0.item.code)", label: "\(itemLabel($0.item))（\($0.category.label)）",
+                    checked: followUpForm?.value("item") == "\($0.item.department):\($0.item.code)")
             }, followUpErrors: errors("follow-up"), hasFollowUpErrors: !errors("follow-up").isEmpty)
     }
 
@@ -131,7 +140,8 @@ extension InspectionPageBuilder {
         let canAct =
             account.active && followUp.state == .open && account.role == .departmentAdmin && account.departmentCode == followUp.department
         return .init(
-            id: followUp.id, kind: followUp.kind.label, state: followUp.state.label, details: details.joined(separator: "；"),
+            id: followUp.id, kind: followUp.kind.label, item: followUp.item.map { "\($0.department):\($0.code)" } ?? "",
+            state: followUp.state.label, details: details.joined(separator: "；"),
             opened: followUp.openedOn.iso, deadline: followUp.deadline?.iso ?? "—", overdue: followUp.isOverdue(today: today),
             closed: followUp.closedOn?.iso ?? "", notes: followUp.notes.isEmpty ? nil : followUp.notes, canAct: canAct,
             isRectification: followUp.kind == .rectification)
