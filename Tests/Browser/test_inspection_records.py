@@ -51,4 +51,7 @@ def test_a_phone_attaches_a_photo_and_the_dossier_checks_out(phone, demo, tmp_pa
         for entry in index["files"]:
             content = bundle.read(folder + entry["path"])
             assert hashlib.sha256(content).hexdigest() == entry["sha256"] and len(content) == entry["bytes"], entry["path"]
-        assert "目录.txt" in [name[len(folder):] for name in bundle.namelist()]
+        names = [name[len(folder):] for name in bundle.namelist()]
+        assert "目录.txt" in names and "SHA256SUMS" in names
+        sums = bundle.read(folder + "SHA256SUMS").decode()
+        assert sums == "".join(f"{entry['sha256']}  {entry['path']}\n" for entry in index["files"])

@@ -62,11 +62,14 @@ public enum DossierArchiveError: Error, Equatable, CustomStringConvertible {
 }
 
 /// A dossier as one ZIP: a folder with the files, `index.json` and a human-readable `目录.txt`
-/// listing each file with its size and SHA-256, so the archive can be checked file by file.
+/// listing each file with its size and SHA-256, and `SHA256SUMS`, so the archive can be checked
+/// file by file (`sha256sum -c SHA256SUMS`).
 public enum DossierArchive {
     /// The names of the two index files.
     public static let indexName = "index.json"
     public static let tableName = "目录.txt"
+    /// The digests in the form `sha256sum -c SHA256SUMS` checks.
+    public static let sumsName = "SHA256SUMS"
 
     /// The ZIP of `files` (path, title, content) under `folder`, with the index.
     public static func zip(
@@ -79,7 +82,9 @@ public enum DossierArchive {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = try encoder.encode(index)
-        let entries = files.map { ($0.path, $0.content) } + [(indexName, json), (tableName, Data(table(index).utf8))]
+        let sums = index.files.map { "\($0.sha256)  \($0.path)\n" }.joined()
+        let entries =
+            files.map { ($0.path, $0.content) } + [(indexName, json), (tableName, Data(table(index).utf8)), (sumsName, Data(sums.utf8))]
         return (try write(folder: folder, entries: entries), index)
     }
 
@@ -105,7 +110,7 @@ public enum DossierArchive {
             lines.append("\(number + 1)\t\(file.path)\t\(file.title)\t\(file.bytes)\t\(file.sha256)")
         }
         lines.append("")
-        lines.append("共 \(index.files.count) 个文件。核对：对每个文件计算 SHA-256（如 sha256sum），应与上表一致。")
+        lines.append("共 \(index.files.count) 个文件。核对：对每个文件计算 SHA-256，应与上表一致（在本目录下运行 sha256sum -c SHA256SUMS）。")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -135,7 +140,7 @@ public enum DossierArchive {
             guard let content = contents[file.path] else { throw .missingFile(file.path) }
             guard content.count == file.bytes, sha256Hex(content) == file.sha256 else { throw .digestMismatch(file.path) }
         }
-        let listed = Set(index.files.map(\.path) + [indexName, tableName])
+        let listed = Set(index.files.map(\.path) + [indexName, tableName, sumsName])
         if let extra = contents.keys.sorted().first(where: { !listed.contains($0) }) { throw .unlisted(extra) }
         return index
     }
