@@ -77,6 +77,13 @@ struct InspectionRecordsTests {
         expertInput.kind = "检测机构"
         expertInput.organisation = "景德镇市检验检测中心"
         let expert = try await fixture.stores.experts.create(expertInput, caller: fixture.draw.fixture.health)
+        let system = Caller.system(at: TestDatabase.t0)
+        try await fixture.stores.departments.create(Department(code: "EDU", name: "区教育局"), caller: system)
+        let edu = try await fixture.stores.accounts.create(
+            Account(username: "edu-admin", displayName: "教育局管理员", role: .departmentAdmin, departmentCode: "EDU"), password: "password1",
+            caller: system)
+        expertInput.name = "外部门专家"
+        let outsider = try await fixture.stores.experts.create(expertInput, caller: Caller(account: edu, at: TestDatabase.t0))
         let store = fixture.inspections
         // MUT
         let body = try await store.entrust(
@@ -96,6 +103,7 @@ struct InspectionRecordsTests {
             (EntrustmentInput(kind: .organisation, organisation: " ", work: "检测"), "organisation"),
             (EntrustmentInput(kind: .organisation, organisation: "某机构", creditCode: "913602021234567890", work: "检测"), "creditCode"),
             (EntrustmentInput(kind: .expert, expertID: 999_999, work: "检测"), "expertID"),
+            (EntrustmentInput(kind: .expert, expertID: outsider.id, work: "检测"), "expertID"),
             (EntrustmentInput(kind: .organisation, organisation: "某机构", items: ["SAMR-404"], work: "检测"), "items"),
             (EntrustmentInput(kind: .organisation, organisation: "某机构", work: ""), "work"),
             (EntrustmentInput(kind: .organisation, organisation: "某机构", work: "检测", date: CalendarDate(iso: "2026-01-02")), "date"),

@@ -89,7 +89,8 @@ public struct EntrustmentInput: Sendable, Codable, Equatable {
     }
 
     /// The entrustment for `inspection`, checked: an organisation is named (its credit code
-    /// valid when given), an expert comes from the library (`expertName` found by the caller),
+    /// valid when given), an expert comes from the expert library of a department of the plan
+    /// (`expertName`, found by the caller; nil when there is none),
     /// items belong to the inspection, the work is described, and the day lies between the
     /// draw and `today`.
     public func entrustment(
@@ -115,7 +116,7 @@ public struct EntrustmentInput: Sendable, Codable, Equatable {
             } else if let expertName {
                 name = expertName
             } else {
-                checker.add("expertID", "专家库中没有编号为 \(expertID!) 的专家")
+                checker.add("expertID", "本计划参与部门的专家库中没有编号为 \(expertID!) 的专家")
             }
         }
         var planned: [PlanItem] = []

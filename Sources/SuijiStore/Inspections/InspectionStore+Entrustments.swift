@@ -11,9 +11,13 @@ extension InspectionStore {
         try await changing(id, caller: caller) { inspection, db in
             try InspectionPolicy.requireEntry(caller.account, inspection)
             var expertName: String?
-            if input.kind == .expert, let expertID = input.expertID {
-                expertName = try await db.raw("SELECT name FROM experts WHERE id = \(bind: expertID)").first()
-                    .map { try $0.decode(column: "name", as: String.self) }
+            if input.kind == .expert, let expertID = input.expertID,
+                let row = try await db.raw("SELECT name, department_code FROM experts WHERE id = \(bind: expertID)").first()
+            {
+                // The expert libraries of the plan's departments only.
+                if inspection.departments.contains(try row.decode(column: "department_code", as: String.self)) {
+                    expertName = try row.decode(column: "name", as: String.self)
+                }
             }
             var entrustment = try input.entrustment(
                 inspection: inspection, expertName: expertName, username: caller.account.username,
