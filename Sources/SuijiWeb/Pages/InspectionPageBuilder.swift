@@ -14,8 +14,6 @@ enum InspectionPageBuilder {
         var errors: [String]
     }
 
-    static let calendar = try? WorkCalendar.bundled()
-
     /// "2026-07-01 09:30" in China time.
     static func time(_ date: Date) -> String {
         let formatter = DateFormatter()
@@ -25,11 +23,12 @@ enum InspectionPageBuilder {
         return formatter.string(from: date)
     }
 
-    /// The due date's remark: working days left, 已逾期, or how the results stand.
-    static func remaining(_ inspection: Inspection, today: CalendarDate) -> (text: String, overdue: Bool) {
+    /// The due date's remark: working days left by `calendar` (the one in force), 已逾期, or how
+    /// the results stand.
+    static func remaining(_ inspection: Inspection, today: CalendarDate, calendar: WorkCalendar) -> (text: String, overdue: Bool) {
         if inspection.isOverdue(today: today) { return ("已逾期", true) }
         guard inspection.state.isOutstanding else { return (inspection.late ? "未按期完成" : "已提交", false) }
-        guard let due = inspection.resultDueDate, let days = try? calendar?.workingDays(between: today, and: due) else {
+        guard let due = inspection.resultDueDate, let days = try? calendar.workingDays(between: today, and: due) else {
             return ("—", false)
         }
         return (days == 0 ? "今日截止" : "剩余 \(days) 个工作日", false)
@@ -58,10 +57,10 @@ enum InspectionPageBuilder {
     /// The detail page of `inspection` as `account` sees it.
     static func detail(
         _ inspection: Inspection, trail: [InspectionEvent], account: Account, today: CalendarDate, catalog: [String: CheckItem],
-        vocabulary: ResultVocabulary, departmentNames: [String: String], rejected: Rejected?,
+        vocabulary: ResultVocabulary, departmentNames: [String: String], rejected: Rejected?, calendar: WorkCalendar,
         records: Records = Records(attachments: [], entrustments: [], followUps: [], experts: [])
     ) -> InspectionPage {
-        let (remark, overdue) = remaining(inspection, today: today)
+        let (remark, overdue) = remaining(inspection, today: today, calendar: calendar)
         let canEnter = (try? InspectionPolicy.requireEntry(account, inspection)) != nil
         let isReviewer = (try? InspectionPolicy.requireReviewer(account, inspection)) != nil
         func allowed(_ action: InspectionAction) -> Bool {

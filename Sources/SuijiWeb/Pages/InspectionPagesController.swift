@@ -58,7 +58,7 @@ struct InspectionPagesController {
         let model = InspectionsPage(
             title: account.role == .inspector ? "我的检查任务" : "检查任务",
             rows: shown.map { inspection in
-                let (remark, overdue) = InspectionPageBuilder.remaining(inspection, today: day)
+                let (remark, overdue) = InspectionPageBuilder.remaining(inspection, today: day, calendar: stores.database.calendar)
                 return InspectionsPage.Row(
                     url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: "计划 \(inspection.planID)",
                     planURL: "/plans/\(inspection.planID)", window: InspectionPageBuilder.window(inspection),
@@ -106,7 +106,7 @@ struct InspectionPagesController {
         let model = InspectionPageBuilder.detail(
             inspection, trail: try await inspections.trail(id: id, for: account), account: account, today: today,
             catalog: try await catalog(inspection), vocabulary: try await inspections.vocabulary(),
-            departmentNames: try await departmentNames(), rejected: rejected, records: records)
+            departmentNames: try await departmentNames(), rejected: rejected, calendar: stores.database.calendar, records: records)
         return pages.render("inspection", model, account: account, csrf: context.csrfToken, status: status)
     }
 
