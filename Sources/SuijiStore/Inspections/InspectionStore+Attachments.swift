@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Crypto
 import Foundation
 import SQLKit
 import SuijiCore
@@ -33,7 +32,7 @@ extension InspectionStore {
             let item = try Self.item(upload.item, of: inspection)
             let note = upload.note.trimmed
             if note.count > 200 { throw InspectionError.invalid([FieldIssue(field: "note", message: "附件说明不能超过 200 个字")]) }
-            let digest = SHA256.hash(data: upload.content).map { String(format: "%02x", $0) }.joined()
+            let digest = DossierArchive.sha256Hex(upload.content)
             var attachment = Attachment(
                 inspectionID: id, item: item, fileName: name, mediaType: mediaType, byteSize: upload.content.count, sha256: digest,
                 note: note, uploadedBy: caller.account.username, uploadedAt: caller.at)
