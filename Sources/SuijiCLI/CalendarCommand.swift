@@ -25,19 +25,28 @@ struct CalendarCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let start = CalendarDate(iso: date) else { throw ValidationError("date must be YYYY-MM-DD: \(date)") }
-            var workCalendar = try WorkCalendar.bundled()
-            if let calendar {
-                guard let text = try? String(contentsOfFile: calendar, encoding: .utf8) else {
-                    throw ValidationError("cannot read \(calendar)")
-                }
-                workCalendar = workCalendar.merging(try WorkCalendar(parsing: text))
-            }
+            let workCalendar = try WorkCalendarFile.load(calendar)
             do {
                 print(try workCalendar.addingWorkingDays(days, to: start).iso)
             } catch let error as WorkCalendarError {
                 Console.error(error.message)
                 throw ExitCode(1)
             }
+        }
+    }
+}
+
+/// The working-day calendar of the commands: the bundled notices, merged with a holiday file.
+enum WorkCalendarFile {
+    /// The bundled calendar, merged with the file at `path` when given.
+    static func load(_ path: String?) throws -> WorkCalendar {
+        let bundled = try WorkCalendar.bundled()
+        guard let path else { return bundled }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ValidationError("cannot read \(path)") }
+        do {
+            return bundled.merging(try WorkCalendar(parsing: text))
+        } catch let error as WorkCalendarError {
+            throw ValidationError("\(path): \(error.message)")
         }
     }
 }

@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SuijiCore
 import SuijiStore
 
 /// Options every command shares.
@@ -19,9 +20,10 @@ struct DatabaseOptions: ParsableArguments {
         return logger
     }
 
-    /// Opens the database and applies pending migrations.
-    func open() async throws -> Stores {
-        try await Stores.open(DatabaseLocation(argument: db), now: Date(), logger: logger)
+    /// Opens the database and applies pending migrations; `calendar` is the working-day
+    /// calendar in force (the bundled one by default).
+    func open(calendar: WorkCalendar? = nil) async throws -> Stores {
+        try await Stores.open(DatabaseLocation(argument: db), calendar: calendar, now: Date(), logger: logger)
     }
 }
 

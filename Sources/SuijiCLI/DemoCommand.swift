@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         if fresh, !db.contains("://") {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         }
-        let stores = try await options.open()
+        let stores = try await options.open(calendar: try server.workCalendar())
         var banner = DemoBanner.accountsText
         if try await stores.departments.all().isEmpty {
             let started = Date()

@@ -21,6 +21,9 @@ struct InspectionsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The day to judge by, YYYY-MM-DD (default: today in China).")
         var date: String?
 
+        @Option(name: .long, help: "An extra holiday file (e.g. next year's notice) merged over the bundled one.")
+        var calendar: String?
+
         func run() async throws {
             let today: CalendarDate
             if let date {
@@ -29,7 +32,7 @@ struct InspectionsCommand: AsyncParsableCommand {
             } else {
                 today = CalendarDate(chinaDateOf: Date())
             }
-            let stores = try await database.open()
+            let stores = try await database.open(calendar: try WorkCalendarFile.load(calendar))
             let found: [Inspection]
             do {
                 found = try await InspectionStore(database: stores.database).overdue(today: today, for: Caller.system(at: Date()).account)

@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import SuijiCore
 import SuijiStore
 import SuijiWeb
 
@@ -15,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
-        let stores = try await database.open()
+        let stores = try await database.open(calendar: try server.workCalendar())
         try await server.serve(stores: stores, logger: database.logger, banner: nil)
     }
 }
@@ -31,7 +32,18 @@ struct ServerOptions: ParsableArguments {
     @Flag(name: .long, help: "Mark cookies Secure (when served behind HTTPS).")
     var secureCookies = false
 
+    @Option(name: .long, help: "An extra holiday file (e.g. next year's notice) merged over the bundled one.")
+    var calendar: String?
+
+    /// The bundled working-day calendar, merged with `--calendar` when given.
+    func workCalendar() throws -> WorkCalendar {
+        try WorkCalendarFile.load(calendar)
+    }
+
+    /// Applies the risk-class lowerings due today, then serves until stopped.
     func serve(stores: Stores, logger: Logger, banner: String?) async throws {
+        let lowered = try await CreditStore(database: stores.database).applyDueLowerings(caller: .system(at: Date()))
+        if !lowered.isEmpty { Console.error("lowered the risk class of \(lowered.count) target record(s) after 12 clean months") }
         let configuration = AppConfiguration(host: host, port: port, secureCookies: secureCookies)
         let app = try await buildApplication(stores: stores, configuration: configuration, logger: logger)
         // Written unbuffered, so the URL and the demo accounts show at once even through a pipe.

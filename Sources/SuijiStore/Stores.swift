@@ -2,6 +2,7 @@
 
 import Foundation
 import Logging
+import SuijiCore
 
 /// Every store over one database: what the web layer, the CLI and the tests are built from.
 public struct Stores: Sendable {
@@ -46,10 +47,12 @@ public struct Stores: Sendable {
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.
+    /// `calendar` is the working-day calendar in force (the bundled one by default).
     public static func open(
-        _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, now: Date, logger: Logger
+        _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, calendar: WorkCalendar? = nil, now: Date,
+        logger: Logger
     ) async throws -> Stores {
-        let database = try await SuijiDatabase.open(location, schema: schema, logger: logger)
+        let database = try await SuijiDatabase.open(location, schema: schema, calendar: calendar, logger: logger)
         do {
             try await Migrator(database: database).migrate(now: Timestamp.format(now))
         } catch {

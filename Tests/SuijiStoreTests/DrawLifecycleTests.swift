@@ -16,10 +16,10 @@ struct DrawFixture {
 
     static let secrets = ["SAMR": [UInt8](repeating: 7, count: 32), "HEALTH": [UInt8](repeating: 9, count: 32)]
 
-    static func make(_ database: TestDatabase, size: SampleSize = .ratios(a: 50, b: 100, c: 300, d: 1000, rounding: .ceil)) async throws
-        -> DrawFixture
-    {
-        let fixture = try await Fixture.make(database)
+    static func make(
+        _ database: TestDatabase, size: SampleSize = .ratios(a: 50, b: 100, c: 300, d: 1000, rounding: .ceil), calendar: WorkCalendar? = nil
+    ) async throws -> DrawFixture {
+        let fixture = try await Fixture.make(database, calendar: calendar)
         let stores = fixture.stores
         for (caller, code, name) in [(fixture.samr, "SAMR-001", "企业公示信息的抽查"), (fixture.health, "HEALTH-001", "公共场所卫生的检查")] {
             var item = CheckItemInput()

@@ -14,8 +14,8 @@ struct InspectionFixture {
     var inspections: InspectionStore { InspectionStore(database: draw.stores.database) }
     var office: Caller { draw.fixture.office }
 
-    static func make(_ database: TestDatabase) async throws -> InspectionFixture {
-        let draw = try await DrawFixture.make(database)
+    static func make(_ database: TestDatabase, calendar: WorkCalendar? = nil) async throws -> InspectionFixture {
+        let draw = try await DrawFixture.make(database, calendar: calendar)
         return InspectionFixture(draw: draw, executed: try await draw.run())
     }
 

@@ -22,20 +22,22 @@ enum TestDatabase: String, CustomStringConvertible, CaseIterable, Sendable {
 
     static let t0 = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
 
-    /// A fresh, migrated database: in-memory SQLite, or a new schema on the PostgreSQL cluster.
-    func open() async throws -> Stores {
+    /// A fresh, migrated database: in-memory SQLite, or a new schema on the PostgreSQL cluster;
+    /// `calendar` is the working-day calendar in force (the bundled one by default).
+    func open(calendar: WorkCalendar? = nil) async throws -> Stores {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         switch self {
         case .sqlite:
-            return try await Stores.open(.sqliteMemory, bcryptCost: 4, now: Self.t0, logger: logger)
+            return try await Stores.open(.sqliteMemory, bcryptCost: 4, calendar: calendar, now: Self.t0, logger: logger)
         case .sqliteFile:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("suiji-test-\(UUID().uuidString).sqlite").path
-            return try await Stores.open(.sqliteFile(path), bcryptCost: 4, now: Self.t0, logger: logger)
+            return try await Stores.open(.sqliteFile(path), bcryptCost: 4, calendar: calendar, now: Self.t0, logger: logger)
         case .postgres:
             let url = ProcessInfo.processInfo.environment["SUIJI_TEST_POSTGRES_URL"]!
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-            return try await Stores.open(.postgres(url), schema: String(schema), bcryptCost: 4, now: Self.t0, logger: logger)
+            return try await Stores.open(
+                .postgres(url), schema: String(schema), bcryptCost: 4, calendar: calendar, now: Self.t0, logger: logger)
         }
     }
 }
@@ -47,8 +49,8 @@ struct Fixture {
     let health: Caller
     let office: Caller
 
-    static func make(_ database: TestDatabase) async throws -> Fixture {
-        let stores = try await database.open()
+    static func make(_ database: TestDatabase, calendar: WorkCalendar? = nil) async throws -> Fixture {
+        let stores = try await database.open(calendar: calendar)
         let system = Caller.system(at: TestDatabase.t0)
         try await stores.departments.create(Department(code: "SAMR", name: "区市场监管局"), caller: system)
         try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)

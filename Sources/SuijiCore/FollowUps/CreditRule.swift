@@ -95,12 +95,23 @@ public struct CreditRule: Sendable, Codable, Equatable {
             guard let up = current.step(1) else { return CreditDecision(riskClass: current, reason: "") }
             return CreditDecision(riskClass: up, reason: "抽查发现问题，风险等级上调一级（\(raiseMonths)个月）")
         }
+        return lowering(current: current, history: records, today: today, lastLowered: lastLowered)
+            ?? CreditDecision(riskClass: current, reason: "")
+    }
+
+    /// The lowering due on `today`, if any: one step down once the clean span since the last
+    /// problem (or the last lowering, or the first record) has lasted `cleanMonths` (at least
+    /// `raiseMonths` after a problem). Applied when a result is published and, for targets
+    /// not inspected again, by the scheduled lowering (`suiji credit apply-lowering`).
+    public func lowering(current: RiskClass, history: [CreditRecord], today: CalendarDate, lastLowered: CalendarDate? = nil)
+        -> CreditDecision?
+    {
+        let records = history.filter { $0.date <= today }.sorted { $0.date < $1.date }
+        guard let first = records.first?.date else { return nil }
         let lastProblem = records.last { $0.problem }?.date
         let months = lastProblem == nil ? cleanMonths : max(cleanMonths, raiseMonths)
-        let spanStart = [lastProblem, lastLowered, records.first?.date].compactMap { $0 }.max()!
-        guard current > floor, let down = current.step(-1), spanStart.addingMonths(months) <= today else {
-            return CreditDecision(riskClass: current, reason: "")
-        }
+        let spanStart = [lastProblem, lastLowered, first].compactMap { $0 }.max()!
+        guard current > floor, let down = current.step(-1), spanStart.addingMonths(months) <= today else { return nil }
         return CreditDecision(riskClass: down, reason: "连续\(months)个月未发现问题，风险等级下调一级")
     }
 }

@@ -54,6 +54,8 @@ public struct FollowUp: Sendable, Codable, Equatable, Identifiable {
     /// The department that opened it.
     public var department: String
     public var kind: FollowUpKind
+    /// The item whose problem it follows up; nil for the inspection as a whole.
+    public var item: PlanItem?
     public var state: FollowUpState
     public var openedOn: CalendarDate
     /// The rectification deadline (责令改正期限).
@@ -79,7 +81,8 @@ public struct FollowUp: Sendable, Codable, Equatable, Identifiable {
 
     /// Creates a follow-up.
     public init(
-        id: Int64 = 0, inspectionID: Int64, targetUID: String, department: String, kind: FollowUpKind, state: FollowUpState = .open,
+        id: Int64 = 0, inspectionID: Int64, targetUID: String, department: String, kind: FollowUpKind, item: PlanItem? = nil,
+        state: FollowUpState = .open,
         openedOn: CalendarDate, deadline: CalendarDate? = nil, caseNumber: String = "", caseDate: CalendarDate? = nil,
         transferredTo: String = "", transferredOn: CalendarDate? = nil, transferredBy: String = "", outcome: RectificationOutcome? = nil,
         recheckedOn: CalendarDate? = nil, closedOn: CalendarDate? = nil, notes: String = "", createdBy: String = ""
@@ -89,6 +92,7 @@ public struct FollowUp: Sendable, Codable, Equatable, Identifiable {
         self.targetUID = targetUID
         self.department = department
         self.kind = kind
+        self.item = item
         self.state = state
         self.openedOn = openedOn
         self.deadline = deadline

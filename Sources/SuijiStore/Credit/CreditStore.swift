@@ -50,31 +50,13 @@ public struct CreditStore: Sendable {
         for row in rows {
             let department = try row.decode(column: "department_code", as: String.self)
             let current = RiskClass(rawValue: try row.decode(column: "risk_class", as: String.self)) ?? .b
-            let lowered = try await db.raw(
-                """
-                SELECT at FROM risk_class_history WHERE target_uid = \(bind: uid) AND department = \(bind: department)
-                  AND to_class < from_class ORDER BY id DESC LIMIT 1
-                """
-            ).first().map { try $0.decode(column: "at", as: String.self) }
-            let lastLowered = lowered.flatMap(StoredDate.parse).map { CalendarDate(chinaDateOf: $0) }
+            let lastLowered = try await Self.lastLowered(uid: uid, department: department, on: db)
             let decision = rule.newClass(current: current, history: history, today: today, lastLowered: lastLowered)
             guard decision.riskClass != current else { continue }
-            try await db.raw(
-                """
-                UPDATE targets SET risk_class = \(bind: decision.riskClass.rawValue)
-                WHERE uid = \(bind: uid) AND department_code = \(bind: department)
-                """
-            ).run()
             let change = RiskClassChange(
                 targetUID: uid, department: department, from: current, to: decision.riskClass, reason: decision.reason,
                 inspectionID: inspection.id, at: now)
-            try await db.raw(
-                """
-                INSERT INTO risk_class_history (target_uid, department, from_class, to_class, reason, inspection_id, at)
-                VALUES (\(bind: uid), \(bind: department), \(bind: current.rawValue), \(bind: change.to.rawValue), \(bind: change.reason),
-                  \(bind: inspection.id), \(bind: now))
-                """
-            ).run()
+            try await Self.apply(change, on: db)
             try await AuditLog.append(db, caller: caller, action: "risk-class", entity: "target", entityID: uid, detail: change)
         }
     }

@@ -27,6 +27,9 @@ public struct FollowUpStore: Sendable {
             guard inspection.findings.contains(where: { $0.category.isProblem }) else {
                 throw FollowUpError.conflict("该检查未发现问题，无需后续处置")
             }
+            if let item = followUp.item, !inspection.findings.contains(where: { $0.item == item && $0.category.isProblem }) {
+                throw FollowUpError.invalid([FieldIssue(field: "item", message: "事项 \(item.department):\(item.code) 未发现问题，不能登记后续处置")])
+            }
             var entry = followUp
             entry.id = 0
             entry.inspectionID = inspectionID
@@ -106,6 +109,25 @@ public struct FollowUpStore: Sendable {
         return try await database.read { [condition] db in try await Self.select(condition, on: db) }
     }
 
+    /// The follow-ups of `account`'s department (all for the office and overseers), newest
+    /// first: open ones, closed ones, rectifications overdue on `today`, or all.
+    public func list(_ filter: FollowUpFilter, today: CalendarDate, for account: Account) async throws -> [FollowUp] {
+        guard account.active else { return [] }
+        var condition: SQLQueryString = "1 = 1"
+        switch account.role {
+        case .office, .overseer: break
+        case .departmentAdmin: condition += " AND department = \(bind: account.departmentCode ?? "-")"
+        case .inspector: return []
+        }
+        switch filter {
+        case .open: condition += " AND state = 'open'"
+        case .closed: condition += " AND state = 'closed'"
+        case .overdue: condition += " AND state = 'open' AND kind = 'rectification' AND deadline < \(bind: today.iso)"
+        case .all: break
+        }
+        return try await database.read { [condition] db in try await Self.select(condition, on: db) }.reversed()
+    }
+
     /// The caller's department, if it is an active admin of a department of the plan.
     static func requireAdmin(_ account: Account, of inspection: Inspection) throws(FollowUpError) -> String {
         guard account.active, account.role == .departmentAdmin, let department = account.departmentCode,
@@ -121,5 +143,20 @@ public struct FollowUpStore: Sendable {
     static func select(_ condition: SQLQueryString, on db: any SQLDatabase) async throws -> [FollowUp] {
         let rows = try await db.raw("SELECT body FROM follow_ups WHERE " + condition + " ORDER BY id").all()
         return try rows.map { try JSONText.decode(FollowUp.self, try $0.decode(column: "body", as: String.self)) }
+    }
+}
+
+/// Which follow-ups a listing shows.
+public enum FollowUpFilter: String, Sendable, CaseIterable {
+    case open, closed, overdue, all
+
+    /// Chinese name.
+    public var label: String {
+        switch self {
+        case .open: "办理中"
+        case .closed: "已办结"
+        case .overdue: "整改逾期"
+        case .all: "全部"
+        }
     }
 }

@@ -252,5 +252,27 @@ public enum Migrations {
                 """,
                 "CREATE INDEX reminders_department ON reminders (department, id)",
             ]),
+        // Photos, scans and PDFs attached to an inspection or one item's finding (§16.3), kept in
+        // the database with their SHA-256 digest.
+        Migration(
+            "CreateInspectionAttachments",
+            [
+                """
+                CREATE TABLE inspection_attachments (id {ID}, inspection_id BIGINT NOT NULL REFERENCES inspections(id),
+                  department TEXT, item_code TEXT, file_name TEXT NOT NULL, media_type TEXT NOT NULL, byte_size BIGINT NOT NULL,
+                  sha256 TEXT NOT NULL, note TEXT NOT NULL, content {BLOB} NOT NULL, uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX inspection_attachments_inspection ON inspection_attachments (inspection_id)",
+            ]),
+        // Professional bodies and experts entrusted with part of an inspection (§16.2).
+        Migration(
+            "CreateInspectionEntrustments",
+            [
+                """
+                CREATE TABLE inspection_entrustments (id {ID}, inspection_id BIGINT NOT NULL REFERENCES inspections(id),
+                  body TEXT NOT NULL, created_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX inspection_entrustments_inspection ON inspection_entrustments (inspection_id)",
+            ]),
     ]
 }

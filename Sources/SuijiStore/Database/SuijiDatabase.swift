@@ -9,6 +9,7 @@ import PostgresKit
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import SuijiCore
 import Synchronization
 
 /// Where the data lives: one SQLite file (the embedded default), SQLite in memory (tests), or
@@ -49,6 +50,9 @@ public final class SuijiDatabase: Sendable {
     public let flavour: SQLFlavour
     let logger: Logger
     private let backend: Backend
+    /// The working-day calendar in force: the bundled State Council notices, merged with any
+    /// newer notice given at start-up (`--calendar`). Result due dates are computed with it.
+    public let calendar: WorkCalendar
     /// Set by `close()`: closing a SQLite connection twice traps.
     private let closed = Mutex(false)
 
@@ -59,15 +63,17 @@ public final class SuijiDatabase: Sendable {
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>, schema: String?)
     }
 
-    private init(flavour: SQLFlavour, logger: Logger, backend: Backend) {
+    private init(flavour: SQLFlavour, logger: Logger, backend: Backend, calendar: WorkCalendar?) {
         self.flavour = flavour
         self.logger = logger
         self.backend = backend
+        self.calendar = calendar ?? (try? WorkCalendar.bundled()) ?? WorkCalendar(years: [:])
     }
 
     /// Opens (and for SQLite files creates) the database. Run `Migrator` before use.
-    /// `schema` selects a PostgreSQL schema (created if missing), used to isolate test suites.
-    public static func open(_ location: DatabaseLocation, schema: String? = nil, logger: Logger) async throws
+    /// `schema` selects a PostgreSQL schema (created if missing), used to isolate test suites;
+    /// `calendar` the working-day calendar (the bundled one by default).
+    public static func open(_ location: DatabaseLocation, schema: String? = nil, calendar: WorkCalendar? = nil, logger: Logger) async throws
         -> SuijiDatabase
     {
         switch location {
@@ -79,19 +85,21 @@ public final class SuijiDatabase: Sendable {
             let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             _ = try await reader.query("PRAGMA busy_timeout=10000")
             return SuijiDatabase(
-                flavour: .sqlite, logger: logger, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock(), path: path))
+                flavour: .sqlite, logger: logger, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock(), path: path),
+                calendar: calendar)
         case .sqliteMemory:
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
             _ = try await connection.query("PRAGMA foreign_keys=ON")
             return SuijiDatabase(
-                flavour: .sqlite, logger: logger, backend: .sqlite(writer: connection, reader: connection, lock: AsyncLock(), path: nil))
+                flavour: .sqlite, logger: logger, backend: .sqlite(writer: connection, reader: connection, lock: AsyncLock(), path: nil),
+                calendar: calendar)
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
                 pruneInterval: nil, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
-            let database = SuijiDatabase(flavour: .postgres, logger: logger, backend: .postgres(pool, schema: schema))
+            let database = SuijiDatabase(flavour: .postgres, logger: logger, backend: .postgres(pool, schema: schema), calendar: calendar)
             if let schema {
                 try await database.withPostgresConnection { db in
                     try await db.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()

@@ -177,6 +177,10 @@ public enum DemoDistrict {
             today: today, random: root)
         {
             progress?("joint plan with an executed draw: \(draw)")
+            if let samr = admins["SAMR"] {
+                try await buildInspectionRecords(stores: stores, drawID: draw, samr: samr, today: today, account: account)
+                progress?("inspections entered, one published with a follow-up")
+            }
         }
         let proposals = try await buildAnnualPlan(
             stores: stores, admins: admins,

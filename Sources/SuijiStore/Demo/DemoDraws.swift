@@ -25,11 +25,11 @@ extension DemoDistrict {
         _ = try await stores.plans.apply(.approve, to: plan.id, caller: office)
         _ = try await stores.plans.apply(.publish, to: plan.id, caller: office)
         // End the batches where the result deadline (20 working days on) is still covered by the
-        // holiday notices shipped, so every inspection shows its due date.
+        // holiday notices known (shipped, or given with `--calendar`), so every inspection shows
+        // its due date.
         var end = min(today.adding(days: 20), CalendarDate(year: year, month: 12, day: 31)!)
-        if let calendar = try? WorkCalendar.bundled() {
-            while (try? calendar.addingWorkingDays(20, to: end)) == nil && end.year == year && end.month > 1 { end = end.adding(days: -1) }
-        }
+        let calendar = stores.database.calendar
+        while (try? calendar.addingWorkingDays(20, to: end)) == nil && end.year == year && end.month > 1 { end = end.adding(days: -1) }
         let start = min(today, end.adding(days: -14))
         let first = try await stores.plans.addBatch(
             // Township-bound health inspectors cover few targets each: allow load above the balanced cap.

@@ -54,7 +54,7 @@ extension DrawStore {
                     "INSERT INTO draw_selections (draw_id, target_uid, year) VALUES (\(bind: id), \(bind: selected.id), \(bind: plan.year))"
                 ).run()
             }
-            try await InspectionStore.createForDraw(drawID: id, caller: caller, on: db)
+            try await InspectionStore.createForDraw(drawID: id, caller: caller, calendar: database.calendar, on: db)
             if plan.state == .approved {
                 plan.state = try plan.state.applying(.start)
                 try await db.raw(

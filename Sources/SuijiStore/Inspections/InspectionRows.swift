@@ -33,23 +33,24 @@ struct InspectionRow: Codable {
     var approvedAt: String?
     var publishedAt: String?
 
-    func inspection(team: [TeamMember], findings: [Finding]) throws -> Inspection {
+    func inspection(team: [TeamMember], findings: [Finding], calendar: WorkCalendar? = nil) throws -> Inspection {
         Inspection(
             id: id, drawID: drawId, planID: planId, initiator: initiator, departments: try JSONText.decode([String].self, departments),
             windowStart: CalendarDate(iso: windowStart)!, windowEnd: CalendarDate(iso: windowEnd)!,
             target: InspectedTarget(uid: targetUid, name: targetName, kind: TargetKind(rawValue: targetKind)), team: team,
             items: try JSONText.decode([PlanItem].self, items), state: InspectionState(rawValue: state) ?? .pending,
             notice: try notice.map { try JSONText.decode(Notice.self, $0) }, findings: findings,
-            resultDueDate: dueDate.flatMap(CalendarDate.init(iso:)) ?? Self.dueDate(windowEnd), late: late != 0, returnReason: returnReason,
+            resultDueDate: dueDate.flatMap(CalendarDate.init(iso:)) ?? Self.dueDate(windowEnd, calendar: calendar), late: late != 0,
+            returnReason: returnReason,
             createdAt: StoredDate.parse(createdAt) ?? Date(timeIntervalSince1970: 0), firstSubmittedAt: StoredDate.parse(firstSubmittedAt),
             submittedAt: StoredDate.parse(submittedAt), approvedAt: StoredDate.parse(approvedAt), publishedAt: StoredDate.parse(publishedAt)
         )
     }
 
     /// A due date not known at creation (the holiday notice of its year came later, with a
-    /// software update) is computed from the calendar in force.
-    static func dueDate(_ windowEnd: String) -> CalendarDate? {
-        guard let end = CalendarDate(iso: windowEnd), let calendar = try? WorkCalendar.bundled() else { return nil }
+    /// software update or a `--calendar` file) is computed from the calendar in force.
+    static func dueDate(_ windowEnd: String, calendar: WorkCalendar?) -> CalendarDate? {
+        guard let end = CalendarDate(iso: windowEnd), let calendar = calendar ?? (try? WorkCalendar.bundled()) else { return nil }
         return Inspection.dueDate(windowEnd: end, calendar: calendar)
     }
 }

@@ -113,11 +113,13 @@ extension InspectionStore {
         _ id: Int64, caller: Caller, _ body: @escaping @Sendable (Inspection, any SQLDatabase) async throws -> Void
     ) async throws -> Inspection {
         try await database.write { db in
-            guard let inspection = try await Self.load(id: id, on: db), InspectionPolicy.canRead(caller.account, inspection) else {
+            guard let inspection = try await Self.load(id: id, calendar: database.calendar, on: db),
+                InspectionPolicy.canRead(caller.account, inspection)
+            else {
                 throw Self.notFound(id)
             }
             try await body(inspection, db)
-            return try await Self.load(id: id, on: db)!
+            return try await Self.load(id: id, calendar: database.calendar, on: db)!
         }
     }
 

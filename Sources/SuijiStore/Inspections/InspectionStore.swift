@@ -54,7 +54,7 @@ public struct InspectionStore: Sendable {
             sql += " ORDER BY due_date, id"
             if let limit = query.limit { sql += " LIMIT \(bind: max(1, limit)) OFFSET \(bind: query.offset)" }
             let rows = try await db.raw(sql).all(decoding: InspectionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            let found = try await Self.assemble(rows, on: db)
+            let found = try await Self.assemble(rows, calendar: database.calendar, on: db)
             // A due date unknown at creation is computed on reading.
             guard let day = query.overdueOn else { return found }
             return found.filter { $0.isOverdue(today: day) }
@@ -68,7 +68,7 @@ public struct InspectionStore: Sendable {
 
     /// One inspection, if `account` may read it.
     public func get(id: Int64, for account: Account) async throws -> Inspection {
-        let inspection = try await database.read { db in try await Self.load(id: id, on: db) }
+        let inspection = try await database.read { db in try await Self.load(id: id, calendar: database.calendar, on: db) }
         guard let inspection, InspectionPolicy.canRead(account, inspection) else { throw Self.notFound(id) }
         return inspection
     }
@@ -98,14 +98,14 @@ public struct InspectionStore: Sendable {
         }
     }
 
-    static func load(id: Int64, on db: any SQLDatabase) async throws -> Inspection? {
+    static func load(id: Int64, calendar: WorkCalendar? = nil, on db: any SQLDatabase) async throws -> Inspection? {
         let rows = try await db.raw("SELECT \(unsafeRaw: InspectionRow.columns) FROM inspections WHERE id = \(bind: id)")
             .all(decoding: InspectionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return try await assemble(rows, on: db).first
+        return try await assemble(rows, calendar: calendar, on: db).first
     }
 
     /// The rows with their teams and findings, read in chunks of ids.
-    static func assemble(_ rows: [InspectionRow], on db: any SQLDatabase) async throws -> [Inspection] {
+    static func assemble(_ rows: [InspectionRow], calendar: WorkCalendar? = nil, on db: any SQLDatabase) async throws -> [Inspection] {
         var teams: [Int64: [TeamMember]] = [:]
         var findings: [Int64: [Finding]] = [:]
         let ids = rows.map(\.id)
@@ -124,7 +124,7 @@ public struct InspectionStore: Sendable {
             for row in entries { findings[row.inspectionId, default: []].append(try row.finding()) }
         }
         return try rows.map { row in
-            var inspection = try row.inspection(team: teams[row.id] ?? [], findings: [])
+            var inspection = try row.inspection(team: teams[row.id] ?? [], findings: [], calendar: calendar)
             let entered = findings[row.id] ?? []
             // Findings in the order of the plan's items.
             inspection.findings = inspection.items.compactMap { item in entered.first { $0.item == item } }

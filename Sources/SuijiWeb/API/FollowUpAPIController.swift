@@ -52,7 +52,8 @@ struct FollowUpAPIController {
         let body = try await request.decode(as: OpenBody.self, context: context)
         let today = CalendarDate(chinaDateOf: caller.at)
         let entry = FollowUp(
-            inspectionID: id, targetUID: "", department: "", kind: body.kind, openedOn: body.openedOn ?? today, deadline: body.deadline,
+            inspectionID: id, targetUID: "", department: "", kind: body.kind, item: body.item, openedOn: body.openedOn ?? today,
+            deadline: body.deadline,
             caseNumber: body.caseNumber ?? "", caseDate: body.caseDate, transferredTo: body.transferredTo ?? "",
             transferredOn: body.transferredOn, transferredBy: body.transferredBy ?? "", notes: body.notes ?? "")
         let opened = try await followUps.open(inspectionID: id, entry, caller: caller)
@@ -63,6 +64,13 @@ struct FollowUpAPIController {
         let account = try context.requireAccount()
         let overdue = ["1", "true"].contains(request.uri.queryParameters["overdue"].map(String.init))
         let today = CalendarDate(chinaDateOf: clock.now())
+        if let state = request.uri.queryParameters["state"].map(String.init) {
+            guard let filter = FollowUpFilter(rawValue: state) else {
+                throw WebError.badRequest(
+                    field: "state", message: "不支持的状态“\(state)”，可用：\(FollowUpFilter.allCases.map(\.rawValue).joined(separator: "、"))")
+            }
+            return respond(try await followUps.list(overdue ? .overdue : filter, today: today, for: account))
+        }
         return respond(try await followUps.listOpen(overdueOn: overdue ? today : nil, for: account))
     }
 
@@ -89,6 +97,8 @@ struct FollowUpAPIController {
 /// The body of a new follow-up: the kind and its details.
 struct OpenBody: Decodable {
     var kind: FollowUpKind
+    /// The item whose problem it follows up.
+    var item: PlanItem?
     var openedOn: CalendarDate?
     var deadline: CalendarDate?
     var caseNumber: String?

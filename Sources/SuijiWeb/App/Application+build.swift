@@ -47,6 +47,8 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     PlanPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     DrawPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     InspectionPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    InspectionRecordsAPIController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    FollowUpPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     return router
 }
 

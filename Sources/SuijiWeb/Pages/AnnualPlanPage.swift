@@ -89,7 +89,8 @@ struct AnnualPlanPage {
     var publicURL: String
 
     static func make(
-        year: Int, today: CalendarDate, canEdit: Bool, submissions: [SubmissionStatus], proposals: [MergeProposal], plans: [Plan],
+        year: Int, today: CalendarDate, calendar: WorkCalendar, canEdit: Bool, submissions: [SubmissionStatus], proposals: [MergeProposal],
+        plans: [Plan],
         draft: [AnnualPlanEntry], versions: [AnnualPlanVersion], planIDs: [String: Int64], notice: String?, errors: [String]
     ) -> AnnualPlanPage {
         let left = SubmissionDeadline.daysLeft(year: year, today: today)
@@ -97,7 +98,7 @@ struct AnnualPlanPage {
         let pending = plans.filter { $0.state == .submitted }
         return AnnualPlanPage(
             year: year, previousYear: year - 1, nextYear: year + 1, deadline: SubmissionDeadline.date(year: year).iso,
-            deadlineNote: Self.deadlineNote(year: year, today: today), overdue: left < 0, canEdit: canEdit,
+            deadlineNote: Self.deadlineNote(year: year, today: today, calendar: calendar), overdue: left < 0, canEdit: canEdit,
             notice: notice, errors: errors, hasErrors: !errors.isEmpty,
             submissions: submissions.map {
                 Submission(
@@ -133,11 +134,11 @@ struct AnnualPlanPage {
     }
 
     /// "还剩 3 天（其中 1 个工作日）", "今天截止" or "已截止 180 天": calendar days, with the working
-    /// days when the bundled holiday notices cover them.
-    static func deadlineNote(year: Int, today: CalendarDate) -> String {
+    /// days when the holiday notices in force cover them.
+    static func deadlineNote(year: Int, today: CalendarDate, calendar: WorkCalendar) -> String {
         let left = SubmissionDeadline.daysLeft(year: year, today: today)
         guard left > 0 else { return left == 0 ? "今天截止" : "已截止 \(-left) 天" }
-        let working = InspectionPageBuilder.calendar.flatMap { SubmissionDeadline.workingDaysLeft(year: year, today: today, calendar: $0) }
+        let working = SubmissionDeadline.workingDaysLeft(year: year, today: today, calendar: calendar)
         return "还剩 \(left) 天" + (working.map { "（其中 \($0) 个工作日）" } ?? "")
     }
 }

@@ -100,7 +100,8 @@ struct AnnualPlanPagesController {
         let plans = try await stores.plans.list(for: account).filter { $0.year == year }
         let ids = Dictionary(plans.map { ($0.code, $0.id) }, uniquingKeysWith: { a, _ in a })
         let model = AnnualPlanPage.make(
-            year: year, today: CalendarDate(chinaDateOf: clock.now()), canEdit: account.role == .office, submissions: submissions,
+            year: year, today: CalendarDate(chinaDateOf: clock.now()), calendar: stores.database.calendar, canEdit: account.role == .office,
+            submissions: submissions,
             proposals: proposals, plans: plans, draft: draft, versions: versions, planIDs: ids, notice: notice, errors: errors)
         return pages.render("annual-plan", model, account: account, csrf: context.csrfToken, status: status)
     }

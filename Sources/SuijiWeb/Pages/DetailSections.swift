@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Foundation
 import SuijiCore
 import SuijiStore
 
@@ -33,7 +34,7 @@ enum DetailSections {
                             sourceLabel($0.source),
                         ]
                     })
-            ]
+            ] + (try await credit(uid: (record as? Target)?.uid ?? "", database: targets.database, scope: scope))
         case let inspectors as InspectorStore:
             let conflicts = try await inspectors.conflicts(inspectorID: id, scope: scope)
             return [
@@ -44,6 +45,37 @@ enum DetailSections {
         default:
             return []
         }
+    }
+
+    /// The target's credit record (its published results, §19) and the risk-class changes
+    /// they and the scheduled lowering made, with reasons.
+    static func credit(uid: String, database: SuijiDatabase, scope: DepartmentScope) async throws -> [DetailPage.Section] {
+        let store = CreditStore(database: database)
+        let records = try await store.records(uid: uid, scope: scope)
+        let history = try await store.history(uid: uid, scope: scope)
+        let vocabulary = try await InspectionStore(database: database).vocabulary()
+        let names = Dictionary(
+            try await DepartmentStore(database: database).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return [
+            DetailPage.Section(
+                title: "信用记录（已公示的抽查结果）", columns: ["公示日期", "公示部门", "抽查结果", "发现问题", "检查任务"],
+                rows: records.reversed().map { record in
+                    [
+                        record.date.iso, names[record.department] ?? record.department,
+                        record.categories.map { vocabulary.category(code: $0)?.label ?? $0 }.joined(separator: "；"),
+                        record.serious ? "情节严重" : record.problem ? "是" : "否", "第 \(record.inspectionID) 号",
+                    ]
+                }),
+            DetailPage.Section(
+                title: "风险等级变更记录", columns: ["时间", "部门", "变更", "原因", "依据"],
+                rows: history.reversed().map { change in
+                    [
+                        (try? Date.ISO8601FormatStyle().parse(change.at)).map(InspectionPageBuilder.time) ?? change.at,
+                        names[change.department] ?? change.department, "\(change.from.rawValue) 类 → \(change.to.rawValue) 类", change.reason,
+                        change.inspectionID.map { "检查任务第 \($0) 号公示结果" } ?? "定期下调（连续未发现问题）",
+                    ]
+                }),
+        ]
     }
 
     static func sourceLabel(_ source: String) -> String {

@@ -14,8 +14,6 @@ enum InspectionPageBuilder {
         var errors: [String]
     }
 
-    static let calendar = try? WorkCalendar.bundled()
-
     /// "2026-07-01 09:30" in China time.
     static func time(_ date: Date) -> String {
         let formatter = DateFormatter()
@@ -25,11 +23,12 @@ enum InspectionPageBuilder {
         return formatter.string(from: date)
     }
 
-    /// The due date's remark: working days left, 已逾期, or how the results stand.
-    static func remaining(_ inspection: Inspection, today: CalendarDate) -> (text: String, overdue: Bool) {
+    /// The due date's remark: working days left by `calendar` (the one in force), 已逾期, or how
+    /// the results stand.
+    static func remaining(_ inspection: Inspection, today: CalendarDate, calendar: WorkCalendar) -> (text: String, overdue: Bool) {
         if inspection.isOverdue(today: today) { return ("已逾期", true) }
         guard inspection.state.isOutstanding else { return (inspection.late ? "未按期完成" : "已提交", false) }
-        guard let due = inspection.resultDueDate, let days = try? calendar?.workingDays(between: today, and: due) else {
+        guard let due = inspection.resultDueDate, let days = try? calendar.workingDays(between: today, and: due) else {
             return ("—", false)
         }
         return (days == 0 ? "今日截止" : "剩余 \(days) 个工作日", false)
@@ -58,9 +57,10 @@ enum InspectionPageBuilder {
     /// The detail page of `inspection` as `account` sees it.
     static func detail(
         _ inspection: Inspection, trail: [InspectionEvent], account: Account, today: CalendarDate, catalog: [String: CheckItem],
-        vocabulary: ResultVocabulary, departmentNames: [String: String], rejected: Rejected?
+        vocabulary: ResultVocabulary, departmentNames: [String: String], rejected: Rejected?, calendar: WorkCalendar,
+        records: Records = Records(attachments: [], entrustments: [], followUps: [], experts: [])
     ) -> InspectionPage {
-        let (remark, overdue) = remaining(inspection, today: today)
+        let (remark, overdue) = remaining(inspection, today: today, calendar: calendar)
         let canEnter = (try? InspectionPolicy.requireEntry(account, inspection)) != nil
         let isReviewer = (try? InspectionPolicy.requireReviewer(account, inspection)) != nil
         func allowed(_ action: InspectionAction) -> Bool {
@@ -121,12 +121,14 @@ enum InspectionPageBuilder {
             channels: NoticeChannel.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: $0.rawValue == channel) },
             noticeDate: date, notNotified: notNotified, legalGround: ground, noticeErrors: noticeErrors,
             hasNoticeErrors: !noticeErrors.isEmpty, entries: canEnter ? entries : [], canSubmit: allowed(.submit),
-            canApprove: allowed(.approve), canReturn: allowed(.return), canPublish: allowed(.publish), isReviewer: isReviewer)
+            canApprove: allowed(.approve), canReturn: allowed(.return), canPublish: allowed(.publish), isReviewer: isReviewer,
+            records: Self.records(inspection, records, account: account, today: today, catalog: catalog, rejected: rejected))
     }
 
     /// The printable notice or record form.
     static func printable(
-        _ inspection: Inspection, catalog: [String: CheckItem], departmentNames: [String: String], today: CalendarDate
+        _ inspection: Inspection, catalog: [String: CheckItem], departmentNames: [String: String], today: CalendarDate,
+        entrustments: [Entrustment] = []
     ) -> InspectionPrintPage {
         let names = { (role: TeamRole) in
             inspection.team.filter { $0.role == role }.map(\.name).joined(separator: "、")
@@ -149,6 +151,15 @@ enum InspectionPageBuilder {
                     result: finding.map { $0.category.label + ($0.settledOnline ? "（网上核查办结）" : "") } ?? "",
                     nonCooperation: finding?.nonCooperation.map(\.label).joined(separator: "；") ?? "", notes: finding?.notes ?? "",
                     enteredBy: finding?.enteredBy ?? "", enteredAt: finding.map { time($0.enteredAt) } ?? "")
-            }, state: inspection.state.label, due: inspection.resultDueDate?.iso ?? "—", issued: today.iso)
+            }, entrusted: entrustments.map { entrustment($0, catalog: catalog) }, hasEntrusted: !entrustments.isEmpty,
+            state: inspection.state.label, due: inspection.resultDueDate?.iso ?? "—", issued: today.iso)
+    }
+
+    /// One entrustment as the pages show it.
+    static func entrustment(_ entrustment: Entrustment, catalog: [String: CheckItem]) -> InspectionPage.Entrusted {
+        let items = entrustment.items.map { item in "\(item.department):\(item.code) \(Self.item(item, in: catalog)?.name ?? "")".trimmed }
+        return InspectionPage.Entrusted(
+            kind: entrustment.kind.label, entrustee: entrustment.entrustee, items: items.isEmpty ? "全部事项" : items.joined(separator: "、"),
+            work: entrustment.work, date: entrustment.entrustedOn.iso, by: entrustment.entrustedBy)
     }
 }

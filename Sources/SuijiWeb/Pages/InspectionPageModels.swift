@@ -61,6 +61,16 @@ struct InspectionPage {
         var checked: Bool
     }
 
+    /// A professional body or expert entrusted (§16.2).
+    struct Entrusted {
+        var kind: String
+        var entrustee: String
+        var items: String
+        var work: String
+        var date: String
+        var by: String
+    }
+
     /// The entry form of one item, filled with the recorded finding or the rejected input.
     struct Entry {
         var department: String
@@ -110,6 +120,7 @@ struct InspectionPage {
     var canReturn: Bool
     var canPublish: Bool
     var isReviewer: Bool
+    var records: InspectionRecordsSection
 }
 
 /// The printable 抽查通知书 and 检查记录表 of one inspection.
@@ -139,6 +150,8 @@ struct InspectionPrintPage {
     var methods: String
     var notice: String
     var rows: [Row]
+    var entrusted: [InspectionPage.Entrusted]
+    var hasEntrusted: Bool
     var state: String
     var due: String
     var issued: String

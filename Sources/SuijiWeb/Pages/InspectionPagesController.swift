@@ -25,6 +25,10 @@ struct InspectionPagesController {
         router.post("/inspections/:id/findings", use: finding)
         router.post("/inspections/:id/submit", use: submit)
         router.post("/inspections/:id/review", use: review)
+        router.post("/inspections/:id/attachments", use: attach)
+        router.post("/inspections/:id/entrustments", use: entrust)
+        router.get("/inspections/:id/dossier", use: dossier)
+        router.get("/inspections/:id/dossier.zip", use: dossierArchive)
     }
 
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
@@ -54,7 +58,7 @@ struct InspectionPagesController {
         let model = InspectionsPage(
             title: account.role == .inspector ? "我的检查任务" : "检查任务",
             rows: shown.map { inspection in
-                let (remark, overdue) = InspectionPageBuilder.remaining(inspection, today: day)
+                let (remark, overdue) = InspectionPageBuilder.remaining(inspection, today: day, calendar: stores.database.calendar)
                 return InspectionsPage.Row(
                     url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: "计划 \(inspection.planID)",
                     planURL: "/plans/\(inspection.planID)", window: InspectionPageBuilder.window(inspection),
@@ -83,7 +87,8 @@ struct InspectionPagesController {
         let account = try context.requireAccount()
         let inspection = try await inspections.get(id: try context.parameters.require("id", as: Int64.self), for: account)
         let model = InspectionPageBuilder.printable(
-            inspection, catalog: try await catalog(inspection), departmentNames: try await departmentNames(), today: today)
+            inspection, catalog: try await catalog(inspection), departmentNames: try await departmentNames(), today: today,
+            entrustments: try await inspections.entrustments(id: inspection.id, for: account))
         return pages.render(template, model, account: account, csrf: context.csrfToken)
     }
 
@@ -93,25 +98,35 @@ struct InspectionPagesController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let inspection = try await inspections.get(id: id, for: account)
+        let records = InspectionPageBuilder.Records(
+            attachments: try await inspections.attachments(id: id, for: account),
+            entrustments: try await inspections.entrustments(id: id, for: account),
+            followUps: try await FollowUpStore(database: stores.database).list(inspectionID: id, for: account),
+            experts: try await experts(inspection, account: account))
         let model = InspectionPageBuilder.detail(
             inspection, trail: try await inspections.trail(id: id, for: account), account: account, today: today,
             catalog: try await catalog(inspection), vocabulary: try await inspections.vocabulary(),
-            departmentNames: try await departmentNames(), rejected: rejected)
+            departmentNames: try await departmentNames(), rejected: rejected, calendar: stores.database.calendar, records: records)
         return pages.render("inspection", model, account: account, csrf: context.csrfToken, status: status)
     }
 
     /// The check items of the inspection's departments, by `department:code`.
     func catalog(_ inspection: Inspection) async throws -> [String: CheckItem] {
-        var catalog: [String: CheckItem] = [:]
-        for department in Set(inspection.items.map(\.department)) {
-            for item in try await stores.items.list(scope: .only(department), query: ListQuery(perPage: 500)).items {
-                catalog["\(item.departmentCode):\(item.code)"] = item
-            }
+        try await stores.itemCatalog(inspection)
+    }
+
+    /// The experts the team may entrust: the expert libraries of the plan's departments (only
+    /// loaded for a team member who may record).
+    func experts(_ inspection: Inspection, account: Account) async throws -> [Expert] {
+        guard (try? InspectionPolicy.requireEntry(account, inspection)) != nil else { return [] }
+        var found: [Expert] = []
+        for department in inspection.departments {
+            found += try await stores.experts.list(scope: .only(department), query: ListQuery(perPage: 500)).items
         }
-        return catalog
+        return found
     }
 
     func departmentNames() async throws -> [String: String] {
-        Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        try await stores.departmentNames()
     }
 }

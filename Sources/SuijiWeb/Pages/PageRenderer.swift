@@ -37,15 +37,20 @@ public struct PageRenderer: Sendable {
         var url: String
     }
 
-    /// An HTML response of `template` with `model`.
-    func render<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "", status: HTTPResponse.Status = .ok)
-        -> Response
-    {
+    /// The HTML of `template` with `model`.
+    func html<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "") -> String {
         let envelope = Envelope(
             page: model,
             user: account.map { UserBar(name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "全区") },
             nav: account.map(Self.nav) ?? [], csrf: csrf)
-        let html = library.render(envelope, withTemplate: template) ?? "<p>模板 \(template) 缺失</p>"
+        return library.render(envelope, withTemplate: template) ?? "<p>模板 \(template) 缺失</p>"
+    }
+
+    /// An HTML response of `template` with `model`.
+    func render<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "", status: HTTPResponse.Status = .ok)
+        -> Response
+    {
+        let html = html(template, model, account: account, csrf: csrf)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -70,6 +75,7 @@ public struct PageRenderer: Sendable {
             NavItem(label: "联合抽查计划", url: "/plans"),
             NavItem(label: "检查任务", url: "/inspections"),
         ]
+        if account.role != .inspector { items.append(NavItem(label: "后续处置", url: "/follow-ups")) }
         if account.role == .departmentAdmin { items.append(NavItem(label: "批量导入", url: "/imports")) }
         if account.role == .office || account.role == .overseer { items.append(NavItem(label: "年度计划", url: "/annual-plans")) }
         if account.role == .office { items.append(NavItem(label: "部门与账号", url: "/admin/accounts")) }

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import Foundation
+import SuijiCore
+import SuijiStore
+
+/// The records under an inspection's results: attachments (§16.3), entrusted bodies and
+/// experts (§16.2), follow-ups (§17) and the dossier link (§20). Stored properties only.
+struct InspectionRecordsSection {
+    struct AttachmentRow {
+        var url: String
+        var name: String
+        var type: String
+        var size: String
+        var sha256: String
+        var item: String
+        var note: String
+        var by: String
+        var at: String
+    }
+
+    struct FollowUpRow {
+        var id: Int64
+        var kind: String
+        /// The item followed up, `DEPARTMENT:CODE`; empty for the whole inspection.
+        var item: String
+        var state: String
+        var details: String
+        var opened: String
+        var deadline: String
+        var overdue: Bool
+        var closed: String
+        /// nil when empty (a Mustache section shows an empty string too).
+        var notes: String?
+        var canAct: Bool
+        var isRectification: Bool
+    }
+
+    var inspectionID: Int64
+    var dossierURL: String
+    var today: String
+    var attachments: [AttachmentRow]
+    var hasAttachments: Bool
+    var canAttach: Bool
+    var itemOptions: [InspectionPage.Option]
+    var attachmentErrors: [String]
+    var hasAttachmentErrors: Bool
+    var entrusted: [InspectionPage.Entrusted]
+    var hasEntrusted: Bool
+    var canEntrust: Bool
+    var experts: [InspectionPage.Option]
+    var hasExperts: Bool
+    var entrustErrors: [String]
+    var hasEntrustErrors: Bool
+    var entrustOrganisation: String
+    var entrustCreditCode: String
+    var entrustWork: String
+    var entrustDate: String
+    var entrustExpert: Bool
+    var followUps: [FollowUpRow]
+    var hasFollowUps: Bool
+    var canOpenFollowUp: Bool
+    var followUpKinds: [InspectionPage.Option]
+    /// The items with a problem found: what a follow-up may name.
+    var problemItems: [InspectionPage.Option]
+    var followUpErrors: [String]
+    var hasFollowUpErrors: Bool
+}
+
+extension InspectionPageBuilder {
+    /// What the records section needs besides the inspection.
+    struct Records {
+        var attachments: [Attachment]
+        var entrustments: [Entrustment]
+        var followUps: [FollowUp]
+        var experts: [Expert]
+    }
+
+    /// The records section of `inspection` as `account` sees it.
+    static func records(
+        _ inspection: Inspection, _ records: Records, account: Account, today: CalendarDate, catalog: [String: CheckItem],
+        rejected: Rejected?
+    ) -> InspectionRecordsSection {
+        let canEnter = (try? InspectionPolicy.requireEntry(account, inspection)) != nil
+        func errors(_ target: String) -> [String] { rejected?.target == target ? rejected?.errors ?? [] : [] }
+        let entrustForm = rejected?.target == "entrust" ? rejected?.form : nil
+        let department = account.role == .departmentAdmin ? account.departmentCode : nil
+        let canOpen =
+            department.map { inspection.departments.contains($0) } == true && account.active
+            && (inspection.state == .approved || inspection.state == .published) && inspection.findings.contains { $0.category.isProblem }
+        let itemLabel = { (item: PlanItem) in "\(item.department):\(item.code) \(Self.item(item, in: catalog)?.name ?? "")".trimmed }
+        let followUpForm = rejected?.target == "follow-up" ? rejected?.form : nil
+        return InspectionRecordsSection(
+            inspectionID: inspection.id, dossierURL: "/inspections/\(inspection.id)/dossier", today: today.iso,
+            attachments: records.attachments.map { attachment in
+                .init(
+                    url: "/api/v1/inspections/\(inspection.id)/attachments/\(attachment.id)", name: attachment.fileName,
+                    type: attachment.mediaType, size: size(attachment.byteSize), sha256: attachment.sha256,
+                    item: attachment.item.map(itemLabel) ?? "整次检查", note: attachment.note, by: attachment.uploadedBy,
+                    at: time(attachment.uploadedAt))
+            }, hasAttachments: !records.attachments.isEmpty, canAttach: canEnter,
+            itemOptions: inspection.items.map { .init(value: "\($0.department):\($0.code)", label: itemLabel($0), checked: false) },
+            attachmentErrors: errors("attachment"), hasAttachmentErrors: !errors("attachment").isEmpty,
+            entrusted: records.entrustments.map { entrustment($0, catalog: catalog) }, hasEntrusted: !records.entrustments.isEmpty,
+            canEntrust: canEnter,
+            experts: records.experts.map {
+                .init(
+                    value: String($0.id), label: "\($0.name)（\($0.kind.label)\($0.organisation.isEmpty ? "" : "，" + $0.organisation)）",
+                    checked: entrustForm?.value("expertID") == String($0.id))
+            }, hasExperts: !records.experts.isEmpty, entrustErrors: errors("entrust"), hasEntrustErrors: !errors("entrust").isEmpty,
+            entrustOrganisation: entrustForm?.value("organisation") ?? "", entrustCreditCode: entrustForm?.value("creditCode") ?? "",
+            entrustWork: entrustForm?.value("work") ?? "", entrustDate: entrustForm?.value("date") ?? today.iso,
+            entrustExpert: entrustForm?.value("kind") == "expert",
+            followUps: records.followUps.map { followUpRow($0, account: account, today: today) }, hasFollowUps: !records.followUps.isEmpty,
+            canOpenFollowUp: canOpen,
+            followUpKinds: FollowUpKind.allCases.map {
+                .init(value: $0.rawValue, label: $0.label, checked: followUpForm?.value("kind") == $0.rawValue)
+            },
+            problemItems: inspection.findings.filter(\.category.isProblem).map {
+                .init(
+                    value: "\($0.item.department):\($0.item.code)", label: "\(itemLabel($0.item))（\($0.category.label)）",
+                    checked: followUpForm?.value("item") == "\($0.item.department):\($0.item.code)")
+            }, followUpErrors: errors("follow-up"), hasFollowUpErrors: !errors("follow-up").isEmpty)
+    }
+
+    /// One follow-up as the pages show it.
+    static func followUpRow(_ followUp: FollowUp, account: Account, today: CalendarDate) -> InspectionRecordsSection.FollowUpRow {
+        var details: [String] = []
+        switch followUp.kind {
+        case .rectification:
+            if let deadline = followUp.deadline { details.append("整改期限 \(deadline.iso)") }
+            if let outcome = followUp.outcome { details.append("复查\(outcome.label)（\(followUp.recheckedOn?.iso ?? "")）") }
+        case .caseFiled:
+            details.append("立案编号 \(followUp.caseNumber)，立案日期 \(followUp.caseDate?.iso ?? "—")")
+        case .leadTransferred, .judicialTransfer:
+            var text = "移交（移送）\(followUp.transferredTo)，\(followUp.transferredOn?.iso ?? "—")"
+            if !followUp.transferredBy.isEmpty { text += "，经办人 \(followUp.transferredBy)" }
+            details.append(text)
+        }
+        let canAct =
+            account.active && followUp.state == .open && account.role == .departmentAdmin && account.departmentCode == followUp.department
+        return .init(
+            id: followUp.id, kind: followUp.kind.label, item: followUp.item.map { "\($0.department):\($0.code)" } ?? "",
+            state: followUp.state.label, details: details.joined(separator: "；"),
+            opened: followUp.openedOn.iso, deadline: followUp.deadline?.iso ?? "—", overdue: followUp.isOverdue(today: today),
+            closed: followUp.closedOn?.iso ?? "", notes: followUp.notes.isEmpty ? nil : followUp.notes, canAct: canAct,
+            isRectification: followUp.kind == .rectification)
+    }
+
+    /// "1.2 MB", "350 KB".
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576
+            ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : bytes >= 1024 ? "\(bytes / 1024) KB" : "\(bytes) 字节"
+    }
+}
