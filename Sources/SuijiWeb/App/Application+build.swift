@@ -43,6 +43,8 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     PlanPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     DrawPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     InspectionPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    OversightAPIController(stores: stores, clock: clock).addRoutes(to: router)
+    OversightPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     return router
 }
 

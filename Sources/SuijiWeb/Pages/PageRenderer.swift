@@ -71,6 +71,7 @@ public struct PageRenderer: Sendable {
             NavItem(label: "检查任务", url: "/inspections"),
         ]
         if account.role == .departmentAdmin { items.append(NavItem(label: "批量导入", url: "/imports")) }
+        if account.role != .inspector { items.append(NavItem(label: "监督考评", url: "/oversight")) }
         if account.role == .office { items.append(NavItem(label: "部门与账号", url: "/admin/accounts")) }
         if account.role == .office || account.role == .overseer { items.append(NavItem(label: "审计日志", url: "/admin/audit")) }
         return items
