@@ -178,6 +178,13 @@ public enum DemoDistrict {
         {
             progress?("joint plan with an executed draw: \(draw)")
         }
+        let results = try await buildResults(
+            stores: stores, admins: admins,
+            office: Caller(account: Account(username: "office", displayName: "联席会议办公室", role: .office), at: now), today: today,
+            random: root)
+        progress?(
+            "earlier batches: \(results.inspections) inspections, \(results.published) published, \(results.late) late, \(results.followUps) follow-ups"
+        )
 
         return DemoSummary(
             accounts: accounts, departments: codes.count, items: itemCount, targets: targetCount, inspectors: inspectorCount,
