@@ -24,38 +24,43 @@ struct BarChart {
 
     static let palette = ["#1f5fa8", "#2e8b57", "#c0392b", "#b07d12", "#6c4f9c"]
     static let barWidth = 12
-    static let height = 300
     static let top = 44
     static let plotHeight = 180
-    static let left = 48
+    static let axis = 48
 
     /// The `<svg>` element.
     func svg() -> String {
         let groupWidth = max(series.count * Self.barWidth + 20, 56)
-        let width = Self.left + max(1, groups.count) * groupWidth + 16
+        // Labels are rotated by 35°: a label of n characters reaches about 10n pixels left and
+        // 7n down from its group's centre.
+        let longest = groups.map(\.label.count).max() ?? 0
+        let left = max(Self.axis, longest * 10 - groupWidth / 2 + 8)
+        let legendWidth = series.reduce(0) { $0 + 36 + $1.count * 12 } + 8
+        let width = max(left + max(1, groups.count) * groupWidth + 16, left + legendWidth)
         let baseline = Self.top + Self.plotHeight
+        let height = baseline + 24 + longest * 7
         var out = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" id="\(Self.escape(id))" viewBox="0 0 \(width) \(Self.height)" \
-            width="\(width)" height="\(Self.height)" role="img" aria-labelledby="\(Self.escape(id))-title \(Self.escape(id))-desc">
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart" id="\(Self.escape(id))" viewBox="0 0 \(width) \(height)" \
+            width="\(width)" height="\(height)" role="img" aria-labelledby="\(Self.escape(id))-title \(Self.escape(id))-desc">
             <title id="\(Self.escape(id))-title">\(Self.escape(title))</title>
             <desc id="\(Self.escape(id))-desc">\(Self.escape(description))</desc>
 
             """
         // Legend.
-        var x = Self.left
+        var x = left
         for (index, name) in series.enumerated() {
             out += "<rect x=\"\(x)\" y=\"8\" width=\"12\" height=\"12\" fill=\"\(Self.color(index))\"/>"
             out += "<text x=\"\(x + 16)\" y=\"19\" font-size=\"12\">\(Self.escape(name))</text>\n"
-            x += 16 + name.count * 12 + 20
+            x += 36 + name.count * 12
         }
         // Axis and grid: 0, 25, 50, 75, 100%.
         for step in 0...4 {
             let y = baseline - step * Self.plotHeight / 4
-            out += "<line x1=\"\(Self.left)\" y1=\"\(y)\" x2=\"\(width - 8)\" y2=\"\(y)\" stroke=\"#d0d7de\" stroke-width=\"1\"/>"
-            out += "<text x=\"\(Self.left - 6)\" y=\"\(y + 4)\" font-size=\"11\" text-anchor=\"end\">\(step * 25)%</text>\n"
+            out += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - 8)\" y2=\"\(y)\" stroke=\"#d0d7de\" stroke-width=\"1\"/>"
+            out += "<text x=\"\(left - 6)\" y=\"\(y + 4)\" font-size=\"11\" text-anchor=\"end\">\(step * 25)%</text>\n"
         }
         for (groupIndex, group) in groups.enumerated() {
-            let groupX = Self.left + groupIndex * groupWidth + (groupWidth - series.count * Self.barWidth) / 2
+            let groupX = left + groupIndex * groupWidth + (groupWidth - series.count * Self.barWidth) / 2
             for (index, bar) in group.bars.enumerated() where index < series.count {
                 let barX = groupX + index * Self.barWidth
                 let label = "\(group.label) \(series[index])：\(Self.percent(bar.value))"
@@ -72,12 +77,12 @@ struct BarChart {
                 }
                 out += rect + "\n"
             }
-            let labelX = Self.left + groupIndex * groupWidth + groupWidth / 2
+            let labelX = left + groupIndex * groupWidth + groupWidth / 2
             out += "<text x=\"\(labelX)\" y=\"\(baseline + 14)\" font-size=\"12\" text-anchor=\"end\" "
             out += "transform=\"rotate(-35 \(labelX) \(baseline + 14))\">\(Self.escape(group.label))</text>\n"
         }
         out +=
-            "<line x1=\"\(Self.left)\" y1=\"\(Self.top)\" x2=\"\(Self.left)\" y2=\"\(baseline)\" stroke=\"#57606a\" stroke-width=\"1\"/>\n"
+            "<line x1=\"\(left)\" y1=\"\(Self.top)\" x2=\"\(left)\" y2=\"\(baseline)\" stroke=\"#57606a\" stroke-width=\"1\"/>\n"
         out += "</svg>"
         return out
     }

@@ -36,9 +36,12 @@ enum OversightPageBuilder {
             }.joined(separator: "；")
         }
         let series = chartRates.map(\.label)
+        // Departments without inspections or follow-ups would only add empty groups.
+        let active = report.byDepartment.filter { $0[.due] > 0 || $0[.followUpsOpened] > 0 }
+        let shown = active.isEmpty ? report.byDepartment : active
         let departments = BarChart(
             id: "chart-departments", title: "各部门完成率、按期完成率、问题发现率、后续处置办结率（\(report.period.label)）",
-            description: describe(report.byDepartment), series: series, groups: groups(report.byDepartment) { $0.label })
+            description: describe(shown), series: series, groups: groups(shown) { $0.label })
         let months = BarChart(
             id: "chart-months", title: "各月完成率、按期完成率、问题发现率、后续处置办结率（\(report.period.label)）",
             description: describe(report.byMonth), series: series,
