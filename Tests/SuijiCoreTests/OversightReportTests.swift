@@ -145,3 +145,21 @@ struct OversightReportTests {
         #expect(tables[1].text.count == 11)
     }
 }
+
+extension OversightReportTests {
+    @Test func workStillWithinItsDeadlineIsNotDue() throws {
+        let period = try OversightPeriod.year(2026)
+        // On the due day itself the team can still submit: not counted yet.
+        let onDueDay = OversightReport(period: period, asOf: Self.day("2026-08-28"), departments: Self.departments, facts: Self.facts)
+        #expect(onDueDay.byDepartment[0][.due] == 0 && onDueDay.byDepartment[1][.due] == 1)
+        let after = OversightReport(period: period, asOf: Self.day("2026-08-29"), departments: Self.departments, facts: Self.facts)
+        let samr = after.byDepartment[0]
+        #expect(samr[.due] == 3 && samr[.onTime] == 1 && samr[.notOnTime] == 2 && samr[.overdue] == 1)
+        // due = onTime + notOnTime; submitted = onTime + (notOnTime − overdue).
+        for tally in after.byDepartment + after.byMonth + [after.total] {
+            #expect(tally[.due] == tally[.onTime] + tally[.notOnTime])
+            #expect(tally[.submitted] == tally[.onTime] + tally[.notOnTime] - tally[.overdue])
+            #expect(tally[.followUpsOpened] == tally[.followUpsClosed] + tally[.followUpsOpen])
+        }
+    }
+}

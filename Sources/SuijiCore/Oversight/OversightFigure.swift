@@ -16,7 +16,7 @@ public enum OversightFigure: String, Sendable, Codable, CaseIterable {
     case plansExecuted
     /// 执行抽取: draws of the department's plans executed in the period.
     case draws
-    /// 应完成: inspections whose result due date falls in the period, not after the counting day.
+    /// 应完成: inspections whose result due date falls in the period, before the counting day.
     case due
     /// 已录入: of `due`, results submitted at least once.
     case submitted

@@ -163,11 +163,11 @@ public struct OversightReport: Sendable {
         }
     }
 
-    /// Inspections of `group` whose due date falls in the period and is not after the counting
-    /// day (work not yet due is not counted).
+    /// Inspections of `group` whose due date falls in the period and has passed: it is before
+    /// the counting day (work still within its deadline is not counted).
     func dueInspections(in group: OversightGroup) -> [InspectionFact] {
         facts.inspections.filter { inspection in
-            guard let due = inspection.dueDate, period.contains(due), due <= asOf else { return false }
+            guard let due = inspection.dueDate, period.contains(due), due < asOf else { return false }
             return Self.matches(group, department: inspection.initiator, day: due)
         }
     }
