@@ -15,7 +15,7 @@ struct CLITests {
         var help = ""
         for arguments in [
             [], ["serve"], ["demo"], ["import"], ["export"], ["audit", "verify"], ["calendar", "due"], ["accounts", "add"],
-            ["draw", "run"], ["draw", "export"], ["verify"], ["inspections", "overdue"],
+            ["draw", "run"], ["draw", "export"], ["verify"], ["inspections", "overdue"], ["oversight", "report"],
         ] {
             help += "== suiji \(arguments.joined(separator: " "))\n"
             help += SuijiCommand.helpMessage(for: try Self.subcommand(arguments), columns: 100) + "\n"
