@@ -66,7 +66,7 @@ struct OversightReportTests {
             FollowUp(
                 id: 3, inspectionID: 6, targetUID: "T6", department: "HEALTH", kind: .caseFiled, openedOn: day("2026-04-01"),
                 caseNumber: "卫罚〔2026〕1号", caseDate: day("2026-04-01")),
-        ])
+        ], followUpPlans: [1: 1, 2: 1, 3: 4])
 
     static let departments = [Department(code: "SAMR", name: "区市场监管局"), Department(code: "HEALTH", name: "区卫健委")]
 
@@ -136,13 +136,17 @@ struct OversightReportTests {
     @Test func theEvaluationTablesHaveOneRowPerDepartmentAndATotal() throws {
         let report = try Self.report()
         let tables = report.tables
-        #expect(tables.map(\.title) == ["部门考评汇总", "按月统计", "发现问题分类", "指标说明"])
+        #expect(tables.map(\.title) == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "指标说明"])
         let departments = tables[0].text
         #expect(departments.count == 4 && departments[3][0] == "合计")
         #expect(departments[1][0] == "区市场监管局" && departments[1][4] == "4")
         #expect(departments[1].suffix(4) == ["50.0%", "50.0%", "50.0%", "50.0%"])
         #expect(tables[0].rows[0][4].figure == .due && tables[0].rows[0][4].group == "SAMR")
-        #expect(tables[1].text.count == 11)
+        #expect(tables[2].text.count == 11)
+        // One row per plan of the period (drafts left out) and the total.
+        #expect(tables[1].text.dropFirst().map(\.first) == ["2026-SAMR-01 甲", "2026-SAMR-02 乙", "2026-HEALTH-01 丙", "合计"])
+        let plan = try #require(report.byPlan.first)
+        #expect(plan.key == "plan-1" && plan[.due] == 4 && plan[.draws] == 2 && plan[.followUpsOpened] == 2)
     }
 }
 

@@ -58,6 +58,8 @@ struct StatisticsStoreTests {
         #expect(report.byMonth.first { $0.key == "2026-08" }?[.due] == n)
         #expect(report.byMonth.first { $0.key == "2026-05" }?[.draws] == 1)
         #expect(report.byDepartment[0][.due] == 0)
+        let plan = try #require(report.byPlan.first)
+        #expect(report.byPlan.count == 1 && plan[.due] == n && plan[.followUpsOpened] == 1 && plan[.draws] == 1)
 
         // A department admin sees its own department only; inspectors see nothing.
         let health = try await store.report(period, asOf: asOf, for: fixture.draw.fixture.health.account)
@@ -67,7 +69,7 @@ struct StatisticsStoreTests {
 
         // The workbook: one sheet per table, read back with the project's reader.
         let reader = try TabularXLSXReader(data: try OversightWorkbook.encode(report))
-        #expect(reader.sheetNames == ["部门考评汇总", "按月统计", "发现问题分类", "指标说明"])
+        #expect(reader.sheetNames == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "指标说明"])
         let sheet = try reader.readAllRows(sheet: "部门考评汇总")
         #expect(sheet[0].fields[0] == "部门" && sheet[0].fields[4] == "应完成检查")
         #expect(sheet[2].fields[0] == "区市场监管局" && sheet[2].fields[4] == String(n) && sheet[2].fields[6] == "1")

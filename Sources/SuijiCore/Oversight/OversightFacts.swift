@@ -124,13 +124,19 @@ public struct OversightFacts: Sendable, Codable, Equatable {
     public var draws: [DrawFact]
     public var inspections: [InspectionFact]
     public var followUps: [FollowUp]
+    /// The plan of each follow-up's inspection, by follow-up id.
+    public var followUpPlans: [Int64: Int64]
 
     /// Creates the facts.
-    public init(plans: [PlanFact] = [], draws: [DrawFact] = [], inspections: [InspectionFact] = [], followUps: [FollowUp] = []) {
+    public init(
+        plans: [PlanFact] = [], draws: [DrawFact] = [], inspections: [InspectionFact] = [], followUps: [FollowUp] = [],
+        followUpPlans: [Int64: Int64] = [:]
+    ) {
         self.plans = plans
         self.draws = draws
         self.inspections = inspections
         self.followUps = followUps
+        self.followUpPlans = followUpPlans
     }
 }
 

@@ -5,13 +5,28 @@ public enum OversightGroup: Sendable, Hashable {
     case total
     case department(String)
     case month(YearMonth)
+    case plan(Int64)
 
-    /// The stable key: `total`, the department code, or `YYYY-MM`.
+    /// The stable key: `total`, the department code, `YYYY-MM`, or `plan-<id>`.
     public var key: String {
         switch self {
         case .total: "total"
         case .department(let code): code
         case .month(let month): month.iso
+        case .plan(let id): "plan-\(id)"
+        }
+    }
+
+    /// The group of `key`.
+    public init(key: String) {
+        if key.isEmpty || key == "total" {
+            self = .total
+        } else if let month = YearMonth(iso: key) {
+            self = .month(month)
+        } else if key.hasPrefix("plan-"), let id = Int64(key.dropFirst(5)) {
+            self = .plan(id)
+        } else {
+            self = .department(key)
         }
     }
 }
@@ -58,6 +73,8 @@ public struct OversightReport: Sendable {
     public var facts: OversightFacts
     public var byDepartment: [OversightTally]
     public var byMonth: [OversightTally]
+    /// One row per plan of `plans` (initiated, not in draft, window overlapping the period).
+    public var byPlan: [OversightTally]
     public var total: OversightTally
 
     /// Computes the report. `departments` are the rows of the department table, in order;
@@ -69,9 +86,11 @@ public struct OversightReport: Sendable {
         self.facts = facts
         self.byDepartment = []
         self.byMonth = []
+        self.byPlan = []
         self.total = OversightTally(key: "total", label: "合计", counts: [:], categories: [:])
         self.byDepartment = departments.map { tally(.department($0.code), label: $0.name) }
         self.byMonth = period.months.map { tally(.month($0), label: $0.label) }
+        self.byPlan = plans(.plans, in: .total).map { tally(.plan($0.id), label: "\($0.code) \($0.name)") }
         self.total = tally(.total, label: "合计")
     }
 
@@ -108,6 +127,7 @@ public struct OversightReport: Sendable {
             case .total: inGroup = true
             case .department(let code): inGroup = plan.initiator == code
             case .month: inGroup = false
+            case .plan(let id): inGroup = plan.id == id
             }
             guard inGroup, plan.state != .draft, period.overlaps(plan.windowStart, plan.windowEnd) else { return false }
             return figure == .plans || plan.executedDraws > 0
@@ -118,7 +138,7 @@ public struct OversightReport: Sendable {
     public func draws(_ figure: OversightFigure, in group: OversightGroup) -> [DrawFact] {
         guard figure == .draws else { return [] }
         return facts.draws.filter { draw in
-            period.contains(draw.executedOn) && Self.matches(group, department: draw.initiator, day: draw.executedOn)
+            period.contains(draw.executedOn) && Self.matches(group, department: draw.initiator, day: draw.executedOn, plan: draw.planID)
         }
     }
 
@@ -151,7 +171,8 @@ public struct OversightReport: Sendable {
     public func followUps(_ figure: OversightFigure, in group: OversightGroup) -> [FollowUp] {
         guard figure.subject == .followUp else { return [] }
         return facts.followUps.filter { followUp in
-            guard period.contains(followUp.openedOn), Self.matches(group, department: followUp.department, day: followUp.openedOn)
+            guard period.contains(followUp.openedOn),
+                Self.matches(group, department: followUp.department, day: followUp.openedOn, plan: facts.followUpPlans[followUp.id])
             else { return false }
             switch figure {
             case .followUpsOpened: return true
@@ -168,15 +189,16 @@ public struct OversightReport: Sendable {
     func dueInspections(in group: OversightGroup) -> [InspectionFact] {
         facts.inspections.filter { inspection in
             guard let due = inspection.dueDate, period.contains(due), due < asOf else { return false }
-            return Self.matches(group, department: inspection.initiator, day: due)
+            return Self.matches(group, department: inspection.initiator, day: due, plan: inspection.planID)
         }
     }
 
-    static func matches(_ group: OversightGroup, department: String, day: CalendarDate) -> Bool {
+    static func matches(_ group: OversightGroup, department: String, day: CalendarDate, plan: Int64?) -> Bool {
         switch group {
         case .total: true
         case .department(let code): department == code
         case .month(let month): YearMonth(day) == month
+        case .plan(let id): plan == id
         }
     }
 }

@@ -42,10 +42,18 @@ extension OversightReport {
     /// The figures of the month table (plans span months).
     public static let monthFigures = OversightFigure.allCases.filter(\.isMonthly)
 
-    /// The tables of the evaluation report: by department, by month, problems by category, and
-    /// the definitions.
+    /// The tables of the evaluation report: by department, by plan, by month, problems by
+    /// category, and the definitions.
     public var tables: [OversightTable] {
-        [departmentTable, monthTable, categoryTable, definitionTable]
+        [departmentTable, planTable, monthTable, categoryTable, definitionTable]
+    }
+
+    /// The figures of the plan table (each row is one plan).
+    public static let planFigures = OversightFigure.allCases.filter { $0.subject != .plan }
+
+    /// 按计划统计: one row per plan and the total.
+    public var planTable: OversightTable {
+        figureTable(title: "按计划统计", first: "计划", figures: Self.planFigures, rows: byPlan + [total])
     }
 
     /// 部门考评汇总: one row per department and the total.

@@ -66,6 +66,7 @@ struct OversightBody: Encodable {
     var asOf: String
     var departments: [Tally]
     var months: [Tally]
+    var plans: [Tally]
     var total: Tally
 
     init(_ report: OversightReport) {
@@ -74,6 +75,7 @@ struct OversightBody: Encodable {
         asOf = report.asOf.iso
         departments = report.byDepartment.map(Tally.init)
         months = report.byMonth.map(Tally.init)
+        plans = report.byPlan.map(Tally.init)
         total = Tally(report.total)
     }
 }

@@ -60,6 +60,7 @@ enum OversightPageBuilder {
         case .total: groupLabel = "全部部门"
         case .department(let code): groupLabel = name(code)
         case .month(let month): groupLabel = month.label
+        case .plan(let id): groupLabel = report.facts.plans.first { $0.id == id }.map { "\($0.code) \($0.name)" } ?? "计划 \(id)"
         }
         typealias Cell = OversightRowsPage.Cell
         let header: [String]

@@ -32,7 +32,7 @@ struct OversightPagesController {
         let (account, _, report) = try await load(request, context)
         let model = OversightPageBuilder.page(
             report, title: "监督考评统计", scoped: account.role == .departmentAdmin,
-            tables: [report.departmentTable, report.monthTable, report.categoryTable])
+            tables: [report.departmentTable, report.planTable, report.monthTable, report.categoryTable])
         return pages.render("oversight", model, account: account, csrf: context.csrfToken)
     }
 

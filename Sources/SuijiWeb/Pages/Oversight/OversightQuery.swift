@@ -35,11 +35,7 @@ struct OversightQuery {
         group = Self.group(text("group") ?? "total")
     }
 
-    static func group(_ key: String) -> OversightGroup {
-        if key.isEmpty || key == "total" { return .total }
-        if let month = YearMonth(iso: key) { return .month(month) }
-        return .department(key)
-    }
+    static func group(_ key: String) -> OversightGroup { OversightGroup(key: key) }
 
     /// `from=…&to=…`.
     static func periodQuery(_ period: OversightPeriod) -> String { "from=\(period.from.iso)&to=\(period.to.iso)" }
