@@ -96,14 +96,18 @@ public struct OversightReport: Sendable {
 
     /// The tally of `group`.
     public func tally(_ group: OversightGroup, label: String) -> OversightTally {
-        var counts: [OversightFigure: Int] = [:]
+        // The group's inspections are selected once; each figure filters them.
+        let due = dueInspections(in: group)
+        var figures: [OversightFigure: Int] = [:]
         for figure in OversightFigure.allCases {
             if case .month = group, !figure.isMonthly { continue }
-            counts[figure] = count(figure, in: group)
+            figures[figure] = figure.subject == .inspection ? due.filter { counts(figure, $0) }.count : count(figure, in: group)
         }
         var categories: [ProblemCategory: Int] = [:]
-        for category in ProblemCategory.allCases { categories[category] = inspections(category: category, in: group).count }
-        return OversightTally(key: group.key, label: label, counts: counts, categories: categories)
+        for category in ProblemCategory.allCases {
+            categories[category] = due.filter { $0.state == .published && $0.has(category) }.count
+        }
+        return OversightTally(key: group.key, label: label, counts: figures, categories: categories)
     }
 
     /// How many rows `figure` counts in `group`.
@@ -145,20 +149,22 @@ public struct OversightReport: Sendable {
     /// The inspections `figure` counts in `group`.
     public func inspections(_ figure: OversightFigure, in group: OversightGroup) -> [InspectionFact] {
         guard figure.subject == .inspection else { return [] }
-        return dueInspections(in: group).filter { inspection in
-            let due = inspection.dueDate!
-            let overdue = inspection.firstSubmittedOn == nil && asOf > due
-            switch figure {
-            case .due: return true
-            case .submitted: return inspection.firstSubmittedOn != nil
-            case .onTime: return inspection.firstSubmittedOn != nil && !inspection.submittedLate
-            case .notOnTime: return inspection.submittedLate || overdue
-            case .overdue: return overdue
-            case .published: return inspection.state == .published
-            case .problems: return inspection.state == .published && inspection.hasProblem
-            case .nonCooperation: return inspection.state == .published && inspection.nonCooperation
-            default: return false
-            }
+        return dueInspections(in: group).filter { counts(figure, $0) }
+    }
+
+    /// Whether `figure` counts `inspection`, one of the inspections due in the period.
+    func counts(_ figure: OversightFigure, _ inspection: InspectionFact) -> Bool {
+        let overdue = inspection.firstSubmittedOn == nil && inspection.dueDate.map { asOf > $0 } ?? false
+        switch figure {
+        case .due: return true
+        case .submitted: return inspection.firstSubmittedOn != nil
+        case .onTime: return inspection.firstSubmittedOn != nil && !inspection.submittedLate
+        case .notOnTime: return inspection.submittedLate || overdue
+        case .overdue: return overdue
+        case .published: return inspection.state == .published
+        case .problems: return inspection.state == .published && inspection.hasProblem
+        case .nonCooperation: return inspection.state == .published && inspection.nonCooperation
+        default: return false
         }
     }
 
