@@ -21,6 +21,8 @@ struct OversightTests {
                 #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\"") && html.contains("role=\"img\""))
                 #expect(html.contains("/oversight/rows?from=2026-01&amp;to=2026-06&amp;figure=due&amp;group=SAMR"))
                 #expect(!html.contains("<script"))
+                // Counts are links; rates without a denominator are plain text.
+                #expect(html.contains("<td>—</td>") && !html.contains(">—</a>"))
             }
             try await client.execute(uri: "/oversight/report?from=2026-01&to=2026-06", method: .get, headers: [.cookie: session.cookie]) {
                 response in

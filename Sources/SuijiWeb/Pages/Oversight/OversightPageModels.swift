@@ -9,6 +9,8 @@ struct OversightTableModel {
     struct Cell {
         var text: String
         var url: String
+        /// Mustache treats an empty string as true: sections test this instead.
+        var hasURL: Bool
         var isHeader: Bool
     }
 
@@ -27,7 +29,8 @@ struct OversightTableModel {
         rows = table.rows.map { cells in
             Row(
                 cells: cells.enumerated().map { index, cell in
-                    Cell(text: cell.text, url: OversightQuery.rowsURL(cell, period: period) ?? "", isHeader: index == 0)
+                    let url = OversightQuery.rowsURL(cell, period: period)
+                    return Cell(text: cell.text, url: url ?? "", hasURL: url != nil, isHeader: index == 0)
                 }, isTotal: cells.first?.text == "合计")
         }
     }
@@ -59,6 +62,13 @@ struct OversightRowsPage {
     struct Cell {
         var text: String
         var url: String
+        var hasURL: Bool
+
+        init(text: String, url: String) {
+            self.text = text
+            self.url = url
+            self.hasURL = !url.isEmpty
+        }
     }
 
     struct Row {
