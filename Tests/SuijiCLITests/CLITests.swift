@@ -16,6 +16,7 @@ struct CLITests {
         for arguments in [
             [], ["serve"], ["demo"], ["import"], ["export"], ["audit", "verify"], ["calendar", "due"], ["accounts", "add"],
             ["draw", "run"], ["draw", "export"], ["verify"], ["inspections", "overdue"], ["credit", "apply-lowering"],
+            ["oversight", "report"],
         ] {
             help += "== suiji \(arguments.joined(separator: " "))\n"
             help += SuijiCommand.helpMessage(for: try Self.subcommand(arguments), columns: 100) + "\n"

@@ -15,7 +15,7 @@ struct OpenDataCLITests {
         let body = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any] ?? [:]
         #expect(body["dataset"] as? String == "annual-plan")
         let records = body["records"] as? [[String: String]] ?? []
-        #expect(records.map { $0["plan_code"] } == ["\(year)-SAMR-01"])
+        #expect(records.map { $0["plan_code"] } == ["\(year)-HEALTH-01", "\(year)-SAMR-01", "\(year)-SAMR-03"])
         #expect(records.first?["version"] == "1")
         let draws = try SuijiBinary.run(["export", "draws", "--db", db])
         #expect(draws.out.hasPrefix("\u{FEFF}draw_id,plan_code,plan_name,batch_code"))

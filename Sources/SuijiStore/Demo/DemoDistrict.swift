@@ -182,6 +182,13 @@ public enum DemoDistrict {
                 progress?("inspections entered, one published with a follow-up")
             }
         }
+        let results = try await buildResults(
+            stores: stores, admins: admins,
+            office: Caller(account: Account(username: "office", displayName: "联席会议办公室", role: .office), at: now), today: today,
+            random: root)
+        progress?(
+            "earlier batches: \(results.inspections) inspections, \(results.published) published, \(results.late) late, \(results.followUps) follow-ups"
+        )
         let proposals = try await buildAnnualPlan(
             stores: stores, admins: admins,
             office: Caller(account: Account(username: "office", displayName: "联席会议办公室", role: .office), at: now), today: today)

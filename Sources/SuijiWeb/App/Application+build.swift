@@ -49,6 +49,8 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     InspectionPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     InspectionRecordsAPIController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     FollowUpPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    OversightAPIController(stores: stores, clock: clock).addRoutes(to: router)
+    OversightPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     return router
 }
 
