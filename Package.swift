@@ -115,20 +115,32 @@ let package = Package(
         .testTarget(name: "SuijiDrawTests", dependencies: ["SuijiDraw"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SuijiStoreTests",
-            dependencies: ["SuijiCore", "SuijiStore"],
+            dependencies: [
+                "SuijiCore", "SuijiDraw", "SuijiStore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SuijiCLITests",
-            dependencies: ["SuijiCLI", "SuijiStore", "SuijiCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "SuijiCLI", "SuijiStore", "SuijiCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SuijiWebTests",
             dependencies: [
-                "SuijiCore", "SuijiStore", "SuijiWeb",
+                "SuijiCore", "SuijiDraw", "SuijiStore", "SuijiWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings

@@ -79,7 +79,8 @@ struct AnnualPlanWebTests {
             #expect(version["version"] as? Int == 1)
             let (again, refused) = try await post(client, "/api/v1/annual-plans/2026/versions", office, ["note": "x"])
             #expect(again == .unprocessableContent)
-            #expect(((refused["error"] as? [String: Any])?["message"] as? String ?? "").contains("没有变化"))
+            let message = (refused["error"] as? [String: Any])?["message"] as? String
+            #expect(message?.contains("没有变化") == true)
             let (reminded, reminder) = try await post(client, "/api/v1/annual-plans/2026/reminders", office, ["department": "SAMR"])
             #expect(reminded == .created)
             #expect((reminder["message"] as? String ?? "").contains("2026-05-31"))
