@@ -51,6 +51,7 @@ struct InspectionPagesTests {
             let list = try await Self.page(client, "/inspections", leader)
             #expect(list.status == .ok && list.html.contains("我的检查任务") && list.html.contains("检查任务</a>"))
             #expect(list.html.contains("href=\"\(uri)\"") && list.html.contains("2026-08-28") && list.html.contains("个工作日"))
+            #expect(!list.html.contains("上一页"), "the first page links to no previous page")
             for other in stored where !other.hasMember(leaderID) { #expect(!list.html.contains("href=\"/inspections/\(other.id)\"")) }
             let filtered = try await Self.page(client, "/inspections?state=published&overdue=1", leader)
             #expect(filtered.html.contains("没有符合条件的检查任务"))

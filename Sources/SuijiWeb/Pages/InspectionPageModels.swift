@@ -26,8 +26,8 @@ struct InspectionsPage {
     var overdueOnly: Bool
     var page: Int
     var pageCount: String
-    var previousURL: String
-    var nextURL: String
+    var previousURL: String?
+    var nextURL: String?
 }
 
 /// One inspection: the record, the team's entry forms and the reviewer's buttons.

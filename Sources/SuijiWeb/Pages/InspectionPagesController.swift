@@ -67,7 +67,7 @@ struct InspectionPagesController {
             }, isEmpty: found.isEmpty,
             states: InspectionState.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == state) },
             overdueOnly: overdueOnly, page: min(page, pageCount), pageCount: "\(pageCount)（共 \(found.count) 项）",
-            previousURL: page > 1 ? link(page - 1) : "", nextURL: page < pageCount ? link(page + 1) : "")
+            previousURL: page > 1 ? link(page - 1) : nil, nextURL: page < pageCount ? link(page + 1) : nil)
         return pages.render("inspections", model, account: account, csrf: context.csrfToken)
     }
 
