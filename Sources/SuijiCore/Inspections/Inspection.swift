@@ -36,6 +36,8 @@ public struct Inspection: Sendable, Codable, Equatable, Identifiable {
     public var items: [PlanItem]
     public var state: InspectionState
     public var notice: Notice?
+    /// The day the team plans to visit (计划检查日期), within the batch window; nil until set.
+    public var plannedDate: CalendarDate?
     public var findings: [Finding]
     /// 20 working days after the window's end; nil when the holiday notice of that year is not
     /// known yet.
@@ -54,7 +56,8 @@ public struct Inspection: Sendable, Codable, Equatable, Identifiable {
     public init(
         id: Int64 = 0, drawID: String, planID: Int64, initiator: String, departments: [String], windowStart: CalendarDate,
         windowEnd: CalendarDate, target: InspectedTarget, team: [TeamMember], items: [PlanItem], state: InspectionState = .pending,
-        notice: Notice? = nil, findings: [Finding] = [], resultDueDate: CalendarDate?, late: Bool = false, returnReason: String = "",
+        notice: Notice? = nil, plannedDate: CalendarDate? = nil, findings: [Finding] = [], resultDueDate: CalendarDate?, late: Bool = false,
+        returnReason: String = "",
         createdAt: Date, firstSubmittedAt: Date? = nil, submittedAt: Date? = nil, approvedAt: Date? = nil, publishedAt: Date? = nil
     ) {
         self.id = id
@@ -69,6 +72,7 @@ public struct Inspection: Sendable, Codable, Equatable, Identifiable {
         self.items = items
         self.state = state
         self.notice = notice
+        self.plannedDate = plannedDate
         self.findings = findings
         self.resultDueDate = resultDueDate
         self.late = late
@@ -92,6 +96,14 @@ public struct Inspection: Sendable, Codable, Equatable, Identifiable {
     /// Whether results submitted on `day` are late: after the due date.
     public func isLate(submittedOn day: CalendarDate) -> Bool {
         resultDueDate.map { day > $0 } ?? false
+    }
+
+    /// The problems of planning the visit on `date`: it must fall within the batch window.
+    public func planningIssues(_ date: CalendarDate) -> [FieldIssue] {
+        guard date >= windowStart, date <= windowEnd else {
+            return [FieldIssue(field: "plannedDate", message: "计划检查日期应在检查期间 \(windowStart.iso) 至 \(windowEnd.iso) 之内")]
+        }
+        return []
     }
 
     /// Whether results are outstanding (未录入 or 退回) past the due date on `today`.

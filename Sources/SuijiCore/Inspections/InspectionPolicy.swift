@@ -47,4 +47,15 @@ public enum InspectionPolicy {
             throw .conflict("检查结果处于“\(inspection.state.label)”状态，不能再录入（退回后可修改）")
         }
     }
+
+    /// Who may plan the visit (计划检查日期): a member of the team or an admin of the
+    /// initiating department, while results are open.
+    public static func requireScheduling(_ account: Account, _ inspection: Inspection) throws(InspectionError) {
+        guard (try? requireReviewer(account, inspection)) != nil || (try? requireTeamMember(account, inspection)) != nil else {
+            throw .forbidden("只有本检查组成员或发起部门的管理员可以安排计划检查日期")
+        }
+        guard inspection.state.allowsEntry else {
+            throw .conflict("检查结果处于“\(inspection.state.label)”状态，不能再调整计划检查日期")
+        }
+    }
 }

@@ -274,5 +274,12 @@ public enum Migrations {
                 """,
                 "CREATE INDEX inspection_entrustments_inspection ON inspection_entrustments (inspection_id)",
             ]),
+        // The day a team plans to visit its target (计划检查日期), for the inspectors' day list.
+        Migration(
+            "AddInspectionPlannedDate",
+            [
+                "ALTER TABLE inspections ADD COLUMN planned_date TEXT",
+                "CREATE INDEX inspections_planned ON inspections (planned_date)",
+            ]),
     ]
 }

@@ -8,7 +8,7 @@ import SuijiCore
 struct InspectionRow: Codable {
     static let columns = """
         id, draw_id, plan_id, initiator, departments, window_start, window_end, target_uid, target_name, target_kind, items, state,
-        notice, due_date, late, return_reason, created_at, first_submitted_at, submitted_at, approved_at, published_at
+        notice, due_date, late, return_reason, created_at, first_submitted_at, submitted_at, approved_at, published_at, planned_date
         """
 
     var id: Int64
@@ -32,6 +32,7 @@ struct InspectionRow: Codable {
     var submittedAt: String?
     var approvedAt: String?
     var publishedAt: String?
+    var plannedDate: String?
 
     func inspection(team: [TeamMember], findings: [Finding], calendar: WorkCalendar? = nil) throws -> Inspection {
         Inspection(
@@ -39,7 +40,8 @@ struct InspectionRow: Codable {
             windowStart: CalendarDate(iso: windowStart)!, windowEnd: CalendarDate(iso: windowEnd)!,
             target: InspectedTarget(uid: targetUid, name: targetName, kind: TargetKind(rawValue: targetKind)), team: team,
             items: try JSONText.decode([PlanItem].self, items), state: InspectionState(rawValue: state) ?? .pending,
-            notice: try notice.map { try JSONText.decode(Notice.self, $0) }, findings: findings,
+            notice: try notice.map { try JSONText.decode(Notice.self, $0) }, plannedDate: plannedDate.flatMap(CalendarDate.init(iso:)),
+            findings: findings,
             resultDueDate: dueDate.flatMap(CalendarDate.init(iso:)) ?? Self.dueDate(windowEnd, calendar: calendar), late: late != 0,
             returnReason: returnReason,
             createdAt: StoredDate.parse(createdAt) ?? Date(timeIntervalSince1970: 0), firstSubmittedAt: StoredDate.parse(firstSubmittedAt),

@@ -26,6 +26,24 @@ extension InspectionStore {
         }
     }
 
+    /// Plans (or moves) the visit to `date`, within the batch window: a member of the team or
+    /// an admin of the initiating department, while results are open.
+    public func schedule(id: Int64, on date: CalendarDate, caller: Caller) async throws -> Inspection {
+        try await change(id, caller: caller) { inspection, db in
+            try InspectionPolicy.requireScheduling(caller.account, inspection)
+            let issues = inspection.planningIssues(date)
+            guard issues.isEmpty else { throw InspectionError.invalid(issues) }
+            try await db.raw(
+                """
+                UPDATE inspections SET planned_date = \(bind: date.iso), updated_at = \(bind: Timestamp.format(caller.at))
+                WHERE id = \(bind: id)
+                """
+            ).run()
+            try await AuditLog.append(
+                db, caller: caller, action: "schedule", entity: "inspection", entityID: String(id), detail: ["plannedDate": date.iso])
+        }
+    }
+
     /// Records (or corrects) the finding of one item: only a member of the team, while results
     /// are open; the entry names who made it. Entry after the due date is accepted (the
     /// submission then counts as late).

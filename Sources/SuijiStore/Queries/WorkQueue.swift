@@ -42,6 +42,8 @@ public struct WorkQueue: Sendable, Equatable {
 
     public var plans: [PlanTask] = []
     public var draws: [DrawTask] = []
+    /// Outstanding inspections planned for today (今日检查).
+    public var visitsToday: [Inspection] = []
     /// Outstanding inspections without a recorded notice.
     public var toNotify: [Inspection] = []
     /// Outstanding results (未录入 or 退回), earliest due first.
@@ -55,6 +57,7 @@ public struct WorkQueue: Sendable, Equatable {
 
     /// Whether nothing waits.
     public var isEmpty: Bool {
-        plans.isEmpty && draws.isEmpty && toNotify.isEmpty && resultsDue.isEmpty && toReview.isEmpty && overdueRectifications.isEmpty
+        plans.isEmpty && draws.isEmpty && visitsToday.isEmpty && toNotify.isEmpty && resultsDue.isEmpty && toReview.isEmpty
+            && overdueRectifications.isEmpty
     }
 }

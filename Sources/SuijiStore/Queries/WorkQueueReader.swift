@@ -31,6 +31,7 @@ public struct WorkQueueReader: Sendable {
         let inspections = InspectionStore(database: database)
         let outstanding = try await inspections.list(for: account, InspectionQuery(limit: nil)).filter { $0.state.isOutstanding }
         let mine = outstanding.filter { account.role != .departmentAdmin || $0.initiator == account.departmentCode }
+        queue.visitsToday = mine.filter { $0.plannedDate == today }
         queue.toNotify = mine.filter { $0.notice == nil }
         queue.resultsDue = mine.map { WorkQueue.ResultTask(inspection: $0, daysLeft: $0.resultDueDate.map { today.days(to: $0) }) }
         if account.role == .departmentAdmin || account.role == .office {

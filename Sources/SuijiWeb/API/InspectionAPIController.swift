@@ -42,6 +42,7 @@ struct InspectionAPIController {
         group.get(use: list)
         group.get("/:id", use: show)
         group.post("/:id/notice", use: notice)
+        group.post("/:id/schedule", use: schedule)
         group.post("/:id/findings", use: finding)
         group.post("/:id/submit", use: submit)
         group.post("/:id/review", use: review)
@@ -72,6 +73,20 @@ struct InspectionAPIController {
         let id = try context.parameters.require("id", as: Int64.self)
         let inspection = try await inspections.get(id: id, for: account)
         return respond(inspection, trail: try await inspections.trail(id: id, for: account))
+    }
+
+    struct ScheduleBody: Decodable {
+        var plannedDate: String
+    }
+
+    @Sendable func schedule(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let id = try context.parameters.require("id", as: Int64.self)
+        let body = try await request.decode(as: ScheduleBody.self, context: context)
+        guard let date = CalendarDate(iso: body.plannedDate) else {
+            throw InspectionError.invalid([FieldIssue(field: "plannedDate", message: "计划检查日期应写作 YYYY-MM-DD")])
+        }
+        return respond(try await inspections.schedule(id: id, on: date, caller: caller))
     }
 
     @Sendable func notice(request: Request, context: AppRequestContext) async throws -> Response {

@@ -97,6 +97,8 @@ enum InspectionPageBuilder {
         }
         let pageErrors = rejected.map { $0.target.isEmpty ? $0.errors : [] } ?? []
         let noticeErrors = noticeForm == nil ? [] : rejected?.errors ?? []
+        let scheduleForm = rejected?.target == "schedule" ? rejected?.form : nil
+        let scheduleErrors = scheduleForm == nil ? [] : rejected?.errors ?? []
         return InspectionPage(
             id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid, plan: "计划 \(inspection.planID)",
             planURL: "/plans/\(inspection.planID)", drawID: inspection.drawID, window: window(inspection),
@@ -104,6 +106,11 @@ enum InspectionPageBuilder {
             due: inspection.resultDueDate?.iso ?? "—", remaining: remark, overdue: overdue, late: inspection.late,
             state: inspection.state.label, returnReason: inspection.returnReason,
             hasReturnReason: !inspection.returnReason.isEmpty, notice: notice(inspection.notice),
+            plannedDate: inspection.plannedDate?.iso ?? "未安排",
+            canSchedule: (try? InspectionPolicy.requireScheduling(account, inspection)) != nil,
+            scheduleValue: scheduleForm?.value("plannedDate") ?? inspection.plannedDate?.iso ?? "",
+            windowStart: inspection.windowStart.iso, windowEnd: inspection.windowEnd.iso, scheduleErrors: scheduleErrors,
+            hasScheduleErrors: !scheduleErrors.isEmpty,
             team: inspection.team.map { .init(role: $0.role.label, name: $0.name, department: departmentNames[$0.department] ?? "") },
             items: inspection.items.map { item in
                 let finding = inspection.findings.first { $0.item == item }
@@ -138,7 +145,8 @@ enum InspectionPageBuilder {
             id: inspection.id, number: "\(inspection.initiator)-\(inspection.drawID)-\(inspection.id)",
             initiator: departmentNames[inspection.initiator] ?? inspection.initiator,
             departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),
-            target: inspection.target.name, targetUID: inspection.target.uid, window: window(inspection), leader: names(.leader),
+            target: inspection.target.name, targetUID: inspection.target.uid, window: window(inspection),
+            plannedDate: inspection.plannedDate?.iso, leader: names(.leader),
             members: names(.member), experts: names(.expert),
             methods: methods(CheckMethod.allCases.filter(planned.contains)),
             notice: notice(inspection.notice),

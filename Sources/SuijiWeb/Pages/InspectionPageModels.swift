@@ -101,6 +101,13 @@ struct InspectionPage {
     var returnReason: String
     var hasReturnReason: Bool
     var notice: String
+    var plannedDate: String
+    var canSchedule: Bool
+    var scheduleValue: String
+    var windowStart: String
+    var windowEnd: String
+    var scheduleErrors: [String]
+    var hasScheduleErrors: Bool
     var team: [Member]
     var items: [Item]
     var trail: [Event]
@@ -144,6 +151,7 @@ struct InspectionPrintPage {
     var target: String
     var targetUID: String
     var window: String
+    var plannedDate: String?
     var leader: String
     var members: String
     var experts: String

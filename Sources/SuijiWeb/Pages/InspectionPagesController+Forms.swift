@@ -26,6 +26,15 @@ extension InspectionPagesController {
         }
     }
 
+    @Sendable func schedule(request: Request, context: AppRequestContext) async throws -> Response {
+        try await post(request, context: context, target: "schedule") { id, form, caller in
+            guard let date = CalendarDate(iso: form.value("plannedDate")) else {
+                throw InspectionError.invalid([FieldIssue(field: "plannedDate", message: "请填写计划检查日期")])
+            }
+            _ = try await inspections.schedule(id: id, on: date, caller: caller)
+        }
+    }
+
     @Sendable func finding(request: Request, context: AppRequestContext) async throws -> Response {
         try await post(request, context: context, target: { "finding:\($0.value("department")):\($0.value("itemCode"))" }) {
             id, form, caller in

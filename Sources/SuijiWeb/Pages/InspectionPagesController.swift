@@ -22,6 +22,7 @@ struct InspectionPagesController {
         router.get("/inspections/:id/notice", use: noticeSheet)
         router.get("/inspections/:id/record", use: recordSheet)
         router.post("/inspections/:id/notice", use: notice)
+        router.post("/inspections/:id/schedule", use: schedule)
         router.post("/inspections/:id/findings", use: finding)
         router.post("/inspections/:id/submit", use: submit)
         router.post("/inspections/:id/review", use: review)

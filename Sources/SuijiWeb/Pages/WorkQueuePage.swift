@@ -41,6 +41,13 @@ struct WorkQueuePage {
                     hasMore: tasks.count > Self.shown, moreURL: moreURL))
         }
         add(
+            "今日检查",
+            queue.visitsToday.map {
+                Task(
+                    title: $0.target.name, detail: "\($0.target.uid) · 检查组长 \($0.leader?.name ?? "—")", url: "/inspections/\($0.id)",
+                    action: $0.notice == nil ? "尚未告知" : "到场检查", due: "", overdue: false)
+            }, moreURL: "/inspections")
+        add(
             "计划待办",
             queue.plans.map {
                 Task(
@@ -59,7 +66,7 @@ struct WorkQueuePage {
             queue.toNotify.map {
                 Task(
                     title: $0.target.name, detail: "\($0.target.uid) · 检查期 \($0.windowStart.iso) 至 \($0.windowEnd.iso)",
-                    url: "/inspections/\($0.id)", action: "登记告知", due: $0.windowStart.iso, overdue: false)
+                    url: "/inspections/\($0.id)", action: "登记告知", due: $0.plannedDate.map { "计划 \($0.iso) 检查" } ?? "", overdue: false)
             }, moreURL: "/inspections?state=pending")
         add(
             "待录入结果",
