@@ -10,7 +10,8 @@ import SuijiStore
 @main
 struct SuijiBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "suiji-bench", abstract: "Suiji benchmarks (run with -c release).", subcommands: [ImportBench.self, DrawBench.self])
+        commandName: "suiji-bench", abstract: "Suiji benchmarks (run with -c release).",
+        subcommands: [ImportBench.self, DrawBench.self, PortalBench.self])
 }
 
 /// Importing targets from CSV into a fresh SQLite file.

@@ -55,6 +55,8 @@ struct PublicPortalTests {
             // Search by credit code and by name; the target's page shows the result per item.
             let byCode = try await Self.anonymous(client, "/public/targets?q=\(uid.lowercased())")
             #expect(byCode.status == .ok && byCode.html.contains("href=\"/public/targets/\(uid)\""))
+            let byPrefix = try await Self.anonymous(client, "/public/targets?q=\(uid.prefix(12))")
+            #expect(byPrefix.html.contains("href=\"/public/targets/\(uid)\""))
             let byName = try await Self.anonymous(
                 client, "/public/targets?q=\(inspection.target.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
             #expect(byName.html.contains(uid))

@@ -281,5 +281,12 @@ public enum Migrations {
                 "ALTER TABLE inspections ADD COLUMN planned_date TEXT",
                 "CREATE INDEX inspections_planned ON inspections (planned_date)",
             ]),
+        // The public portal looks targets and their results up by credit code.
+        Migration(
+            "AddTargetLookupIndexes",
+            [
+                "CREATE INDEX targets_uid ON targets (uid)",
+                "CREATE INDEX inspections_target ON inspections (target_uid, state)",
+            ]),
     ]
 }

@@ -61,19 +61,31 @@ public struct PublicRecordStore: Sendable {
         self.database = database
     }
 
-    /// Targets whose name contains `query` or whose credit code (or stable id) is `query`,
-    /// those with published results first; at most `limit`.
+    /// Targets whose credit code (or stable id) is `query` — when it looks like one; a shorter code
+    /// matches as a prefix — or else whose name contains `query`, those with published results
+    /// first; at most `limit`.
     public func search(_ query: String, limit: Int = 50) async throws -> [PublicTarget] {
         let text = query.trimmed
         guard !text.isEmpty else { return [] }
         let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        let code = text.uppercased()
+        // A code is looked up through its index; a name needs a scan.
+        let condition: SQLQueryString
+        if StableID.isValid(code) && code.count >= 15 {
+            condition = "t.uid = \(bind: code)"
+        } else if StableID.isValid(code) {
+            condition = "(t.uid LIKE \(bind: code + "%") OR t.name LIKE \(bind: pattern))"
+        } else {
+            condition = "t.name LIKE \(bind: pattern)"
+        }
         return try await database.read { db in
             let rows = try await db.raw(
                 """
                 SELECT t.uid, MIN(t.name) AS name, MIN(t.kind) AS kind, MIN(t.street) AS street, MIN(t.industry) AS industry,
                   MIN(t.legal_representative) AS legal_representative,
                   (SELECT COUNT(*) FROM inspections i WHERE i.target_uid = t.uid AND i.state = 'published') AS published
-                FROM targets t WHERE t.uid = \(bind: text.uppercased()) OR t.name LIKE \(bind: pattern)
+                FROM (SELECT uid, name, kind, street, industry, legal_representative FROM targets t WHERE \(condition)
+                  LIMIT \(bind: Self.candidates)) t
                 GROUP BY t.uid ORDER BY published DESC, t.uid LIMIT \(bind: max(1, limit))
                 """
             ).all(decoding: TargetSearchRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -115,6 +127,10 @@ public struct PublicRecordStore: Sendable {
                 selections: selections.map { .init(drawID: $0.drawId, planName: plans[$0.planId] ?? "", year: $0.year) })
         }
     }
+
+    /// At most this many library rows are grouped for one search (a name fragment as short as
+    /// "瓷" matches a large part of a district).
+    static let candidates = 5_000
 
     /// The current name of every check item.
     public func itemNames() async throws -> [PlanItem: String] {
