@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Starts a throw-away PostgreSQL cluster on loopback (Debian's packages) and prints its URL.
 # Usage: eval "$(scripts/postgres-throwaway.sh)"   → exports SUIJI_TEST_POSTGRES_URL
+# (to choose the port, export SUIJI_PG_PORT first: a prefix assignment does not reach the script)
 set -euo pipefail
 port="${SUIJI_PG_PORT:-54329}"
+# A port already in use (another cluster, another run) moves the cluster to the next free one.
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$bin" ]; then
   echo "PostgreSQL is not installed (apt-get install postgresql)" >&2
