@@ -6,12 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -z "${SUIJI_TEST_POSTGRES_URL:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  eval "$(scripts/postgres-throwaway.sh)"
+  # Assigned first, so that a cluster that cannot start stops the run (set -e) instead of
+  # silently leaving PostgreSQL out.
+  pg_env="$(scripts/postgres-throwaway.sh)"
+  eval "$pg_env"
   stop_pg() {
     if [ "$(id -u)" = 0 ]; then
-      runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D "$SUIJI_TEST_POSTGRES_DIR/data" -m fast stop >/dev/null || true
+      runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D "${SUIJI_TEST_POSTGRES_DIR:-/nonexistent}/data" -m fast stop >/dev/null || true
     else
-      "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D "$SUIJI_TEST_POSTGRES_DIR/data" -m fast stop >/dev/null || true
+      "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D "${SUIJI_TEST_POSTGRES_DIR:-/nonexistent}/data" -m fast stop >/dev/null || true
     fi
   }
   trap stop_pg EXIT
