@@ -115,6 +115,7 @@ struct PagesTests {
                 #expect(html.contains("共 3 行，其中 2 行有误，未导入任何数据"))
                 #expect(html.contains("<td>3</td><td>统一社会信用代码</td>"))
                 #expect(html.contains("<td>4</td><td>所属区划</td>"))
+                #expect(html.contains("格式：") && !html.contains("未使用的列"), "every column was used: no empty 未使用的列 line")
             }
         }
     }

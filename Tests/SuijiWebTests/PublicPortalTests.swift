@@ -65,6 +65,7 @@ struct PublicPortalTests {
             let page = try await Self.anonymous(client, "/public/targets/\(uid)")
             #expect(page.status == .ok && page.html.contains("未发现问题") && page.html.contains("未按规定公示应当公示的信息"))
             #expect(page.html.contains("区市场监管局") && page.html.contains("被抽中的抽取") && page.html.contains("?code=\(uid)"))
+            #expect(!page.html.contains("未发现问题：") && !page.html.contains("<dt>行业</dt>"), "no empty non-cooperation or industry")
 
             // A target drawn but not yet published shows no result; an unknown code is 404.
             let others = try await InspectionStore(database: fixture.stores.database).list(

@@ -71,9 +71,10 @@ struct ImportPage {
         var ok: Bool
         var summary: String
         var error: String?
-        var format: String
+        // Optional: Mustache shows a section for an empty string.
+        var format: String?
         var digest: String
-        var ignored: String
+        var ignored: String?
         var issues: [RowIssue]
         var hasIssues: Bool
         var library: String
@@ -82,9 +83,9 @@ struct ImportPage {
             ok = !report.rejected && error == nil
             summary = error == nil ? report.summary : "文件无法导入，未写入任何数据"
             self.error = error
-            format = report.format
+            format = report.format.isEmpty ? nil : report.format
             digest = report.fileDigest
-            ignored = report.ignoredColumns.joined(separator: "、")
+            ignored = report.ignoredColumns.isEmpty ? nil : report.ignoredColumns.joined(separator: "、")
             issues = report.issues
             hasIssues = !report.issues.isEmpty
             library = report.library.rawValue

@@ -147,7 +147,7 @@ enum InspectionPageBuilder {
             departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),
             target: inspection.target.name, targetUID: inspection.target.uid, window: window(inspection),
             plannedDate: inspection.plannedDate?.iso, leader: names(.leader),
-            members: names(.member), experts: names(.expert),
+            members: names(.member).isEmpty ? nil : names(.member), experts: names(.expert).isEmpty ? nil : names(.expert),
             methods: methods(CheckMethod.allCases.filter(planned.contains)),
             notice: notice(inspection.notice),
             rows: inspection.items.map { item in

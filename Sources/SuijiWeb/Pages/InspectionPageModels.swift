@@ -153,8 +153,9 @@ struct InspectionPrintPage {
     var window: String
     var plannedDate: String?
     var leader: String
-    var members: String
-    var experts: String
+    // Optional: Mustache shows a section for an empty string.
+    var members: String?
+    var experts: String?
     var methods: String
     var notice: String
     var rows: [Row]

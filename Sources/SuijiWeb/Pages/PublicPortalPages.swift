@@ -95,7 +95,7 @@ struct PublicPlanPage {
     }
 
     var plan: PublicPlanRow
-    var notes: String
+    var notes: String?
     var scope: String
     var items: [Item]
     var batches: [BatchRow]
@@ -104,7 +104,7 @@ struct PublicPlanPage {
 
     init(plan: Plan, names: [String: String], itemNames: [PlanItem: String], batches: [Batch], draws: [DrawSummary]) {
         self.plan = PublicPlanRow(plan, names: names)
-        notes = plan.notes
+        notes = plan.notes.isEmpty ? nil : plan.notes
         var scope: [String] = []
         if !plan.scope.kinds.isEmpty { scope.append("主体类型：" + plan.scope.kinds.map(\.label).joined(separator: "、")) }
         if !plan.scope.areas.isEmpty { scope.append("区域：" + plan.scope.areas.joined(separator: "、")) }
@@ -160,7 +160,8 @@ struct PublicTargetPage {
         var department: String
         var item: String
         var result: String
-        var nonCooperation: String
+        /// Nil when there is none (an empty string would count as true in Mustache).
+        var nonCooperation: String?
         var online: Bool
     }
 
@@ -186,7 +187,7 @@ struct PublicTargetPage {
     var name: String
     var kind: String
     var street: String
-    var industry: String
+    var industry: String?
     var results: [Result]
     var hasResults: Bool
     var selections: [Selection]
@@ -197,7 +198,7 @@ struct PublicTargetPage {
         name = record.target.name
         kind = record.target.kind.label
         street = record.target.street
-        industry = record.target.industry
+        industry = record.target.industry.isEmpty ? nil : record.target.industry
         results = record.results.map { result in
             Result(
                 planName: result.planName, planURL: "/public/plans/\(result.planID)", drawURL: "/public/draws/\(result.drawID)",
@@ -207,7 +208,8 @@ struct PublicTargetPage {
                 entries: result.entries.map {
                     Entry(
                         department: names[$0.department] ?? $0.department, item: $0.item, result: $0.result,
-                        nonCooperation: $0.nonCooperation.joined(separator: "、"), online: $0.settledOnline)
+                        nonCooperation: $0.nonCooperation.isEmpty ? nil : $0.nonCooperation.joined(separator: "、"),
+                        online: $0.settledOnline)
                 })
         }
         hasResults = !results.isEmpty

@@ -11,7 +11,8 @@ struct WorkQueuePage {
         var detail: String
         var url: String
         var action: String
-        var due: String
+        /// Nil when there is no date to show (an empty string would count as true in Mustache).
+        var due: String?
         var overdue: Bool
     }
 
@@ -45,28 +46,28 @@ struct WorkQueuePage {
             queue.visitsToday.map {
                 Task(
                     title: $0.target.name, detail: "\($0.target.uid) · 检查组长 \($0.leader?.name ?? "—")", url: "/inspections/\($0.id)",
-                    action: $0.notice == nil ? "尚未告知" : "到场检查", due: "", overdue: false)
+                    action: $0.notice == nil ? "尚未告知" : "到场检查", due: nil, overdue: false)
             }, moreURL: "/inspections")
         add(
             "计划待办",
             queue.plans.map {
                 Task(
                     title: $0.plan.name, detail: "\($0.plan.code) · \($0.plan.state.label)", url: "/plans/\($0.plan.id)",
-                    action: $0.actions.map(\.label).joined(separator: "、"), due: "", overdue: false)
+                    action: $0.actions.map(\.label).joined(separator: "、"), due: nil, overdue: false)
             }, moreURL: "/plans")
         add(
             "抽取待办",
             queue.draws.map {
                 Task(
                     title: "\($0.planName) · 抽取 \($0.draw.id)", detail: $0.draw.state.label, url: "/draws/\($0.draw.id)",
-                    action: $0.step.label, due: "", overdue: false)
+                    action: $0.step.label, due: nil, overdue: false)
             }, moreURL: "/plans")
         add(
             "待告知检查对象",
             queue.toNotify.map {
                 Task(
                     title: $0.target.name, detail: "\($0.target.uid) · 检查期 \($0.windowStart.iso) 至 \($0.windowEnd.iso)",
-                    url: "/inspections/\($0.id)", action: "登记告知", due: $0.plannedDate.map { "计划 \($0.iso) 检查" } ?? "", overdue: false)
+                    url: "/inspections/\($0.id)", action: "登记告知", due: $0.plannedDate.map { "计划 \($0.iso) 检查" }, overdue: false)
             }, moreURL: "/inspections?state=pending")
         add(
             "待录入结果",
@@ -82,7 +83,7 @@ struct WorkQueuePage {
             queue.toReview.map {
                 Task(
                     title: $0.target.name, detail: "\($0.target.uid) · 提交于 \($0.submittedAt.map(Self.day) ?? "")",
-                    url: "/inspections/\($0.id)", action: "审核", due: "", overdue: false)
+                    url: "/inspections/\($0.id)", action: "审核", due: nil, overdue: false)
             }, moreURL: "/inspections?state=submitted")
         add(
             "逾期未整改",
@@ -90,7 +91,7 @@ struct WorkQueuePage {
                 Task(
                     title: "\($0.kind.label) · \($0.targetUID)", detail: "检查任务 \($0.inspectionID)",
                     url: "/inspections/\($0.inspectionID)", action: "督促整改",
-                    due: $0.deadline.map { "期限 \($0.iso)（逾期 \($0.days(to: today)) 日）" } ?? "", overdue: true)
+                    due: $0.deadline.map { "期限 \($0.iso)（逾期 \($0.days(to: today)) 日）" }, overdue: true)
             }, moreURL: "/inspections")
         self.sections = sections
         isEmpty = sections.isEmpty
