@@ -22,6 +22,10 @@ struct DemoOversightTests {
             try OversightPeriod.year(2026), asOf: CalendarDate(chinaDateOf: now), for: office)
         // validate
         let total = report.total
+        // The demo leader has visits planned for today (今日检查).
+        let leader = try #require(try await stores.accounts.all().first { $0.username == "samr-leader" })
+        let queue = try await stores.workQueue.queue(for: leader, today: CalendarDate(chinaDateOf: now))
+        #expect(!queue.visitsToday.isEmpty && !queue.resultsDue.isEmpty)
         #expect(total[.plans] >= 3 && total[.draws] >= 5)
         #expect(total[.due] > 0 && total[.published] > 0 && total[.published] <= total[.due])
         #expect(total[.onTime] + total[.notOnTime] <= total[.due] && total[.submitted] >= total[.onTime])

@@ -65,5 +65,10 @@ extension DemoDistrict {
                     deadline: today.adding(days: 15), notes: "责令十五日内将卫生许可证公示到位"),
                 caller: samr)
         }
+        // The leader's next visits are planned for today, so 今日检查 has something to show.
+        let next = all.filter { $0.leader?.id == leader.id }.dropFirst(2).prefix(2)
+        for inspection in next where inspection.planningIssues(today).isEmpty {
+            _ = try await inspections.schedule(id: inspection.id, on: today, caller: team)
+        }
     }
 }
