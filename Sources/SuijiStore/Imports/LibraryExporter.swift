@@ -85,7 +85,7 @@ public struct LibraryExporter: Sendable {
         let rows = try await rows(kind, scope: scope, department: department)
         switch format {
         case .csv:
-            return TabularCSVWriter.encode(rows)
+            return TabularCSVWriter.encode(TabularFormulaGuard.neutralize(rows))
         case .xlsx:
             let name = kind == .departments ? "部门" : LibraryKind(rawValue: kind.rawValue)?.label ?? kind.rawValue
             return try TabularXLSXWriter.encode([TabularXLSXWriter.Sheet(name: name, rows: rows)])

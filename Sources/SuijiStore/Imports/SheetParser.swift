@@ -53,10 +53,11 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         var keyPaths: [WritableKeyPath<Input, String?>?] = Array(repeating: nil, count: sheet.header.count)
         for (index, column) in columnOf { keyPaths[index] = column.keyPath }
         let rows = sheet.rows
+        let isCSV = sheet.format != .xlsx
         let chunks = Self.validateConcurrently(rows.count) { index in
             var input = mapping.make()
             for (column, cell) in rows[index].fields.enumerated() where column < keyPaths.count {
-                if let keyPath = keyPaths[column] { input[keyPath: keyPath] = cell }
+                if let keyPath = keyPaths[column] { input[keyPath: keyPath] = isCSV ? TabularFormulaGuard.restore(cell) : cell }
             }
             return validate(input)
         }

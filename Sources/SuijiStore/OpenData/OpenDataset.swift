@@ -92,7 +92,7 @@ public struct OpenDataTable: Sendable, Equatable {
     /// JSON (`{schema, dataset, columns, records}` with every value a string).
     public func encoded(_ format: OpenDataFormat) throws -> Data {
         switch format {
-        case .csv: return TabularCSVWriter.encode([columns] + rows)
+        case .csv: return TabularCSVWriter.encode([columns] + TabularFormulaGuard.neutralize(rows))
         case .xlsx: return try TabularXLSXWriter.encode([TabularXLSXWriter.Sheet(name: dataset.rawValue, rows: [columns] + rows)])
         case .json:
             struct Body: Encodable {
