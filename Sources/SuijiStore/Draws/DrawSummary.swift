@@ -50,8 +50,21 @@ public struct Redraw: Sendable, Codable, Equatable {
 }
 
 extension DrawError: DomainError {
-    public var field: String? { nil }
-    public var kind: ErrorKind { .invalid }
+    public var field: String? {
+        switch self {
+        case .commitmentMismatch: "secret"
+        default: nil
+        }
+    }
+
+    /// A wrong secret or bad input is the caller's (422); libraries that cannot staff every team,
+    /// or stored files that no longer agree, are a conflict with the data as it is (409).
+    public var kind: ErrorKind {
+        switch self {
+        case .commitmentMismatch, .invalidInput, .syntax: .invalid
+        case .matchingInfeasible, .mismatch, .duplicate, .unsorted, .missingFile: .conflict
+        }
+    }
 }
 
 struct DrawRow: Codable {
