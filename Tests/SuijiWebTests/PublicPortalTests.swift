@@ -67,6 +67,11 @@ struct PublicPortalTests {
             #expect(page.html.contains("区市场监管局") && page.html.contains("被抽中的抽取") && page.html.contains("?code=\(uid)"))
             #expect(!page.html.contains("未发现问题：") && !page.html.contains("<dt>行业</dt>"), "no empty non-cooperation or industry")
 
+            // Times are shown in China time, not as stored UTC stamps.
+            let draw = try await Self.anonymous(client, "/public/draws/\(inspection.drawID)")
+            #expect(draw.status == .ok && draw.html.range(of: #"T\d{2}:\d{2}:\d{2}Z"#, options: .regularExpression) == nil)
+            #expect(draw.html.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"#, options: .regularExpression) != nil)
+
             // A target drawn but not yet published shows no result; an unknown code is 404.
             let others = try await InspectionStore(database: fixture.stores.database).list(
                 for: Caller.system(at: WebFixture.now).account, InspectionQuery(state: .pending, limit: 1))

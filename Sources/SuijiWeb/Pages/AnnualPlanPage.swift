@@ -110,7 +110,7 @@ struct AnnualPlanPage {
                 Proposal(
                     id: proposal.id, plans: proposal.planCodes.map { PlanLink(code: $0, url: link($0)) }, measure: proposal.measure.summary,
                     state: proposal.state.label, isOpen: proposal.state == .open, note: proposal.note,
-                    decided: proposal.decidedAt.map { "\(proposal.decidedBy ?? "") \($0)" } ?? "",
+                    decided: proposal.decidedAt.map { "\(proposal.decidedBy ?? "") \(ChinaTime.text(stamp: $0))" } ?? "",
                     mergedURL: proposal.mergedPlanID.map { "/plans/\($0)" }, mergedCode: proposal.mergedCode)
             }, hasProposals: !proposals.isEmpty,
             pending: pending.map { Pending(code: $0.code, name: $0.name, url: "/plans/\($0.id)", state: $0.state.label) },
@@ -126,7 +126,7 @@ struct AnnualPlanPage {
             nextVersion: (versions.last?.version ?? 0) + 1, needsNote: !versions.isEmpty,
             versions: versions.enumerated().reversed().map { index, version in
                 Version(
-                    version: version.version, publishedAt: version.publishedAt, publishedBy: version.publishedBy,
+                    version: version.version, publishedAt: ChinaTime.text(stamp: version.publishedAt), publishedBy: version.publishedBy,
                     note: version.note.isEmpty ? "—" : version.note,
                     changes: index == 0 ? "首版" : AnnualPlanChanges(from: versions[index - 1].entries, to: version.entries).summary,
                     plans: version.entries.count, url: "/public/annual-plans/\(year)?version=\(version.version)")

@@ -79,7 +79,8 @@ struct DrawPage {
         departments = draw.departments.map {
             Department(
                 code: $0.department, name: names[$0.department] ?? $0.department, commitment: $0.commitment ?? "—",
-                committedAt: $0.committedAt ?? "", status: $0.revealed ? "已揭示" : ($0.commitment == nil ? "待提交承诺" : "已提交承诺"),
+                committedAt: ChinaTime.text(stamp: $0.committedAt) ?? "",
+                status: $0.revealed ? "已揭示" : ($0.commitment == nil ? "待提交承诺" : "已提交承诺"),
                 isMine: $0.department == mine)
         }
         myDepartment = mine ?? ""
@@ -105,7 +106,7 @@ struct DrawPage {
         redrawReason = draw.redrawReason
         redrawApprover = draw.redrawApprover
         preparedBy = draw.preparedBy
-        preparedAt = draw.preparedAt
+        preparedAt = ChinaTime.text(stamp: draw.preparedAt)
         self.errors = errors
         hasErrors = !errors.isEmpty
     }

@@ -41,7 +41,7 @@ struct HomeController {
                     name: $0.name, department: $0.departmentCode, certificate: $0.certificateNumber, expiry: $0.certificateExpiry.iso,
                     expired: $0.certificateExpiry < today, url: "/inspectors/\($0.id)")
             }, hasExpiring: !expiring.isEmpty,
-            reminders: reminders.map { HomePage.Notice(message: $0.message, sentBy: $0.sentBy, sentAt: $0.sentAt) },
+            reminders: reminders.map { HomePage.Notice(message: $0.message, sentBy: $0.sentBy, sentAt: ChinaTime.text(stamp: $0.sentAt)) },
             hasReminders: !reminders.isEmpty)
         return pages.render("home", model, account: account, csrf: context.csrfToken)
     }

@@ -15,13 +15,7 @@ enum InspectionPageBuilder {
     }
 
     /// "2026-07-01 09:30" in China time.
-    static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
+    static func time(_ date: Date) -> String { ChinaTime.text(date) }
 
     /// The due date's remark: working days left by `calendar` (the one in force), 已逾期, or how
     /// the results stand.

@@ -46,7 +46,8 @@ struct PublicAnnualPlanPage {
 
     static func make(_ shown: AnnualPlanVersion, versions: [AnnualPlanVersion], latest: Int) -> PublicAnnualPlanPage {
         PublicAnnualPlanPage(
-            year: shown.year, version: shown.version, isLatest: shown.version == latest, latest: latest, publishedAt: shown.publishedAt,
+            year: shown.year, version: shown.version, isLatest: shown.version == latest, latest: latest,
+            publishedAt: ChinaTime.text(stamp: shown.publishedAt),
             note: shown.note, hasNote: !shown.note.isEmpty,
             rows: shown.entries.map { entry in
                 Row(
@@ -59,7 +60,7 @@ struct PublicAnnualPlanPage {
             versions: versions.enumerated().reversed().map { index, version in
                 Version(
                     version: version.version, url: "/public/annual-plans/\(version.year)?version=\(version.version)",
-                    publishedAt: version.publishedAt, note: version.note.isEmpty ? "首次公示" : version.note,
+                    publishedAt: ChinaTime.text(stamp: version.publishedAt), note: version.note.isEmpty ? "首次公示" : version.note,
                     changes: index == 0 ? "首版" : AnnualPlanChanges(from: versions[index - 1].entries, to: version.entries).summary,
                     current: version.version == shown.version)
             },

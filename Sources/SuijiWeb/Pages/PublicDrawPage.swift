@@ -79,7 +79,8 @@ struct PublicDrawPage: Encodable {
             poolDigest: digest("pool.txt"), parametersDigest: digest("parameters.txt"), commitmentDigest: digest("commitment.txt"),
             recordDigest: digest("record.txt"), hasPublicValue: draw.publicValueSource != nil, publicValueDate: draw.publicValueDate ?? "",
             publicValueSource: draw.publicValueSource ?? "", publicValue: draw.publicValue ?? "（尚未录入）", redrawOf: draw.redrawOf,
-            redrawReason: draw.redrawReason, committedAt: draw.committedAt, executedAt: draw.executedAt,
+            redrawReason: draw.redrawReason, committedAt: ChinaTime.text(stamp: draw.committedAt),
+            executedAt: ChinaTime.text(stamp: draw.executedAt),
             isExecuted: draw.state == .executed, result: try DrawResult.parse(files), files: DrawFileLink.links(files, drawID: id),
             hasFiles: !files.isEmpty, pageURL: "/public/draws/\(id)", verifyURL: "/public/draws/\(id)/verify")
     }

@@ -27,7 +27,7 @@ struct PublicOpenDataController {
             rows.append(
                 PublicAnnualPlansPage.Year(
                     year: year, url: "/public/annual-plans/\(year)", version: latest?.version ?? 0, plans: latest?.entries.count ?? 0,
-                    publishedAt: latest?.publishedAt ?? ""))
+                    publishedAt: ChinaTime.text(stamp: latest?.publishedAt) ?? ""))
         }
         return pages.render(
             "public-annual-plans", PublicAnnualPlansPage(years: rows, isEmpty: rows.isEmpty), account: context.account,
