@@ -18,6 +18,14 @@ struct WorkQueueTests {
             let planID = created.json["id"] as? Int ?? 0
             #expect(try await PlanDrawFixture.call(client, .post, "/api/v1/plans/\(planID)/actions/submit", token: samrToken).status == .ok)
 
+            // The plan list filters by year, state, department and text.
+            let samrSession = try await login(client, "samr")
+            let filtered = try await InspectionPagesTests.page(
+                client, "/plans?year=2026&state=submitted&department=HEALTH&q=SAMR", samrSession)
+            #expect(filtered.html.contains("/plans/\(planID)") && filtered.html.contains("共 1 个计划"))
+            let none = try await InspectionPagesTests.page(client, "/plans?state=draft", samrSession)
+            #expect(!none.html.contains("href=\"/plans/\(planID)\"") && none.html.contains("没有符合条件的联合抽查计划"))
+
             // The office has a plan to approve; the overseer never has work.
             let office = try await login(client, "office")
             let officeHome = try await InspectionPagesTests.page(client, "/", office)

@@ -20,6 +20,17 @@ struct PlansPage {
         var checked: Bool
     }
 
+    /// The list's filters as chosen.
+    struct Filter {
+        var text: String
+        var count: Int
+        var total: Int
+        var isActive: Bool
+        var years: [Option]
+        var states: [Option]
+        var departments: [Option]
+    }
+
     /// What the form was filled with (kept when it is sent back with errors).
     struct Values {
         var name = ""
@@ -37,6 +48,7 @@ struct PlansPage {
     var rows: [Row]
     var isEmpty: Bool
     var canCreate: Bool
+    var filter: Filter
     var errors: [String]
     var hasErrors: Bool
     var departments: [Option]

@@ -23,7 +23,12 @@ struct PlanPagesController {
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        try await listPage(account: try context.requireAccount(), context: context, values: PlansPage.Values(), form: nil)
+        let query = request.uri.queryParameters
+        let filter = PlanFilter(
+            text: query["q"].map(String.init) ?? "", year: query["year"].flatMap { Int(String($0)) },
+            state: query["state"].flatMap { PlanState(rawValue: String($0)) }, department: query["department"].map(String.init))
+        return try await listPage(
+            account: try context.requireAccount(), context: context, values: PlansPage.Values(), form: nil, filter: filter)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
@@ -46,11 +51,12 @@ struct PlanPagesController {
 
     func listPage(
         account: Account, context: AppRequestContext, values: PlansPage.Values, form: FormFields?, errors: [String] = [],
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, filter: PlanFilter = PlanFilter()
     ) async throws -> Response {
         let departments = try await stores.departments.all()
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let plans = try await stores.plans.list(for: account)
+        let readable = try await stores.plans.list(for: account)
+        let plans = readable.filter(filter.matches)
         let own = account.role == .departmentAdmin ? account.departmentCode : nil
         var items: [CheckItem] = []
         if let own { items = try await stores.items.list(scope: .only(own), query: ListQuery(perPage: 500)).items }
@@ -61,7 +67,16 @@ struct PlanPagesController {
                     initiator: names[plan.initiator] ?? plan.initiator,
                     participants: plan.participants.map { names[$0] ?? $0 }.joined(separator: "、"), state: plan.state.label,
                     window: "\(plan.windowStart.iso) 至 \(plan.windowEnd.iso)")
-            }, isEmpty: plans.isEmpty, canCreate: own != nil, errors: errors, hasErrors: !errors.isEmpty,
+            }, isEmpty: plans.isEmpty, canCreate: own != nil,
+            filter: PlansPage.Filter(
+                text: filter.text, count: plans.count, total: readable.count, isActive: filter.isActive,
+                years: Set(readable.map(\.year)).sorted(by: >).map {
+                    PlansPage.Option(value: String($0), label: "\($0) 年", checked: $0 == filter.year)
+                },
+                states: PlanState.allCases.map { PlansPage.Option(value: $0.rawValue, label: $0.label, checked: $0 == filter.state) },
+                departments: departments.map {
+                    PlansPage.Option(value: $0.code, label: $0.name, checked: $0.code == filter.department)
+                }), errors: errors, hasErrors: !errors.isEmpty,
             departments: departments.filter { $0.code != own }.map {
                 PlansPage.Option(value: $0.code, label: $0.name, checked: form?.values("participants").contains($0.code) ?? false)
             },
