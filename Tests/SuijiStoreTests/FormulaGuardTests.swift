@@ -31,5 +31,6 @@ struct FormulaGuardTests {
         #expect((again.added, again.changed, again.unchanged) == (0, 0, 1))
         let stored = try await fixture.stores.targets.list(scope: .only("SAMR"), query: ListQuery()).items
         #expect(stored.map(\.address) == [address])
+        await fixture.stores.database.close()
     }
 }
