@@ -204,12 +204,16 @@ public final class SuijiDatabase: Sendable {
     }
 
     deinit {
-        // A SQLite connection that is freed unclosed traps; close it on the way out (also when
-        // an error skipped `close()`). Closing twice is harmless.
+        // A SQLite connection or PostgreSQL pool that is freed unclosed traps; close it on the way
+        // out (also when an error skipped `close()`). Closing twice is harmless.
         guard !closed.withLock({ $0 }) else { return }
-        if case .sqlite(let writer, let reader, _, _) = backend {
+        switch backend {
+        case .sqlite(let writer, let reader, _, _):
             _ = writer.close()
             if writer !== reader { _ = reader.close() }
+        case .postgres(let pool, _):
+            // A pool freed without shutdown traps too; shut it down without waiting.
+            pool.shutdownGracefully { _ in }
         }
     }
 
