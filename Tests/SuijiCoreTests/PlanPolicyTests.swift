@@ -40,5 +40,7 @@ struct PlanPolicyTests {
         #expect(!PlanPolicy.canAddBatch(Self.health, plan(.approved)))
         #expect(!PlanPolicy.isPublic(plan(.submitted)))
         #expect(PlanPolicy.isPublic(plan(.done)))
+        #expect(!PlanPolicy.isOnPortal(plan(.approved)) && PlanPolicy.isOnPortal(plan(.approved, published: true)))
+        #expect(!PlanPolicy.isOnPortal(plan(.submitted, published: true)))
     }
 }

@@ -50,7 +50,7 @@ struct PublicPortalTests {
             #expect(home.status == .ok && home.html.contains("公示导航") && home.html.contains("/public/plans/\(planID)"))
             let plan = try await Self.anonymous(client, "/public/plans/\(planID)")
             #expect(plan.status == .ok && plan.html.contains("企业公示信息的抽查") && plan.html.contains("公共场所卫生的检查"))
-            #expect(plan.html.contains("/public/draws/") && plan.html.contains("按风险分类抽取比例"))
+            #expect(plan.html.contains("/public/draws/") && plan.html.contains("按风险等级比例"))
 
             // Search by credit code and by name; the target's page shows the result per item.
             let byCode = try await Self.anonymous(client, "/public/targets?q=\(uid.lowercased())")

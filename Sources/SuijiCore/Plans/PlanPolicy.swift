@@ -63,6 +63,9 @@ public enum PlanPolicy {
     /// Whether the plan's draws are public: from approval on.
     public static func isPublic(_ plan: Plan) -> Bool { [.approved, .inProgress, .done].contains(plan.state) }
 
+    /// Whether the plan itself stands on the public portal: public, and published by the office.
+    public static func isOnPortal(_ plan: Plan) -> Bool { isPublic(plan) && plan.published }
+
     /// Whether batches may still be added or draws prepared in `state`.
     public static func allowsDraws(_ state: PlanState) -> Bool { state == .approved || state == .inProgress }
 

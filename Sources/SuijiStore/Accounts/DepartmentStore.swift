@@ -14,11 +14,22 @@ public struct DepartmentStore: Sendable {
 
     /// Every department, by code.
     public func all() async throws -> [Department] {
-        try await database.read { db in
-            try await db.raw("SELECT code, name FROM departments ORDER BY code").all().map {
-                Department(code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))
-            }
+        try await database.read { db in try await Self.all(on: db) }
+    }
+
+    /// Department names by code.
+    public func names() async throws -> [String: String] {
+        try await database.read { db in try await Self.names(on: db) }
+    }
+
+    static func all(on db: any SQLDatabase) async throws -> [Department] {
+        try await db.raw("SELECT code, name FROM departments ORDER BY code").all().map {
+            Department(code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))
         }
+    }
+
+    static func names(on db: any SQLDatabase) async throws -> [String: String] {
+        Dictionary(try await all(on: db).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// One department by code.

@@ -24,7 +24,7 @@ public struct AnnualPlanStore: Sendable {
     public func submissions(year: Int, for account: Account) async throws -> [SubmissionStatus] {
         try Self.requireOffice(account, readOnly: true)
         let (departments, plans) = try await database.read { db in
-            (try await Self.departments(on: db), try await Self.plans(year: year, on: db))
+            (try await DepartmentStore.all(on: db), try await Self.plans(year: year, on: db))
         }
         return SubmissionStatus.table(departments: departments, plans: plans, year: year)
     }
@@ -131,12 +131,6 @@ public struct AnnualPlanStore: Sendable {
         }
     }
 
-    static func departments(on db: any SQLDatabase) async throws -> [Department] {
-        try await db.raw("SELECT code, name FROM departments ORDER BY code").all().map {
-            Department(code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))
-        }
-    }
-
     static func plans(year: Int, on db: any SQLDatabase) async throws -> [Plan] {
         try await db.raw("SELECT \(unsafeRaw: PlanStore.columns) FROM plans WHERE year = \(bind: year) ORDER BY id")
             .all(decoding: PlanRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.plan() }
@@ -144,10 +138,8 @@ public struct AnnualPlanStore: Sendable {
 
     /// The public entries of the included plans, with department and item names.
     static func entries(plans: [Plan], on db: any SQLDatabase) async throws -> [AnnualPlanEntry] {
-        let names = Dictionary(try await Self.departments(on: db).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let items = try await db.raw("\(unsafeRaw: CheckItemStore.select) WHERE v.version = i.current_version")
-            .all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
-        let itemNames = Dictionary(items.map { ("\($0.departmentCode)/\($0.code)", $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await DepartmentStore.names(on: db)
+        let itemNames = try await CheckItemStore.currentNames(on: db)
         let links = try await db.raw("SELECT source_plan_id, merged_plan_id FROM plan_merges").all().map {
             (try $0.decode(column: "source_plan_id", as: Int64.self), try $0.decode(column: "merged_plan_id", as: Int64.self))
         }
@@ -157,7 +149,7 @@ public struct AnnualPlanStore: Sendable {
                 planCode: plan.code, planName: plan.name, initiator: plan.initiator, initiatorName: names[plan.initiator] ?? plan.initiator,
                 participants: plan.participants, participantNames: plan.participants.map { names[$0] ?? $0 },
                 items: plan.items.map {
-                    AnnualPlanEntry.Item(department: $0.department, code: $0.code, name: itemNames["\($0.department)/\($0.code)"] ?? "")
+                    AnnualPlanEntry.Item(department: $0.department, code: $0.code, name: itemNames[$0] ?? "")
                 }, scope: plan.scope, scopeText: ScopeText.describe(plan.scope), windowStart: plan.windowStart, windowEnd: plan.windowEnd,
                 mergedFrom: links.filter { $0.1 == plan.id }.compactMap { codes[$0.0] }.sorted())
         }
@@ -169,18 +161,5 @@ public struct AnnualPlanStore: Sendable {
             note: try row.decode(column: "note", as: String.self), publishedBy: try row.decode(column: "published_by", as: String.self),
             publishedAt: try row.decode(column: "published_at", as: String.self),
             entries: try JSONText.decode([AnnualPlanEntry].self, try row.decode(column: "entries", as: String.self)))
-    }
-}
-
-/// A target scope in words (also used by the plan pages).
-public enum ScopeText {
-    public static func describe(_ scope: TargetScope) -> String {
-        if scope.isUndirected { return "不定向（参与部门名录库中的全部检查对象）" }
-        var parts: [String] = []
-        if !scope.kinds.isEmpty { parts.append("类型：" + scope.kinds.map(\.label).joined(separator: "、")) }
-        if !scope.areas.isEmpty { parts.append("区域：" + scope.areas.joined(separator: "、")) }
-        if !scope.industries.isEmpty { parts.append("行业：" + scope.industries.joined(separator: "、")) }
-        if !scope.tags.isEmpty { parts.append("标注事项：" + scope.tags.joined(separator: "、")) }
-        return parts.joined(separator: "；")
     }
 }

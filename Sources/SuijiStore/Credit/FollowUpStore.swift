@@ -17,7 +17,7 @@ public struct FollowUpStore: Sendable {
     /// Opens `followUp` (its inspection, department, state and opening day are set here).
     public func open(inspectionID: Int64, _ followUp: FollowUp, caller: Caller) async throws -> FollowUp {
         try await database.write { db in
-            guard let inspection = try await InspectionStore.load(id: inspectionID, on: db),
+            guard let inspection = try await InspectionStore.load(id: inspectionID, calendar: database.calendar, on: db),
                 InspectionPolicy.canRead(caller.account, inspection)
             else { throw FollowUpError.notFound("未找到检查任务（\(inspectionID)），或无权查看") }
             let department = try Self.requireAdmin(caller.account, of: inspection)
@@ -66,7 +66,7 @@ public struct FollowUpStore: Sendable {
     {
         try await database.write { db in
             guard let current = try await Self.load(id: id, on: db),
-                let inspection = try await InspectionStore.load(id: current.inspectionID, on: db),
+                let inspection = try await InspectionStore.load(id: current.inspectionID, calendar: database.calendar, on: db),
                 InspectionPolicy.canRead(caller.account, inspection)
             else { throw FollowUpError.notFound("未找到后续处置（\(id)），或无权查看") }
             let department = try Self.requireAdmin(caller.account, of: inspection)
@@ -89,7 +89,8 @@ public struct FollowUpStore: Sendable {
     /// The follow-ups of an inspection `account` may read.
     public func list(inspectionID: Int64, for account: Account) async throws -> [FollowUp] {
         try await database.read { db in
-            guard let inspection = try await InspectionStore.load(id: inspectionID, on: db), InspectionPolicy.canRead(account, inspection)
+            guard let inspection = try await InspectionStore.load(id: inspectionID, calendar: database.calendar, on: db),
+                InspectionPolicy.canRead(account, inspection)
             else { throw FollowUpError.notFound("未找到检查任务（\(inspectionID)），或无权查看") }
             return try await Self.select("inspection_id = \(bind: inspectionID)", on: db)
         }

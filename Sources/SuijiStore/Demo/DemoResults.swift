@@ -21,7 +21,8 @@ extension DemoDistrict {
         async throws -> ResultsSummary
     {
         var summary = ResultsSummary()
-        guard let calendar = try? WorkCalendar.bundled(), admins["SAMR"] != nil, admins["HEALTH"] != nil else { return summary }
+        let calendar = stores.database.calendar
+        guard admins["SAMR"] != nil, admins["HEALTH"] != nil else { return summary }
         let year = today.year
         var generator = random.fork("results")
         let plans: [(initiator: String, participant: String, code: String, name: String, months: [Int])] = [

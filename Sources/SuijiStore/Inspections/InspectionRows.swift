@@ -34,7 +34,7 @@ struct InspectionRow: Codable {
     var publishedAt: String?
     var plannedDate: String?
 
-    func inspection(team: [TeamMember], findings: [Finding], calendar: WorkCalendar? = nil) throws -> Inspection {
+    func inspection(team: [TeamMember], findings: [Finding], calendar: WorkCalendar) throws -> Inspection {
         Inspection(
             id: id, drawID: drawId, planID: planId, initiator: initiator, departments: try JSONText.decode([String].self, departments),
             windowStart: CalendarDate(iso: windowStart)!, windowEnd: CalendarDate(iso: windowEnd)!,
@@ -51,8 +51,8 @@ struct InspectionRow: Codable {
 
     /// A due date not known at creation (the holiday notice of its year came later, with a
     /// software update or a `--calendar` file) is computed from the calendar in force.
-    static func dueDate(_ windowEnd: String, calendar: WorkCalendar?) -> CalendarDate? {
-        guard let end = CalendarDate(iso: windowEnd), let calendar = calendar ?? (try? WorkCalendar.bundled()) else { return nil }
+    static func dueDate(_ windowEnd: String, calendar: WorkCalendar) -> CalendarDate? {
+        guard let end = CalendarDate(iso: windowEnd) else { return nil }
         return Inspection.dueDate(windowEnd: end, calendar: calendar)
     }
 }

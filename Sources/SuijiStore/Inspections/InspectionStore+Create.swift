@@ -14,9 +14,9 @@ extension InspectionStore {
     /// Team ids `I-<n>` are inspectors (the leader slot first, then the members); `E-<n>` are
     /// experts of the expert library, recorded as `TeamRole.expert` members who can neither see
     /// nor enter results. Does nothing when the draw's inspections exist already; returns how
-    /// many were created. `calendar` is the working-day calendar in force (bundled by default).
+    /// many were created. `calendar` is the working-day calendar in force.
     @discardableResult
-    public static func createForDraw(drawID: String, caller: Caller, calendar: WorkCalendar? = nil, on db: any SQLDatabase) async throws
+    public static func createForDraw(drawID: String, caller: Caller, calendar: WorkCalendar, on db: any SQLDatabase) async throws
         -> Int
     {
         if try await db.raw("SELECT id FROM inspections WHERE draw_id = \(bind: drawID) LIMIT 1").first() != nil { return 0 }
@@ -33,7 +33,7 @@ extension InspectionStore {
         let files = try await DrawStore.files(drawID, on: db)
         let selection = try TargetSelection.parseList(files["selection.txt"] ?? [], file: "selection.txt")
         let teams = try await Self.teams(files: files, on: db)
-        let due = (calendar ?? (try? WorkCalendar.bundled())).flatMap { Inspection.dueDate(windowEnd: end, calendar: $0) }
+        let due = Inspection.dueDate(windowEnd: end, calendar: calendar)
         let now = Timestamp.format(caller.at)
         let departments = try JSONText.encode(plan.departments)
         let items = try JSONText.encode(plan.items)

@@ -98,14 +98,14 @@ public struct InspectionStore: Sendable {
         }
     }
 
-    static func load(id: Int64, calendar: WorkCalendar? = nil, on db: any SQLDatabase) async throws -> Inspection? {
+    static func load(id: Int64, calendar: WorkCalendar, on db: any SQLDatabase) async throws -> Inspection? {
         let rows = try await db.raw("SELECT \(unsafeRaw: InspectionRow.columns) FROM inspections WHERE id = \(bind: id)")
             .all(decoding: InspectionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         return try await assemble(rows, calendar: calendar, on: db).first
     }
 
     /// The rows with their teams and findings, read in chunks of ids.
-    static func assemble(_ rows: [InspectionRow], calendar: WorkCalendar? = nil, on db: any SQLDatabase) async throws -> [Inspection] {
+    static func assemble(_ rows: [InspectionRow], calendar: WorkCalendar, on db: any SQLDatabase) async throws -> [Inspection] {
         var teams: [Int64: [TeamMember]] = [:]
         var findings: [Int64: [Finding]] = [:]
         let ids = rows.map(\.id)

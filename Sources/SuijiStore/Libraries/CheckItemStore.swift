@@ -18,6 +18,27 @@ public struct CheckItemStore: Sendable {
         FROM check_items i JOIN check_item_versions v ON v.item_id = i.id
         """
 
+    /// The current name of every check item, by department and code (plan items, published results).
+    public func currentNames() async throws -> [PlanItem: String] {
+        try await database.read { db in try await Self.currentNames(on: db) }
+    }
+
+    static func currentNames(on db: any SQLDatabase) async throws -> [PlanItem: String] {
+        let rows = try await db.raw(
+            """
+            SELECT i.department_code, i.code, v.name FROM check_items i
+            JOIN check_item_versions v ON v.item_id = i.id AND v.version = i.current_version
+            """
+        ).all()
+        var names: [PlanItem: String] = [:]
+        for row in rows {
+            let department = try row.decode(column: "department_code", as: String.self)
+            names[PlanItem(department: department, code: try row.decode(column: "code", as: String.self))] = try row.decode(
+                column: "name", as: String.self)
+        }
+        return names
+    }
+
     /// A page of the current versions of the items visible in `scope`.
     public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<CheckItem> {
         let filter = ListingFilter(

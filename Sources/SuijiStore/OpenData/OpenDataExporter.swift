@@ -34,7 +34,7 @@ public struct OpenDataExporter: Sendable {
 
     func items(department: String?) async throws -> [[String]] {
         try await database.read { db in
-            let names = try await Self.departmentNames(on: db)
+            let names = try await DepartmentStore.names(on: db)
             var sql: SQLQueryString = "\(unsafeRaw: CheckItemStore.select) WHERE v.version = i.current_version AND v.published = 1"
             if let department { sql += " AND i.department_code = \(bind: department)" }
             sql += " ORDER BY i.department_code, i.code"
@@ -128,9 +128,5 @@ public struct OpenDataExporter: Sendable {
                 ]
             }
         }
-    }
-
-    static func departmentNames(on db: any SQLDatabase) async throws -> [String: String] {
-        Dictionary(try await AnnualPlanStore.departments(on: db).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 }

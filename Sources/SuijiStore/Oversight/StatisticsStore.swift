@@ -17,7 +17,9 @@ public struct StatisticsStore: Sendable {
     /// The report of `period` as of `asOf`, for `account`.
     public func report(_ period: OversightPeriod, asOf: CalendarDate, for account: Account) async throws -> OversightReport {
         let department = try OversightPolicy.scope(account)
-        let facts = try await database.read { db in try await Self.facts(period, department: department, on: db) }
+        let facts = try await database.read { db in
+            try await Self.facts(period, department: department, calendar: database.calendar, on: db)
+        }
         var departments = try await DepartmentStore(database: database).all()
         if let department { departments = departments.filter { $0.code == department } }
         return OversightReport(period: period, asOf: asOf, departments: departments, facts: facts)
@@ -25,7 +27,9 @@ public struct StatisticsStore: Sendable {
 
     /// The rows of `period` attributed to `department` (every department when nil). The SQL
     /// takes a margin around the period; `OversightReport` applies the exact definitions.
-    static func facts(_ period: OversightPeriod, department: String?, on db: any SQLDatabase) async throws -> OversightFacts {
+    static func facts(_ period: OversightPeriod, department: String?, calendar: WorkCalendar, on db: any SQLDatabase) async throws
+        -> OversightFacts
+    {
         let start = period.start.iso
         let end = period.end.iso
         var plans: SQLQueryString = """
@@ -59,7 +63,7 @@ public struct StatisticsStore: Sendable {
         if let department { inspections += " AND initiator = \(bind: department)" }
         inspections += " ORDER BY due_date, id"
         let rows = try await db.raw(inspections).all(decoding: InspectionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let inspectionFacts = try await InspectionStore.assemble(rows, on: db).map(InspectionFact.init)
+        let inspectionFacts = try await InspectionStore.assemble(rows, calendar: calendar, on: db).map(InspectionFact.init)
 
         // The opening day lives in the follow-up's body; follow-ups are few (problems only).
         let followUps = try await FollowUpStore.select(department.map { "department = \(bind: $0)" } ?? "1 = 1", on: db)

@@ -113,9 +113,9 @@ public struct PublicRecordStore: Sendable {
                     SELECT \(unsafeRaw: InspectionRow.columns) FROM inspections
                     WHERE target_uid = \(bind: code) AND state = 'published' ORDER BY published_at DESC, id DESC
                     """
-                ).all(decoding: InspectionRow.self, keyDecodingStrategy: .convertFromSnakeCase), on: db)
+                ).all(decoding: InspectionRow.self, keyDecodingStrategy: .convertFromSnakeCase), calendar: database.calendar, on: db)
             let plans = try await Self.planNames(on: db)
-            let items = try await Self.itemNames(on: db)
+            let items = try await CheckItemStore.currentNames(on: db)
             let selections = try await db.raw(
                 """
                 SELECT s.draw_id, s.year, d.plan_id FROM draw_selections s JOIN draws d ON d.id = s.draw_id
@@ -132,11 +132,6 @@ public struct PublicRecordStore: Sendable {
     /// "瓷" matches a large part of a district).
     static let candidates = 5_000
 
-    /// The current name of every check item.
-    public func itemNames() async throws -> [PlanItem: String] {
-        try await database.read { db in try await Self.itemNames(on: db) }
-    }
-
     static func result(_ inspection: Inspection, planName: String, items: [PlanItem: String]) -> PublishedResult {
         PublishedResult(
             inspectionID: inspection.id, planID: inspection.planID, planName: planName, drawID: inspection.drawID,
@@ -149,23 +144,6 @@ public struct PublicRecordStore: Sendable {
                     nonCooperation: $0.nonCooperation.map(\.label),
                     settledOnline: $0.settledOnline)
             })
-    }
-
-    /// The current name of every check item.
-    static func itemNames(on db: any SQLDatabase) async throws -> [PlanItem: String] {
-        let rows = try await db.raw(
-            """
-            SELECT i.department_code, i.code, v.name FROM check_items i
-            JOIN check_item_versions v ON v.item_id = i.id AND v.version = i.current_version
-            """
-        ).all()
-        var names: [PlanItem: String] = [:]
-        for row in rows {
-            let department = try row.decode(column: "department_code", as: String.self)
-            let item = PlanItem(department: department, code: try row.decode(column: "code", as: String.self))
-            names[item] = try row.decode(column: "name", as: String.self)
-        }
-        return names
     }
 
     static func planNames(on db: any SQLDatabase) async throws -> [Int64: String] {

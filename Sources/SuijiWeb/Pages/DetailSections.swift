@@ -54,8 +54,7 @@ enum DetailSections {
         let records = try await store.records(uid: uid, scope: scope)
         let history = try await store.history(uid: uid, scope: scope)
         let vocabulary = try await InspectionStore(database: database).vocabulary()
-        let names = Dictionary(
-            try await DepartmentStore(database: database).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await DepartmentStore(database: database).names()
         return [
             DetailPage.Section(
                 title: "信用记录（已公示的抽查结果）", columns: ["公示日期", "公示部门", "抽查结果", "发现问题", "检查任务"],
@@ -70,7 +69,7 @@ enum DetailSections {
                 title: "风险等级变更记录", columns: ["时间", "部门", "变更", "原因", "依据"],
                 rows: history.reversed().map { change in
                     [
-                        (try? Date.ISO8601FormatStyle().parse(change.at)).map(InspectionPageBuilder.time) ?? change.at,
+                        ChinaTime.text(stamp: change.at),
                         names[change.department] ?? change.department, "\(change.from.rawValue) 类 → \(change.to.rawValue) 类", change.reason,
                         change.inspectionID.map { "检查任务第 \($0) 号公示结果" } ?? "定期下调（连续未发现问题）",
                     ]

@@ -22,7 +22,7 @@ struct DossierBuilder {
         let dossier = try await InspectionStore(database: stores.database).dossier(id: id, for: account)
         let inspection = dossier.inspection
         let printable = InspectionPageBuilder.printable(
-            inspection, catalog: try await stores.itemCatalog(inspection), departmentNames: try await stores.departmentNames(),
+            inspection, catalog: try await stores.itemCatalog(inspection), departmentNames: try await stores.departments.names(),
             today: CalendarDate(chinaDateOf: at), entrustments: dossier.entrustments)
         var files = [
             File(

@@ -31,7 +31,7 @@ struct DrawPagesController {
     {
         let draw = try await stores.draws.get(id, for: account)
         let (plan, batch) = try await stores.plans.batch(id: draw.batchID, for: account)
-        let names = Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await stores.departments.names()
         let model = try DrawPage(
             draw: draw, plan: plan, batch: batch, files: try await stores.draws.publishedFiles(id), names: names, account: account,
             errors: errors)

@@ -33,7 +33,7 @@ struct FollowUpPagesController {
         for id in Set(found.map(\.inspectionID)) {
             targets[id] = (try? await inspections.get(id: id, for: account))?.target.name
         }
-        let names = try await stores.departmentNames()
+        let names = try await stores.departments.names()
         let model = FollowUpsPage(
             filters: FollowUpFilter.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == filter) },
             rows: found.map { followUp in

@@ -14,9 +14,6 @@ enum InspectionPageBuilder {
         var errors: [String]
     }
 
-    /// "2026-07-01 09:30" in China time.
-    static func time(_ date: Date) -> String { ChinaTime.text(date) }
-
     /// The due date's remark: working days left by `calendar` (the one in force), 已逾期, or how
     /// the results stand.
     static func remaining(_ inspection: Inspection, today: CalendarDate, calendar: WorkCalendar) -> (text: String, overdue: Bool) {
@@ -116,7 +113,7 @@ enum InspectionPageBuilder {
             },
             trail: trail.map {
                 .init(
-                    at: time($0.at), actor: $0.actor, action: $0.action.label, change: "\($0.from.label) → \($0.to.label)",
+                    at: ChinaTime.text($0.at), actor: $0.actor, action: $0.action.label, change: "\($0.from.label) → \($0.to.label)",
                     reason: $0.reason)
             }, hasTrail: !trail.isEmpty, errors: pageErrors, hasErrors: !pageErrors.isEmpty, canEnter: canEnter,
             channels: NoticeChannel.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: $0.rawValue == channel) },
@@ -152,7 +149,7 @@ enum InspectionPageBuilder {
                     methods: finding.map { methods($0.methods) } ?? methods(known?.methods ?? []),
                     result: finding.map { $0.category.label + ($0.settledOnline ? "（网上核查办结）" : "") } ?? "",
                     nonCooperation: finding?.nonCooperation.map(\.label).joined(separator: "；") ?? "", notes: finding?.notes ?? "",
-                    enteredBy: finding?.enteredBy ?? "", enteredAt: finding.map { time($0.enteredAt) } ?? "")
+                    enteredBy: finding?.enteredBy ?? "", enteredAt: finding.map { ChinaTime.text($0.enteredAt) } ?? "")
             }, entrusted: entrustments.map { entrustment($0, catalog: catalog) }, hasEntrusted: !entrustments.isEmpty,
             state: inspection.state.label, due: inspection.resultDueDate?.iso ?? "—", issued: today.iso)
     }

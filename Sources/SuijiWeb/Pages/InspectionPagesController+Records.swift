@@ -64,7 +64,7 @@ extension InspectionPagesController {
             },
             trail: dossier.trail.map {
                 .init(
-                    at: InspectionPageBuilder.time($0.at), actor: $0.actor, action: $0.action.label,
+                    at: ChinaTime.text($0.at), actor: $0.actor, action: $0.action.label,
                     change: "\($0.from.label) → \($0.to.label)", reason: $0.reason)
             }, hasTrail: !dossier.trail.isEmpty,
             followUps: dossier.followUps.map { InspectionPageBuilder.followUpRow($0, account: account, today: today) },

@@ -88,7 +88,7 @@ struct InspectionPagesController {
         let account = try context.requireAccount()
         let inspection = try await inspections.get(id: try context.parameters.require("id", as: Int64.self), for: account)
         let model = InspectionPageBuilder.printable(
-            inspection, catalog: try await catalog(inspection), departmentNames: try await departmentNames(), today: today,
+            inspection, catalog: try await catalog(inspection), departmentNames: try await stores.departments.names(), today: today,
             entrustments: try await inspections.entrustments(id: inspection.id, for: account))
         return pages.render(template, model, account: account, csrf: context.csrfToken)
     }
@@ -107,7 +107,7 @@ struct InspectionPagesController {
         let model = InspectionPageBuilder.detail(
             inspection, trail: try await inspections.trail(id: id, for: account), account: account, today: today,
             catalog: try await catalog(inspection), vocabulary: try await inspections.vocabulary(),
-            departmentNames: try await departmentNames(), rejected: rejected, calendar: stores.database.calendar, records: records)
+            departmentNames: try await stores.departments.names(), rejected: rejected, calendar: stores.database.calendar, records: records)
         return pages.render("inspection", model, account: account, csrf: context.csrfToken, status: status)
     }
 
@@ -125,9 +125,5 @@ struct InspectionPagesController {
             found += try await stores.experts.list(scope: .only(department), query: ListQuery(perPage: 500)).items
         }
         return found
-    }
-
-    func departmentNames() async throws -> [String: String] {
-        try await stores.departmentNames()
     }
 }

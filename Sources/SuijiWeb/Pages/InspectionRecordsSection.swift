@@ -97,7 +97,7 @@ extension InspectionPageBuilder {
                     url: "/api/v1/inspections/\(inspection.id)/attachments/\(attachment.id)", name: attachment.fileName,
                     type: attachment.mediaType, size: size(attachment.byteSize), sha256: attachment.sha256,
                     item: attachment.item.map(itemLabel) ?? "整次检查", note: attachment.note, by: attachment.uploadedBy,
-                    at: time(attachment.uploadedAt))
+                    at: ChinaTime.text(attachment.uploadedAt))
             }, hasAttachments: !records.attachments.isEmpty, canAttach: canEnter,
             itemOptions: inspection.items.map { .init(value: "\($0.department):\($0.code)", label: itemLabel($0), checked: false) },
             attachmentErrors: errors("attachment"), hasAttachmentErrors: !errors("attachment").isEmpty,

@@ -95,12 +95,12 @@ struct PlanPagesController {
         let plan = try await stores.plans.get(id: id, for: account)
         let batches = try await stores.plans.batches(planID: id, for: account)
         let draws = try await stores.draws.list(for: account).filter { $0.planID == id }
-        let names = Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await stores.departments.names()
         let initiatorAdmin = (try? PlanPolicy.requireInitiator(account, plan)) != nil
         var model = PlanPage(
             id: plan.id, code: plan.code, name: plan.name, year: plan.year, initiator: "\(names[plan.initiator] ?? "")（\(plan.initiator)）",
             participants: plan.participants.map { "\(names[$0] ?? "")（\($0)）" }.joined(separator: "、"),
-            items: plan.items.map { PlanPage.Item(department: $0.department, code: $0.code) }, scope: Self.describe(plan.scope),
+            items: plan.items.map { PlanPage.Item(department: $0.department, code: $0.code) }, scope: ScopeText.describe(plan.scope),
             window: "\(plan.windowStart.iso) 至 \(plan.windowEnd.iso)", notes: plan.notes.isEmpty ? "—" : plan.notes,
             state: plan.state.label,
             published: plan.published ? "已公示" : "未公示",
@@ -126,16 +126,6 @@ struct PlanPagesController {
     /// The state changes the viewer may request now.
     static func actions(for account: Account, plan: Plan) -> [PlanPage.Action] {
         PlanPolicy.allowedActions(account, on: plan).map { PlanPage.Action(action: $0.rawValue, label: $0.label) }
-    }
-
-    static func describe(_ scope: TargetScope) -> String {
-        if scope.isUndirected { return "不定向（参与部门名录库中的全部检查对象）" }
-        var parts: [String] = []
-        if !scope.kinds.isEmpty { parts.append("类型：" + scope.kinds.map(\.label).joined(separator: "、")) }
-        if !scope.areas.isEmpty { parts.append("区域：" + scope.areas.joined(separator: "、")) }
-        if !scope.industries.isEmpty { parts.append("行业：" + scope.industries.joined(separator: "、")) }
-        if !scope.tags.isEmpty { parts.append("标注事项：" + scope.tags.joined(separator: "、")) }
-        return parts.joined(separator: "；")
     }
 
     static func describe(_ size: SampleSize) -> String {

@@ -64,7 +64,7 @@ struct PublicDrawPage: Encodable {
     static func make(_ id: String, stores: Stores) async throws -> PublicDrawPage {
         let (plan, draw) = try await load(id, stores: stores)
         let (_, batch) = try await stores.plans.batch(id: draw.batchID, for: reader)
-        let names = Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await stores.departments.names()
         let files = try await stores.draws.publishedFiles(id)
         func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }
         return PublicDrawPage(

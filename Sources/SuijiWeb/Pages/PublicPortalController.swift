@@ -36,17 +36,14 @@ struct PublicPortalController {
 
     /// Published plans (approved or later, and published by the office), newest first.
     func publicPlans() async throws -> [Plan] {
-        try await stores.plans.list(for: reader).filter { PlanPolicy.isPublic($0) && $0.published }
-    }
-
-    func departmentNames() async throws -> [String: String] {
-        Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        try await stores.plans.list(for: reader).filter(PlanPolicy.isOnPortal)
     }
 
     @Sendable func home(request: Request, context: AppRequestContext) async throws -> Response {
-        let names = try await departmentNames()
+        let departments = try await stores.departments.all()
+        let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let model = PublicHomePage(
-            departments: try await stores.departments.all().map { .init(code: $0.code, name: $0.name) },
+            departments: departments.map { .init(code: $0.code, name: $0.name) },
             plans: try await publicPlans().prefix(20).map { PublicPlanRow($0, names: names) })
         return pages.render("public-home", model, account: context.account, csrf: context.csrfToken)
     }
@@ -64,7 +61,7 @@ struct PublicPortalController {
     }
 
     @Sendable func plans(request: Request, context: AppRequestContext) async throws -> Response {
-        let names = try await departmentNames()
+        let names = try await stores.departments.names()
         let found = try await publicPlans()
         let model = PublicPlansPage(plans: found.map { PublicPlanRow($0, names: names) }, isEmpty: found.isEmpty)
         return pages.render("public-plans", model, account: context.account, csrf: context.csrfToken)
@@ -78,9 +75,9 @@ struct PublicPortalController {
         } catch is PlanError {
             throw WebError.notFound
         }
-        guard PlanPolicy.isPublic(plan), plan.published else { throw WebError.notFound }
-        let names = try await departmentNames()
-        let itemNames = try await stores.publicRecords.itemNames()
+        guard PlanPolicy.isOnPortal(plan) else { throw WebError.notFound }
+        let names = try await stores.departments.names()
+        let itemNames = try await stores.items.currentNames()
         let batches = try await stores.plans.batches(planID: id, for: reader)
         let draws = try await stores.draws.list(for: reader).filter { $0.planID == id }
         let model = PublicPlanPage(
@@ -100,7 +97,7 @@ struct PublicPortalController {
         guard let record = try await stores.publicRecords.record(uid: try context.parameters.require("uid")) else {
             throw WebError.notFound
         }
-        let model = PublicTargetPage(record, names: try await departmentNames())
+        let model = PublicTargetPage(record, names: try await stores.departments.names())
         return pages.render("public-target", model, account: context.account, csrf: context.csrfToken)
     }
 }

@@ -105,21 +105,11 @@ struct PublicPlanPage {
     init(plan: Plan, names: [String: String], itemNames: [PlanItem: String], batches: [Batch], draws: [DrawSummary]) {
         self.plan = PublicPlanRow(plan, names: names)
         notes = plan.notes.isEmpty ? nil : plan.notes
-        var scope: [String] = []
-        if !plan.scope.kinds.isEmpty { scope.append("主体类型：" + plan.scope.kinds.map(\.label).joined(separator: "、")) }
-        if !plan.scope.areas.isEmpty { scope.append("区域：" + plan.scope.areas.joined(separator: "、")) }
-        if !plan.scope.industries.isEmpty { scope.append("行业：" + plan.scope.industries.joined(separator: "、")) }
-        if !plan.scope.tags.isEmpty { scope.append("标签：" + plan.scope.tags.joined(separator: "、")) }
-        self.scope = scope.isEmpty ? "不定向（各部门检查对象库全部在营对象）" : scope.joined(separator: "；")
+        scope = ScopeText.describe(plan.scope)
         items = plan.items.map { Item(department: names[$0.department] ?? $0.department, code: $0.code, name: itemNames[$0] ?? $0.code) }
         let batchCodes = Dictionary(batches.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
-        self.batches = batches.map { batch in
-            let size: String
-            switch batch.size {
-            case .count(let n): size = "抽取 \(n) 户"
-            case .ratios(let a, let b, let c, let d, _): size = "按风险分类抽取比例 A \(a)‰、B \(b)‰、C \(c)‰、D \(d)‰"
-            }
-            return BatchRow(code: batch.code, window: "\(batch.start.iso) 至 \(batch.end.iso)", size: size)
+        self.batches = batches.map {
+            BatchRow(code: $0.code, window: "\($0.start.iso) 至 \($0.end.iso)", size: PlanPagesController.describe($0.size))
         }
         self.draws = draws.map {
             Draw(id: $0.id, batch: batchCodes[$0.batchID] ?? "", state: $0.state.label, url: "/public/draws/\($0.id)")

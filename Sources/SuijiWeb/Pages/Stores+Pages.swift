@@ -15,9 +15,4 @@ extension Stores {
         }
         return catalog
     }
-
-    /// Department names by code.
-    func departmentNames() async throws -> [String: String] {
-        Dictionary(try await departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-    }
 }

@@ -46,7 +46,7 @@ struct OversightPagesController {
     @Sendable func rows(request: Request, context: AppRequestContext) async throws -> Response {
         let (account, query, report) = try await load(request, context)
         let rows = try OversightQuery.rows(report, figure: query.figure, category: query.category, group: query.group)
-        let names = Dictionary(try await stores.departments.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await stores.departments.names()
         let title = query.category.map { "发现问题：\($0.label)" } ?? query.figure?.label ?? ""
         let model = OversightPageBuilder.rowsPage(rows, report: report, title: title, group: query.group, departmentNames: names)
         return pages.render("oversight-rows", model, account: account, csrf: context.csrfToken)
