@@ -139,13 +139,13 @@ struct InspectionRecordsTests {
         #expect(try DossierArchive.verify(zip) == index)
         // A changed file no longer matches its digest; a file outside the index is found too.
         let json = try JSONEncoder().encode(index)
-        let tampered = try DossierArchive.write(
-            folder: "检查档案-7",
-            entries: [(files[0].path, files[0].content), (files[1].path, Data(Self.photo.reversed())), ("index.json", json)])
+        let tampered = try BundleArchive.zip(
+            entries: [(files[0].path, files[0].content), (files[1].path, Data(Self.photo.reversed())), ("index.json", json)],
+            folder: "检查档案-7")
         #expect(throws: DossierArchiveError.digestMismatch("附件/01-照片.jpg")) { _ = try DossierArchive.verify(tampered) }
-        let extra = try DossierArchive.write(
-            folder: "检查档案-7",
-            entries: [(files[0].path, files[0].content), (files[1].path, Self.photo), ("附件/02-x.jpg", Self.photo), ("index.json", json)])
+        let extra = try BundleArchive.zip(
+            entries: [(files[0].path, files[0].content), (files[1].path, Self.photo), ("附件/02-x.jpg", Self.photo), ("index.json", json)],
+            folder: "检查档案-7")
         #expect(throws: DossierArchiveError.unlisted("附件/02-x.jpg")) { _ = try DossierArchive.verify(extra) }
         #expect(throws: DossierArchiveError.self) { _ = try DossierArchive.verify(Data("not a zip".utf8)) }
     }

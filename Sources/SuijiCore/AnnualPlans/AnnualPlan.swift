@@ -99,7 +99,7 @@ public struct AnnualPlanChanges: Sendable, Codable, Equatable {
 /// Which plans make up a year's annual plan, and whether it may be published now.
 public enum AnnualPlanRule {
     /// Plans the office has approved (and those already under way or done).
-    public static func isIncluded(_ plan: Plan) -> Bool { [.approved, .inProgress, .done].contains(plan.state) }
+    public static func isIncluded(_ plan: Plan) -> Bool { PlanPolicy.isPublic(plan) }
 
     /// Problems that block publishing a new version: plans still awaiting the office's decision,
     /// nothing to publish, no change from the last version, a missing note on a later version.

@@ -68,7 +68,4 @@ public enum PlanPolicy {
 
     /// Whether batches may still be added or draws prepared in `state`.
     public static func allowsDraws(_ state: PlanState) -> Bool { state == .approved || state == .inProgress }
-
-    /// Whether the plan may still be edited.
-    public static func allowsEdits(_ state: PlanState) -> Bool { state == .draft }
 }

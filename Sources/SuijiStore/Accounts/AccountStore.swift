@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Crypto
+import SuijiDraw
 import Foundation
 import HummingbirdBcrypt
 import SQLKit
@@ -173,7 +173,7 @@ public struct AccountStore: Sendable {
     }
 
     static func hashToken(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Bytes.sha256Hex(Array(token.utf8))
     }
 }
 

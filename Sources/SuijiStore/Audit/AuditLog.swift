@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Crypto
+import SuijiDraw
 import Foundation
 import SQLKit
 import SuijiCore
@@ -110,7 +110,7 @@ public enum AuditLog {
     }
 
     static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Bytes.sha256Hex(Array(text.utf8))
     }
 }
 

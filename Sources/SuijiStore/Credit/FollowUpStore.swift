@@ -43,15 +43,12 @@ public struct FollowUpStore: Sendable {
             let issues = entry.validate()
             guard issues.isEmpty else { throw FollowUpError.invalid(issues) }
             let now = Timestamp.format(caller.at)
-            try await db.raw(
+            let id = try await db.raw(
                 """
                 INSERT INTO follow_ups (inspection_id, target_uid, department, kind, state, deadline, body, created_at, updated_at)
                 VALUES (\(bind: inspectionID), \(bind: entry.targetUID), \(bind: department), \(bind: entry.kind.rawValue), 'open',
-                  \(bind: entry.deadline?.iso), '{}', \(bind: now), \(bind: now))
+                  \(bind: entry.deadline?.iso), '{}', \(bind: now), \(bind: now)) RETURNING id
                 """
-            ).run()
-            let id = try await db.raw(
-                "SELECT MAX(id) AS id FROM follow_ups WHERE inspection_id = \(bind: inspectionID)"
             ).first()!.decode(column: "id", as: Int64.self)
             entry.id = id
             try await db.raw("UPDATE follow_ups SET body = \(bind: try JSONText.encode(entry)) WHERE id = \(bind: id)").run()
@@ -99,15 +96,8 @@ public struct FollowUpStore: Sendable {
     /// Open follow-ups of `account`'s department (all for the office and overseers); with
     /// `overdueOn`, only rectifications past their deadline on that day.
     public func listOpen(overdueOn: CalendarDate? = nil, for account: Account) async throws -> [FollowUp] {
-        guard account.active else { return [] }
-        var condition: SQLQueryString = "state = 'open'"
-        switch account.role {
-        case .office, .overseer: break
-        case .departmentAdmin: condition += " AND department = \(bind: account.departmentCode ?? "-")"
-        case .inspector: return []
-        }
-        if let day = overdueOn { condition += " AND kind = 'rectification' AND deadline < \(bind: day.iso)" }
-        return try await database.read { [condition] db in try await Self.select(condition, on: db) }
+        // `today` only matters for `.overdue`.
+        try await list(overdueOn == nil ? .open : .overdue, today: overdueOn ?? CalendarDate(dayNumber: 0), for: account).reversed()
     }
 
     /// The follow-ups of `account`'s department (all for the office and overseers), newest

@@ -8,12 +8,16 @@ import ZIPFoundation
 public enum BundleArchive {
     /// The files in a ZIP under a folder named after the draw.
     public static func zip(_ files: [String: [UInt8]], folder: String) throws -> Data {
+        try zip(entries: files.sorted(by: { $0.key < $1.key }).map { ($0.key, Data($0.value)) }, folder: folder)
+    }
+
+    /// The ZIP of `entries` (path, content), in order, under `folder` (also the dossier's).
+    static func zip(entries: [(String, Data)], folder: String) throws -> Data {
         let archive = try Archive(accessMode: .create)
-        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            let data = Data(bytes)
+        for (path, content) in entries {
             try archive.addEntry(
-                with: "\(folder)/\(name)", type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-                provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+                with: "\(folder)/\(path)", type: .file, uncompressedSize: Int64(content.count), compressionMethod: .deflate,
+                provider: { position, size in content.subdata(in: Int(position)..<Int(position) + size) })
         }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data

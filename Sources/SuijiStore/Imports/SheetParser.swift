@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Crypto
+import SuijiDraw
 import Foundation
 import SuijiCore
 
@@ -48,7 +48,7 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         }
         var parsed = Parsed(
             records: [], issues: [], format: Self.formatName(sheet.format), ignoredColumns: ignored,
-            digest: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+            digest: Bytes.sha256Hex(data))
         // Rows are independent: validate them on every core, then merge in sheet order.
         var keyPaths: [WritableKeyPath<Input, String?>?] = Array(repeating: nil, count: sheet.header.count)
         for (index, column) in columnOf { keyPaths[index] = column.keyPath }

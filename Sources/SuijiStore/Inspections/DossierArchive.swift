@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import Crypto
+import SuijiDraw
 import Foundation
 import ZIPFoundation
 
@@ -77,7 +77,7 @@ public enum DossierArchive {
     ) throws -> (data: Data, index: DossierIndex) {
         var index = header
         index.files = files.map {
-            DossierFile(path: $0.path, title: $0.title, bytes: $0.content.count, sha256: sha256Hex($0.content))
+            DossierFile(path: $0.path, title: $0.title, bytes: $0.content.count, sha256: Bytes.sha256Hex($0.content))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -85,19 +85,7 @@ public enum DossierArchive {
         let sums = index.files.map { "\($0.sha256)  \($0.path)\n" }.joined()
         let entries =
             files.map { ($0.path, $0.content) } + [(indexName, json), (tableName, Data(table(index).utf8)), (sumsName, Data(sums.utf8))]
-        return (try write(folder: folder, entries: entries), index)
-    }
-
-    /// The ZIP of `entries` (path, content) under `folder`.
-    static func write(folder: String, entries: [(String, Data)]) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        for (path, content) in entries {
-            try archive.addEntry(
-                with: "\(folder)/\(path)", type: .file, uncompressedSize: Int64(content.count), compressionMethod: .deflate,
-                provider: { position, size in content.subdata(in: Int(position)..<Int(position) + size) })
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return (try BundleArchive.zip(entries: entries, folder: folder), index)
     }
 
     /// `目录.txt`: one line per file.
@@ -138,15 +126,10 @@ public enum DossierArchive {
         }
         for file in index.files {
             guard let content = contents[file.path] else { throw .missingFile(file.path) }
-            guard content.count == file.bytes, sha256Hex(content) == file.sha256 else { throw .digestMismatch(file.path) }
+            guard content.count == file.bytes, Bytes.sha256Hex(content) == file.sha256 else { throw .digestMismatch(file.path) }
         }
         let listed = Set(index.files.map(\.path) + [indexName, tableName, sumsName])
         if let extra = contents.keys.sorted().first(where: { !listed.contains($0) }) { throw .unlisted(extra) }
         return index
-    }
-
-    /// Lower-case hex SHA-256 of `data`.
-    public static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

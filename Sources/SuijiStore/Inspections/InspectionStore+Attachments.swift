@@ -3,6 +3,7 @@
 import Foundation
 import SQLKit
 import SuijiCore
+import SuijiDraw
 
 /// A file as uploaded: its name, content, the item it documents and what it shows.
 public struct AttachmentUpload: Sendable {
@@ -32,7 +33,7 @@ extension InspectionStore {
             let item = try Self.item(upload.item, of: inspection)
             let note = upload.note.trimmed
             if note.count > 200 { throw InspectionError.invalid([FieldIssue(field: "note", message: "附件说明不能超过 200 个字")]) }
-            let digest = DossierArchive.sha256Hex(upload.content)
+            let digest = Bytes.sha256Hex(upload.content)
             var attachment = Attachment(
                 inspectionID: id, item: item, fileName: name, mediaType: mediaType, byteSize: upload.content.count, sha256: digest,
                 note: note, uploadedBy: caller.account.username, uploadedAt: caller.at)

@@ -7,6 +7,11 @@ import SuijiCore
 /// The WHERE clause every library listing starts with: the caller's department scope, the
 /// optional department filter, the search text and the allowed equality filters.
 struct ListingFilter {
+    /// A LIKE pattern matching any text that contains `text` (its own `%` and `_` dropped).
+    static func containsPattern(_ text: String) -> String {
+        "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+    }
+
     let scope: DepartmentScope
     let query: ListQuery
     /// Columns searched with LIKE.
@@ -24,7 +29,7 @@ struct ListingFilter {
             sql += " AND department_code = \(bind: department)"
         }
         if !query.search.isEmpty {
-            let pattern = "%" + query.search.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            let pattern = Self.containsPattern(query.search)
             let parts = searchColumns.map { column -> SQLQueryString in "\(unsafeRaw: column) LIKE \(bind: pattern)" }
             var any: SQLQueryString = " AND ("
             for (index, part) in parts.enumerated() {

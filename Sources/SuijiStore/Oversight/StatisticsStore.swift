@@ -68,7 +68,9 @@ public struct StatisticsStore: Sendable {
         // The opening day lives in the follow-up's body; follow-ups are few (problems only).
         let followUps = try await FollowUpStore.select(department.map { "department = \(bind: $0)" } ?? "1 = 1", on: db)
         var followUpPlans: [Int64: Int64] = [:]
-        for row in try await db.raw("SELECT f.id, i.plan_id FROM follow_ups f JOIN inspections i ON i.id = f.inspection_id").all() {
+        var plansOf: SQLQueryString = "SELECT f.id, i.plan_id FROM follow_ups f JOIN inspections i ON i.id = f.inspection_id"
+        if let department { plansOf += " WHERE f.department = \(bind: department)" }
+        for row in try await db.raw(plansOf).all() {
             followUpPlans[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "plan_id", as: Int64.self)
         }
         return OversightFacts(

@@ -67,7 +67,7 @@ public struct PublicRecordStore: Sendable {
     public func search(_ query: String, limit: Int = 50) async throws -> [PublicTarget] {
         let text = query.trimmed
         guard !text.isEmpty else { return [] }
-        let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        let pattern = ListingFilter.containsPattern(text)
         let code = text.uppercased()
         // A code is looked up through its index; a name needs a scan.
         let condition: SQLQueryString

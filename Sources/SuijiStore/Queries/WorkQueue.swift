@@ -54,10 +54,4 @@ public struct WorkQueue: Sendable, Equatable {
     public var overdueRectifications: [FollowUp] = []
 
     public init() {}
-
-    /// Whether nothing waits.
-    public var isEmpty: Bool {
-        plans.isEmpty && draws.isEmpty && visitsToday.isEmpty && toNotify.isEmpty && resultsDue.isEmpty && toReview.isEmpty
-            && overdueRectifications.isEmpty
-    }
 }

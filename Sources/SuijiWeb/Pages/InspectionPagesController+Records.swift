@@ -3,6 +3,7 @@
 import Foundation
 import Hummingbird
 import SuijiCore
+import SuijiDraw
 import SuijiStore
 
 /// The inspection page's records: attaching evidence (a phone's camera or a scan), recording
@@ -60,7 +61,7 @@ extension InspectionPagesController {
                 }
                 return DossierPage.File(
                     path: file.path, title: file.title, size: InspectionPageBuilder.size(file.content.count),
-                    sha256: DossierArchive.sha256Hex(file.content), url: url)
+                    sha256: Bytes.sha256Hex(file.content), url: url)
             },
             trail: dossier.trail.map {
                 .init(
