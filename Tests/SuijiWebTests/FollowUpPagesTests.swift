@@ -72,6 +72,14 @@ struct FollowUpPagesTests {
             #expect(
                 try await InspectionPagesTests.post(client, "/follow-ups/\(order.id)/actions", health, [("action", "rectified")]).status
                     == .forbidden)
+            // A malformed API body is refused, not read as "no body": the order stays open.
+            let samrToken = try await token(client, "samr")
+            let malformed = try await client.execute(
+                uri: "/api/v1/follow-ups/\(order.id)/actions/rectified", method: .post,
+                headers: [.authorization: "Bearer \(samrToken)", .contentType: "application/json"],
+                body: ByteBuffer(string: "{\"date\": 2026")
+            ) { $0.status }
+            #expect(malformed == .badRequest)
             let rechecked = try await InspectionPagesTests.post(
                 client, "/follow-ups/\(order.id)/actions", samr, [("action", "rectified"), ("date", "2026-05-28"), ("back", "/follow-ups")])
             #expect(rechecked.status == .found && rechecked.location == "/follow-ups")

@@ -28,6 +28,6 @@ struct CreditAPIController {
         let scope = AccessPolicy.readScope(account)
         let body = CreditBody(
             uid: uid, records: try await credit.records(uid: uid, scope: scope), history: try await credit.history(uid: uid, scope: scope))
-        return InspectionAPIController.json(body)
+        return JSONBody.response(body)
     }
 }

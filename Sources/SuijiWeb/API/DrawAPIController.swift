@@ -71,7 +71,7 @@ struct DrawAPIController {
     @Sendable func prepare(request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.caller(clock)
         let batchID = try context.parameters.require("id", as: Int64.self)
-        let body = try await Self.optionalBody(PrepareBody.self, request, context: context) ?? PrepareBody()
+        let body = try await JSONBody.optional(PrepareBody.self, request, context: context) ?? PrepareBody()
         let draw = try await stores.draws.prepare(
             batchID: batchID, caller: caller,
             publicValue: body.publicValue.map { PublicValueAnnouncement(date: $0.date, source: $0.source) }, redraw: body.redraw)
@@ -117,13 +117,5 @@ struct DrawAPIController {
         let caller = try context.caller(clock)
         let id = try context.parameters.require("id")
         return JSONBody.response(try await stores.draws.execute(id, caller: caller))
-    }
-
-    /// A JSON body that may be absent (an empty body is nil).
-    static func optionalBody<Body: Decodable>(_ type: Body.Type, _ request: Request, context: AppRequestContext) async throws -> Body? {
-        let buffer = try await request.body.collect(upTo: 1 << 20)
-        let bytes = Data(buffer.readableBytesView)
-        guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
-        return try JSONDecoder().decode(Body.self, from: bytes)
     }
 }

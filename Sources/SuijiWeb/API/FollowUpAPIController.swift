@@ -57,7 +57,7 @@ struct FollowUpAPIController {
             caseNumber: body.caseNumber ?? "", caseDate: body.caseDate, transferredTo: body.transferredTo ?? "",
             transferredOn: body.transferredOn, transferredBy: body.transferredBy ?? "", notes: body.notes ?? "")
         let opened = try await followUps.open(inspectionID: id, entry, caller: caller)
-        return InspectionAPIController.json(FollowUpBody(followUp: opened, overdue: opened.isOverdue(today: today)), status: .created)
+        return JSONBody.response(FollowUpBody(followUp: opened, overdue: opened.isOverdue(today: today)), status: .created)
     }
 
     @Sendable func listOpen(request: Request, context: AppRequestContext) async throws -> Response {
@@ -82,15 +82,15 @@ struct FollowUpAPIController {
             throw WebError.badRequest(
                 field: "action", message: "不支持的操作“\(name)”，可用：\(FollowUpAction.allCases.map(\.rawValue).joined(separator: "、"))")
         }
-        let body = (try? await request.decode(as: ActionBody.self, context: context)) ?? ActionBody()
+        let body = try await JSONBody.optional(ActionBody.self, request, context: context) ?? ActionBody()
         let next = try await followUps.apply(action, to: id, on: body.date, notes: body.notes ?? "", caller: caller)
         let today = CalendarDate(chinaDateOf: caller.at)
-        return InspectionAPIController.json(FollowUpBody(followUp: next, overdue: next.isOverdue(today: today)))
+        return JSONBody.response(FollowUpBody(followUp: next, overdue: next.isOverdue(today: today)))
     }
 
     func respond(_ list: [FollowUp]) -> Response {
         let today = CalendarDate(chinaDateOf: clock.now())
-        return InspectionAPIController.json(list.map { FollowUpBody(followUp: $0, overdue: $0.isOverdue(today: today)) })
+        return JSONBody.response(list.map { FollowUpBody(followUp: $0, overdue: $0.isOverdue(today: today)) })
     }
 }
 

@@ -65,7 +65,7 @@ struct InspectionAPIController {
         }
         if ["1", "true"].contains(parameters["overdue"].map(String.init)) { query.overdueOn = today }
         let found = try await inspections.list(for: account, query)
-        return Self.json(found.map { InspectionBody(inspection: $0, overdue: $0.isOverdue(today: today)) })
+        return JSONBody.response(found.map { InspectionBody(inspection: $0, overdue: $0.isOverdue(today: today)) })
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
@@ -121,16 +121,6 @@ struct InspectionAPIController {
 
     func respond(_ inspection: Inspection, trail: [InspectionEvent]? = nil) -> Response {
         let today = CalendarDate(chinaDateOf: clock.now())
-        return Self.json(InspectionBody(inspection: inspection, overdue: inspection.isOverdue(today: today), trail: trail))
-    }
-
-    /// JSON with ISO 8601 timestamps (`createdAt`, `enteredAt`, …).
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return JSONBody.response(InspectionBody(inspection: inspection, overdue: inspection.isOverdue(today: today), trail: trail))
     }
 }

@@ -28,7 +28,7 @@ struct InspectionRecordsAPIController {
     @Sendable func attachments(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let id = try context.parameters.require("id", as: Int64.self)
-        return InspectionAPIController.json(try await inspections.attachments(id: id, for: account))
+        return JSONBody.response(try await inspections.attachments(id: id, for: account))
     }
 
     /// Multipart fields: `file` (required), `item` (`DEPARTMENT:CODE`, optional), `note`.
@@ -37,7 +37,7 @@ struct InspectionRecordsAPIController {
         let id = try context.parameters.require("id", as: Int64.self)
         let upload = try await Self.readUpload(request, context: context)
         let attachment = try await inspections.addAttachment(id: id, upload, caller: caller)
-        return InspectionAPIController.json(attachment, status: .created)
+        return JSONBody.response(attachment, status: .created)
     }
 
     /// The upload of a multipart body: the file, the item and the note.
@@ -61,14 +61,14 @@ struct InspectionRecordsAPIController {
     @Sendable func entrustments(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let id = try context.parameters.require("id", as: Int64.self)
-        return InspectionAPIController.json(try await inspections.entrustments(id: id, for: account))
+        return JSONBody.response(try await inspections.entrustments(id: id, for: account))
     }
 
     @Sendable func entrust(request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.caller(clock)
         let id = try context.parameters.require("id", as: Int64.self)
         let body = try await request.decode(as: EntrustmentInput.self, context: context)
-        return InspectionAPIController.json(try await inspections.entrust(id: id, body, caller: caller), status: .created)
+        return JSONBody.response(try await inspections.entrust(id: id, body, caller: caller), status: .created)
     }
 
     @Sendable func dossier(request: Request, context: AppRequestContext) async throws -> Response {

@@ -126,12 +126,22 @@ extension ErrorKind {
 
 /// JSON responses with a fixed encoder (sorted keys, ISO dates).
 enum JSONBody {
+    /// JSON with sorted keys and ISO 8601 timestamps (`createdAt`, `enteredAt`, …).
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A JSON request body that may be absent: an empty body is nil, a malformed one an error.
+    static func optional<Body: Decodable>(_ type: Body.Type, _ request: Request, context: AppRequestContext) async throws -> Body? {
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let bytes = Data(buffer.readableBytesView)
+        guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
+        return try JSONDecoder().decode(Body.self, from: bytes)
     }
 }

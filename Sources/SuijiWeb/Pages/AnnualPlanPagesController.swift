@@ -84,7 +84,7 @@ struct AnnualPlanPagesController {
             return Response.redirect(to: "/annual-plans/\(year)?notice=\(query)", type: .found)
         } catch let error as PlanError where error.kind == .invalid || error.kind == .conflict {
             return try await page(
-                year: year, account: caller.account, context: context, errors: PlanPagesController.messages(error),
+                year: year, account: caller.account, context: context, errors: error.messages,
                 status: error.kind.status)
         }
     }

@@ -48,7 +48,7 @@ extension DrawPagesController {
             try await action(form, caller, id)
             return Response.redirect(to: "/draws/\(id)", type: .found)
         } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
-            let errors = (error as? PlanError).map(PlanPagesController.messages) ?? [error.message]
+            let errors = (error as? PlanError)?.messages ?? [error.message]
             return try await page(id: id, account: caller.account, context: context, errors: errors, status: error.kind.status)
         }
     }

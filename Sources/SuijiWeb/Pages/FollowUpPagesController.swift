@@ -81,7 +81,7 @@ struct FollowUpPagesController {
         } catch let error as FollowUpError where error.kind == .invalid || error.kind == .conflict {
             return try await inspectionPages.detail(
                 id: id, account: caller.account, context: context,
-                rejected: .init(form: form, target: "follow-up", errors: InspectionPagesController.messages(error)),
+                rejected: .init(form: form, target: "follow-up", errors: error.messages),
                 status: error.kind.status)
         }
     }

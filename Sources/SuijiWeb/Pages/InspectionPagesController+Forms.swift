@@ -83,11 +83,9 @@ extension InspectionPagesController {
             try await change(id, form, caller)
             return Response.redirect(to: "/inspections/\(id)", type: .found)
         } catch let error as InspectionError where error.kind == .invalid || error.kind == .conflict {
-            let messages: [String]
-            if case .invalid(let issues) = error { messages = issues.map(\.message) } else { messages = [error.message] }
             return try await detail(
                 id: id, account: caller.account, context: context,
-                rejected: .init(form: form, target: target(form), errors: messages), status: error.kind.status)
+                rejected: .init(form: form, target: target(form), errors: error.messages), status: error.kind.status)
         }
     }
 }

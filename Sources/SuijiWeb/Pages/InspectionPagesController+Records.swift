@@ -21,7 +21,7 @@ extension InspectionPagesController {
                 id: id, target: "attachment", errors: [error.message], status: .unprocessableContent, context: context)
         } catch let error as InspectionError where error.kind == .invalid || error.kind == .conflict {
             return try await rejected(
-                id: id, target: "attachment", errors: Self.messages(error), status: error.kind.status, context: context)
+                id: id, target: "attachment", errors: error.messages, status: error.kind.status, context: context)
         }
     }
 
@@ -89,10 +89,6 @@ extension InspectionPagesController {
             rejected: .init(form: FormFields(pairs: []), target: target, errors: errors), status: status)
     }
 
-    static func messages(_ error: some WorkflowError) -> [String] {
-        if case .invalid(let issues) = error.reason { return issues.map(\.message) }
-        return [error.message]
-    }
 }
 
 /// The archive dossier page: every file with its size and SHA-256, the follow-ups and the

@@ -31,7 +31,7 @@ extension PlanPagesController {
             return Response.redirect(to: "/plans/\(id)", type: .found)
         } catch let error as PlanError where error.kind == .invalid || error.kind == .conflict {
             return try await planPage(
-                id: id, account: caller.account, context: context, errors: Self.messages(error), status: error.kind.status)
+                id: id, account: caller.account, context: context, errors: error.messages, status: error.kind.status)
         }
     }
 
@@ -50,7 +50,7 @@ extension PlanPagesController {
             let draw = try await stores.draws.prepare(batchID: batchID, caller: caller, publicValue: announcement, redraw: redraw)
             return Response.redirect(to: "/draws/\(draw.id)", type: .found)
         } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
-            let errors = (error as? PlanError).map(Self.messages) ?? [error.message]
+            let errors = (error as? PlanError)?.messages ?? [error.message]
             return try await planPage(id: plan.id, account: caller.account, context: context, errors: errors, status: error.kind.status)
         }
     }

@@ -39,7 +39,7 @@ struct PlanPagesController {
             return Response.redirect(to: "/plans/\(plan.id)", type: .found)
         } catch let error as PlanError where error.kind == .invalid || error.kind == .conflict {
             return try await listPage(
-                account: caller.account, context: context, values: Self.values(form), form: form, errors: Self.messages(error),
+                account: caller.account, context: context, values: Self.values(form), form: form, errors: error.messages,
                 status: error.kind.status)
         }
     }
@@ -142,10 +142,5 @@ struct PlanPagesController {
         case .floor: "向下取整"
         case .roundHalfUp: "四舍五入"
         }
-    }
-
-    static func messages(_ error: PlanError) -> [String] {
-        if case .invalid(let issues) = error { return issues.map(\.message) }
-        return [error.message]
     }
 }
