@@ -20,16 +20,7 @@ public struct FollowUpStore: Sendable {
             guard let inspection = try await InspectionStore.load(id: inspectionID, calendar: database.calendar, on: db),
                 InspectionPolicy.canRead(caller.account, inspection)
             else { throw FollowUpError.notFound("未找到检查任务（\(inspectionID)），或无权查看") }
-            let department = try Self.requireAdmin(caller.account, of: inspection)
-            guard inspection.state == .approved || inspection.state == .published else {
-                throw FollowUpError.conflict("检查结果处于“\(inspection.state.label)”状态，审核通过或公示后才能登记后续处置")
-            }
-            guard inspection.findings.contains(where: { $0.category.isProblem }) else {
-                throw FollowUpError.conflict("该检查未发现问题，无需后续处置")
-            }
-            if let item = followUp.item, !inspection.findings.contains(where: { $0.item == item && $0.category.isProblem }) {
-                throw FollowUpError.invalid([FieldIssue(field: "item", message: "事项 \(item.department):\(item.code) 未发现问题，不能登记后续处置")])
-            }
+            let department = try FollowUpPolicy.requireOpen(caller.account, inspection, item: followUp.item)
             var entry = followUp
             entry.id = 0
             entry.inspectionID = inspectionID
@@ -66,7 +57,7 @@ public struct FollowUpStore: Sendable {
                 let inspection = try await InspectionStore.load(id: current.inspectionID, calendar: database.calendar, on: db),
                 InspectionPolicy.canRead(caller.account, inspection)
             else { throw FollowUpError.notFound("未找到后续处置（\(id)），或无权查看") }
-            let department = try Self.requireAdmin(caller.account, of: inspection)
+            let department = try FollowUpPolicy.requireAdmin(caller.account, of: inspection)
             guard department == current.department else { throw FollowUpError.forbidden("只有登记该处置的部门（\(current.department)）可以办理") }
             var next = try current.applying(action, on: day ?? CalendarDate(chinaDateOf: caller.at))
             if !notes.trimmed.isEmpty { next.notes = current.notes.isEmpty ? notes.trimmed : current.notes + "\n" + notes.trimmed }
@@ -117,14 +108,6 @@ public struct FollowUpStore: Sendable {
         case .all: break
         }
         return try await database.read { [condition] db in try await Self.select(condition, on: db) }.reversed()
-    }
-
-    /// The caller's department, if it is an active admin of a department of the plan.
-    static func requireAdmin(_ account: Account, of inspection: Inspection) throws(FollowUpError) -> String {
-        guard account.active, account.role == .departmentAdmin, let department = account.departmentCode,
-            inspection.departments.contains(department)
-        else { throw .forbidden("只有本计划参与部门的管理员可以登记和办理后续处置") }
-        return department
     }
 
     static func load(id: Int64, on db: any SQLDatabase) async throws -> FollowUp? {

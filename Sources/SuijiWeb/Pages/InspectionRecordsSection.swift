@@ -84,10 +84,7 @@ extension InspectionPageBuilder {
         let canEnter = (try? InspectionPolicy.requireEntry(account, inspection)) != nil
         func errors(_ target: String) -> [String] { rejected?.target == target ? rejected?.errors ?? [] : [] }
         let entrustForm = rejected?.target == "entrust" ? rejected?.form : nil
-        let department = account.role == .departmentAdmin ? account.departmentCode : nil
-        let canOpen =
-            department.map { inspection.departments.contains($0) } == true && account.active
-            && (inspection.state == .approved || inspection.state == .published) && inspection.findings.contains { $0.category.isProblem }
+        let canOpen = (try? FollowUpPolicy.requireOpen(account, inspection)) != nil
         let itemLabel = { (item: PlanItem) in "\(item.department):\(item.code) \(Self.item(item, in: catalog)?.name ?? "")".trimmed }
         let followUpForm = rejected?.target == "follow-up" ? rejected?.form : nil
         return InspectionRecordsSection(
@@ -137,8 +134,7 @@ extension InspectionPageBuilder {
             if !followUp.transferredBy.isEmpty { text += "，经办人 \(followUp.transferredBy)" }
             details.append(text)
         }
-        let canAct =
-            account.active && followUp.state == .open && account.role == .departmentAdmin && account.departmentCode == followUp.department
+        let canAct = (try? FollowUpPolicy.requireHandle(account, followUp)) != nil
         return .init(
             id: followUp.id, kind: followUp.kind.label, item: followUp.item.map { "\($0.department):\($0.code)" } ?? "",
             state: followUp.state.label, details: details.joined(separator: "；"),
