@@ -46,15 +46,8 @@ public struct WorkQueueReader: Sendable {
     /// the execution by whoever may run the plan's draws (a department that has not revealed by
     /// then counts as missing, so execution does not wait for it).
     static func step(of draw: DrawSummary, plan: Plan, for account: Account) -> WorkQueue.DrawStep? {
-        let own = draw.departments.first { $0.department == account.departmentCode }
-        switch draw.state {
-        case .executed:
-            return nil
-        case .prepared:
-            return own != nil && own?.commitment == nil ? .commit : nil
-        case .committed:
-            if let own, !own.revealed { return .reveal }
-            return PlanPolicy.canRunDraws(account, plan) ? .execute : nil
-        }
+        if draw.mayCommit(account, plan: plan) { return draw.ownDepartment(of: account, plan: plan)?.commitment == nil ? .commit : nil }
+        if draw.mayReveal(account, plan: plan) { return .reveal }
+        return draw.isReadyToExecute && PlanPolicy.canRunDraws(account, plan) ? .execute : nil
     }
 }

@@ -58,8 +58,8 @@ struct DrawPage {
         draw: DrawSummary, plan: Plan, batch: Batch, files: [String: [UInt8]], names: [String: String], account: Account,
         errors: [String]
     ) throws {
-        let mine = account.role == .departmentAdmin ? account.departmentCode.flatMap { plan.involves($0) ? $0 : nil } : nil
-        let status = draw.departments.first { $0.department == mine }
+        let status = draw.ownDepartment(of: account, plan: plan)
+        let mine = status?.department
         let runner = PlanPolicy.canRunDraws(account, plan)
         func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }
         id = draw.id
@@ -85,15 +85,15 @@ struct DrawPage {
         }
         myDepartment = mine ?? ""
         myCommitment = status?.commitment
-        canCommit = mine != nil && draw.state == .prepared
-        canReveal = mine != nil && draw.state == .committed && status?.revealed == false
+        canCommit = draw.mayCommit(account, plan: plan)
+        canReveal = draw.mayReveal(account, plan: plan)
         hasPublicValue = draw.publicValueSource != nil
         publicValueDate = draw.publicValueDate ?? ""
         publicValueSource = draw.publicValueSource ?? ""
         publicValue = draw.publicValue
         canEnterPublicValue = runner && hasPublicValue && draw.state == .committed
         canExecute = runner && draw.state != .executed
-        executeEnabled = draw.state == .committed && (!hasPublicValue || draw.publicValue != nil)
+        executeEnabled = draw.isReadyToExecute
         executeHint =
             switch draw.state {
             case .prepared: "全部参与部门提交承诺后才能执行。"
