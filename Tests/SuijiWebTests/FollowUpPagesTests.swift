@@ -11,25 +11,7 @@ import Testing
 struct FollowUpPagesTests {
     /// An executed draw whose first inspection is published with a problem (HEALTH-001 发现问题已责令改正).
     static func published(_ fixture: WebFixture, _ client: some TestClientProtocol) async throws -> Inspection {
-        try await PlanDrawFixture.seed(fixture)
-        let (_, batch) = try await PlanDrawFixture.approvedPlan(client)
-        _ = try await PlanDrawFixture.executedDraw(client, batch: batch)
-        let stored = try await InspectionStore(database: fixture.stores.database).list(
-            for: Caller.system(at: WebFixture.now).account, InspectionQuery(limit: nil))
-        let target = stored[0]
-        try await InspectionAPITests.inspectorAccount(fixture, "leader", id: target.team[0].id, department: "SAMR")
-        let leader = try await token(client, "leader")
-        let samr = try await token(client, "samr")
-        let uri = "/api/v1/inspections/\(target.id)"
-        for (code, category) in [("SAMR-001", "no-problem"), ("HEALTH-001", "correction-ordered")] {
-            let body: [String: Any] = ["itemCode": code, "methods": ["onSite"], "category": category]
-            #expect(try await PlanDrawFixture.call(client, .post, "\(uri)/findings", token: leader, body: body).status == .ok)
-        }
-        #expect(try await PlanDrawFixture.call(client, .post, "\(uri)/submit", token: leader).status == .ok)
-        for action in ["approve", "publish"] {
-            #expect(try await PlanDrawFixture.call(client, .post, "\(uri)/review", token: samr, body: ["action": action]).status == .ok)
-        }
-        return target
+        try await PlanDrawFixture.publishedInspection(fixture, client, healthCategory: "correction-ordered")
     }
 
     @Test func aDepartmentOpensRechecksAndClosesFollowUps() async throws {

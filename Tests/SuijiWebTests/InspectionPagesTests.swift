@@ -34,12 +34,7 @@ struct InspectionPagesTests {
 
     @Test func theTeamEntersAndTheInitiatorReviewsThroughTheForms() async throws {
         try await withApp { fixture, client in
-            try await PlanDrawFixture.seed(fixture)
-            let (_, batch) = try await PlanDrawFixture.approvedPlan(client)
-            _ = try await PlanDrawFixture.executedDraw(client, batch: batch)
-            let stored = try await InspectionStore(database: fixture.stores.database).list(
-                for: Caller.system(at: WebFixture.now).account, InspectionQuery(limit: nil))
-            let target = stored[0]
+            let (target, stored) = try await PlanDrawFixture.drawnInspection(fixture, client, leader: nil)
             let leaderID = target.team[0].id
             let outsiderID = try #require((1...8).map(Int64.init).first { id in !target.team.contains { $0.id == id } })
             try await InspectionAPITests.inspectorAccount(fixture, "leader", id: leaderID, department: "SAMR")
@@ -118,13 +113,7 @@ struct InspectionPagesTests {
 
     @Test func rejectedNoticesAndReturnsShowTheReason() async throws {
         try await withApp { fixture, client in
-            try await PlanDrawFixture.seed(fixture)
-            let (_, batch) = try await PlanDrawFixture.approvedPlan(client)
-            _ = try await PlanDrawFixture.executedDraw(client, batch: batch)
-            let stored = try await InspectionStore(database: fixture.stores.database).list(
-                for: Caller.system(at: WebFixture.now).account, InspectionQuery(limit: nil))
-            let target = stored[0]
-            try await InspectionAPITests.inspectorAccount(fixture, "leader", id: target.team[0].id, department: "SAMR")
+            let (target, _) = try await PlanDrawFixture.drawnInspection(fixture, client)
             let leader = try await login(client, "leader")
             let uri = "/inspections/\(target.id)"
 

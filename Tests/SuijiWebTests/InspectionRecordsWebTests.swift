@@ -48,12 +48,7 @@ struct InspectionRecordsWebTests {
     @Test func theTeamAttachesEntrustsAndTheDossierChecksOut() async throws {
         try await withApp { fixture, client in
             // setup
-            try await PlanDrawFixture.seed(fixture)
-            let (_, batch) = try await PlanDrawFixture.approvedPlan(client)
-            _ = try await PlanDrawFixture.executedDraw(client, batch: batch)
-            let stored = try await InspectionStore(database: fixture.stores.database).list(
-                for: Caller.system(at: WebFixture.now).account, InspectionQuery(limit: nil))
-            let target = stored[0]
+            let (target, _) = try await PlanDrawFixture.drawnInspection(fixture, client, leader: nil)
             let outsiderID = try #require((1...8).map(Int64.init).first { id in !target.team.contains { $0.id == id } })
             try await InspectionAPITests.inspectorAccount(fixture, "leader", id: target.team[0].id, department: "SAMR")
             try await InspectionAPITests.inspectorAccount(fixture, "outsider", id: outsiderID, department: "SAMR")

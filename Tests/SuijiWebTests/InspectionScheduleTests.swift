@@ -11,13 +11,7 @@ import Testing
 struct InspectionScheduleTests {
     @Test func theTeamPlansTheVisitWithinTheWindowAndSeesItOnThatDay() async throws {
         try await withApp { fixture, client in
-            try await PlanDrawFixture.seed(fixture)
-            let (_, batch) = try await PlanDrawFixture.approvedPlan(client)
-            _ = try await PlanDrawFixture.executedDraw(client, batch: batch)
-            let stored = try await InspectionStore(database: fixture.stores.database).list(
-                for: Caller.system(at: WebFixture.now).account, InspectionQuery(limit: nil))
-            let inspection = stored[0]
-            try await InspectionAPITests.inspectorAccount(fixture, "leader", id: inspection.team[0].id, department: "SAMR")
+            let (inspection, _) = try await PlanDrawFixture.drawnInspection(fixture, client)
             let leader = try await login(client, "leader")
             let uri = "/inspections/\(inspection.id)"
 

@@ -10,7 +10,8 @@ import Testing
 @Suite("The public draw pages (一公开)")
 struct PublicDrawTests {
     func get(_ client: some TestClientProtocol, _ uri: String) async throws -> (status: HTTPResponse.Status, body: String) {
-        try await client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body)) }
+        let page = try await anonymousPage(client, uri)
+        return (page.status, page.html)
     }
 
     @Test func anExecutedDrawIsPublishedVerifiedAndExplained() async throws {

@@ -11,30 +11,13 @@ import Testing
 struct PublicPortalTests {
     /// A page fetched without logging in.
     static func anonymous(_ client: some TestClientProtocol, _ uri: String) async throws -> (status: HTTPResponse.Status, html: String) {
-        try await client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body)) }
+        try await anonymousPage(client, uri)
     }
 
     /// The first inspection of an executed draw, entered, approved and published through the API.
     static func publishedInspection(_ fixture: WebFixture, _ client: some TestClientProtocol) async throws -> (Inspection, planID: Int) {
-        try await PlanDrawFixture.seed(fixture)
-        let (plan, batch) = try await PlanDrawFixture.approvedPlan(client)
-        _ = try await PlanDrawFixture.executedDraw(client, batch: batch)
-        let stored = try await InspectionStore(database: fixture.stores.database).list(
-            for: Caller.system(at: WebFixture.now).account, InspectionQuery(limit: nil))
-        let target = stored[0]
-        try await InspectionAPITests.inspectorAccount(fixture, "leader", id: target.team[0].id, department: "SAMR")
-        let leader = try await token(client, "leader")
-        let samr = try await token(client, "samr")
-        let uri = "/api/v1/inspections/\(target.id)"
-        for (code, category) in [("SAMR-001", "no-problem"), ("HEALTH-001", "not-publicized")] {
-            let body: [String: Any] = ["itemCode": code, "methods": ["onSite"], "category": category]
-            #expect(try await PlanDrawFixture.call(client, .post, "\(uri)/findings", token: leader, body: body).status == .ok)
-        }
-        #expect(try await PlanDrawFixture.call(client, .post, "\(uri)/submit", token: leader).status == .ok)
-        for action in ["approve", "publish"] {
-            #expect(try await PlanDrawFixture.call(client, .post, "\(uri)/review", token: samr, body: ["action": action]).status == .ok)
-        }
-        return (target, plan)
+        let target = try await PlanDrawFixture.publishedInspection(fixture, client, healthCategory: "not-publicized")
+        return (target, Int(target.planID))
     }
 
     @Test func aPublishedResultStandsUnderTheTargetWithoutLogin() async throws {

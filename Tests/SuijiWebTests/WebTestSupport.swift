@@ -96,3 +96,8 @@ extension Data {
 func json(_ object: [String: Any]) -> ByteBuffer {
     ByteBuffer(bytes: try! JSONSerialization.data(withJSONObject: object))
 }
+
+/// A page fetched without logging in: its status and body.
+func anonymousPage(_ client: some TestClientProtocol, _ uri: String) async throws -> (status: HTTPResponse.Status, html: String) {
+    try await client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body)) }
+}
