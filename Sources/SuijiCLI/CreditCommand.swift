@@ -18,19 +18,16 @@ struct CreditCommand: AsyncParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(name: .long, help: "The day to judge by, YYYY-MM-DD, not after today (default: today in China).")
-        var date: String?
+        @Option(
+            name: .long, help: "The day to judge by, YYYY-MM-DD, not after today (default: today in China).",
+            transform: CalendarDate.argument)
+        var date: CalendarDate?
 
         func run() async throws {
-            var day: CalendarDate?
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else { throw ValidationError("date must be YYYY-MM-DD: \(date)") }
-                day = parsed
-            }
             let stores = try await database.open()
             let changes: [RiskClassChange]
             do {
-                changes = try await CreditStore(database: stores.database).applyDueLowerings(on: day, caller: .system(at: Date()))
+                changes = try await CreditStore(database: stores.database).applyDueLowerings(on: date, caller: .system(at: Date()))
             } catch let error as LibraryError {
                 await stores.database.close()
                 Console.error(error.message)

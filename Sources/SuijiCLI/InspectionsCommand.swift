@@ -18,20 +18,14 @@ struct InspectionsCommand: AsyncParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(name: .long, help: "The day to judge by, YYYY-MM-DD (default: today in China).")
-        var date: String?
+        @Option(name: .long, help: "The day to judge by, YYYY-MM-DD (default: today in China).", transform: CalendarDate.argument)
+        var date: CalendarDate?
 
         @Option(name: .long, help: "An extra holiday file (e.g. next year's notice) merged over the bundled one.")
         var calendar: String?
 
         func run() async throws {
-            let today: CalendarDate
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else { throw ValidationError("date must be YYYY-MM-DD: \(date)") }
-                today = parsed
-            } else {
-                today = CalendarDate(chinaDateOf: Date())
-            }
+            let today = date ?? CalendarDate(chinaDateOf: Date())
             let stores = try await database.open(calendar: try WorkCalendarFile.load(calendar))
             let found: [Inspection]
             do {

@@ -24,18 +24,14 @@ struct OversightCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Last month, YYYY-MM (default: December of this year).")
         var to: String?
 
-        @Option(name: .long, help: "The counting day, YYYY-MM-DD (default: today in China).")
-        var date: String?
+        @Option(name: .long, help: "The counting day, YYYY-MM-DD (default: today in China).", transform: CalendarDate.argument)
+        var date: CalendarDate?
 
         @Option(name: .long, help: "Write the evaluation workbook (.xlsx) to this file.")
         var out: String?
 
         func run() async throws {
-            var today = CalendarDate(chinaDateOf: Date())
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else { throw ValidationError("date must be YYYY-MM-DD: \(date)") }
-                today = parsed
-            }
+            let today = date ?? CalendarDate(chinaDateOf: Date())
             let period: OversightPeriod
             do {
                 period = try OversightPeriod.parse(from: from, to: to, today: today)
