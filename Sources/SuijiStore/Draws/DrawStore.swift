@@ -23,15 +23,26 @@ public struct DrawStore: Sendable {
 
     /// Draws of the plans `account` may read, newest first; optionally of one batch.
     public func list(for account: Account, batchID: Int64? = nil) async throws -> [DrawSummary] {
-        let plans = Set(try await PlanStore(database: database).list(for: account).map(\.id))
+        try await list(of: try await PlanStore(database: database).list(for: account), batchID: batchID)
+    }
+
+    /// Draws of `plans` (read by the caller for its account), newest first; optionally of one batch.
+    public func list(of plans: [Plan], batchID: Int64? = nil) async throws -> [DrawSummary] {
+        let planIDs = Set(plans.map(\.id))
         return try await database.read { db in
             var sql: SQLQueryString = "SELECT \(unsafeRaw: DrawRow.columns) FROM draws"
             if let batchID { sql += " WHERE batch_id = \(bind: batchID)" }
             let rows = try await db.raw(sql + " ORDER BY prepared_at DESC, id DESC")
-                .all(decoding: DrawRow.self, keyDecodingStrategy: .convertFromSnakeCase).filter { plans.contains($0.planId) }
-            var result: [DrawSummary] = []
-            for row in rows { result.append(row.summary(try await Self.departments(row.id, on: db))) }
-            return result
+                .all(decoding: DrawRow.self, keyDecodingStrategy: .convertFromSnakeCase).filter { planIDs.contains($0.planId) }
+            // Every draw's departments in one query.
+            var departments: [String: [DepartmentRow]] = [:]
+            for row in try await db.raw(
+                "SELECT draw_id, position, department, commitment, committed_at, secret FROM draw_departments ORDER BY draw_id, position"
+            ).all() {
+                departments[try row.decode(column: "draw_id", as: String.self), default: []].append(
+                    try row.decode(model: DepartmentRow.self, keyDecodingStrategy: .convertFromSnakeCase))
+            }
+            return rows.map { $0.summary(departments[$0.id] ?? []) }
         }
     }
 

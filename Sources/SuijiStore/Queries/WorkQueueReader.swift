@@ -23,20 +23,22 @@ public struct WorkQueueReader: Sendable {
         }
         let plansByID = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         if account.role != .inspector {
-            for draw in try await DrawStore(database: database).list(for: account) {
+            for draw in try await DrawStore(database: database).list(of: plans) {
                 guard let plan = plansByID[draw.planID], let step = Self.step(of: draw, plan: plan, for: account) else { continue }
                 queue.draws.append(WorkQueue.DrawTask(draw: draw, planName: plan.name, step: step))
             }
         }
         let inspections = InspectionStore(database: database)
-        let outstanding = try await inspections.list(for: account, InspectionQuery(limit: nil)).filter { $0.state.isOutstanding }
+        let visible = try await inspections.list(for: account, InspectionQuery(limit: nil))
+        let outstanding = visible.filter { $0.state.isOutstanding }
         let mine = outstanding.filter { account.role != .departmentAdmin || $0.initiator == account.departmentCode }
         queue.visitsToday = mine.filter { $0.plannedDate == today }
         queue.toNotify = mine.filter { $0.notice == nil }
         queue.resultsDue = mine.map { WorkQueue.ResultTask(inspection: $0, daysLeft: $0.resultDueDate.map { today.days(to: $0) }) }
         if account.role == .departmentAdmin || account.role == .office {
-            let submitted = try await inspections.list(for: account, InspectionQuery(state: .submitted, limit: nil))
-            queue.toReview = submitted.filter { account.role == .office || $0.initiator == account.departmentCode }
+            queue.toReview = visible.filter { $0.state == .submitted }.filter {
+                account.role == .office || $0.initiator == account.departmentCode
+            }
             queue.overdueRectifications = try await FollowUpStore(database: database).listOpen(overdueOn: today, for: account)
         }
         return queue
