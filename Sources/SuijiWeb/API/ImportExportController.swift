@@ -37,12 +37,6 @@ struct ImportExportController {
         let department = request.uri.queryParameters["department"].map(String.init)
         let data = try await stores.exporter.export(kind, scope: AccessPolicy.readScope(account), department: department, format: format)
         let stamp = Timestamp.format(clock.now()).prefix(10)
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: format.contentType,
-                .contentDisposition: "attachment; filename=\"suiji-\(kind.rawValue)-\(stamp).\(parts[1])\"",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Download.response(data, name: "suiji-\(kind.rawValue)-\(stamp).\(parts[1])", mediaType: format.contentType)
     }
 }

@@ -78,16 +78,10 @@ struct InspectionRecordsAPIController {
         return Self.file(data, name: "检查档案-\(id).zip", mediaType: "application/zip", sha256: nil)
     }
 
-    /// A download: the content with its type, an attachment disposition naming the file (RFC
-    /// 6266, UTF-8) and its SHA-256 when known.
+    /// A private download (an inspection's file), with its SHA-256 when known.
     static func file(_ content: Data, name: String, mediaType: String, sha256: String?) -> Response {
-        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ascii
-        var headers: HTTPFields = [
-            .contentType: mediaType, .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
-            .cacheControl: "private, no-store", HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-        ]
+        var headers: HTTPFields = [.cacheControl: "private, no-store"]
         if let sha256 { headers[HTTPField.Name("X-Content-SHA256")!] = sha256 }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: content)))
+        return Download.response(content, name: name, mediaType: mediaType, headers: headers)
     }
 }

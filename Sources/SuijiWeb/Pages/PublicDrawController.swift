@@ -67,10 +67,7 @@ struct PublicDrawController {
         let name = try context.parameters.require("name")
         _ = try await PublicDrawPage.load(id, stores: stores)
         guard let bytes = try await stores.draws.publishedFiles(id)[name] else { throw WebError.notFound }
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/plain; charset=utf-8", .contentDisposition: "inline; filename=\"\(name)\""],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Download.response(bytes, name: name, mediaType: "text/plain; charset=utf-8", inline: true)
     }
 
     /// Every published file in one ZIP (unpack and run `suiji verify DIR`).
@@ -80,9 +77,6 @@ struct PublicDrawController {
         let files = try await stores.draws.publishedFiles(id)
         guard !files.isEmpty else { throw WebError.notFound }
         let data = try BundleArchive.zip(files, folder: id)
-        return Response(
-            status: .ok,
-            headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename=\"\(id).zip\""],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Download.response(data, name: "\(id).zip", mediaType: "application/zip")
     }
 }

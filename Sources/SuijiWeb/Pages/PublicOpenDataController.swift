@@ -87,14 +87,9 @@ struct PublicOpenDataController {
 
     static func download(_ table: OpenDataTable, name: String, format: OpenDataFormat) throws -> Response {
         let data = try table.encoded(format)
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: format.contentType,
-                .contentDisposition: "\(format == .json ? "inline" : "attachment"); filename=\"\(name).\(format.rawValue)\"",
-                .accessControlAllowOrigin: "*",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Download.response(
+            data, name: "\(name).\(format.rawValue)", mediaType: format.contentType, inline: format == .json,
+            headers: [.accessControlAllowOrigin: "*"])
     }
 }
 

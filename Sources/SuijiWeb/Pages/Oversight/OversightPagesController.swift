@@ -59,11 +59,8 @@ struct OversightPagesController {
 
     static func xlsx(_ report: OversightReport) throws -> Response {
         let data = try OversightWorkbook.encode(report)
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                .contentDisposition: "attachment; filename=\"\(OversightWorkbook.fileName(report.period))\"",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Download.response(
+            data, name: OversightWorkbook.fileName(report.period),
+            mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 }
