@@ -21,33 +21,42 @@ extension CreditStore {
             throw LibraryError.invalid([FieldIssue(field: "date", message: "下调日期 \(day.iso) 不能晚于今天 \(today.iso)")])
         }
         return try await database.write { db in
-            let now = Timestamp.format(caller.at)
             var changes: [RiskClassChange] = []
             let uids = try await db.raw("SELECT DISTINCT target_uid FROM credit_records ORDER BY target_uid").all().map {
                 try $0.decode(column: "target_uid", as: String.self)
             }
             for uid in uids {
-                let history = try await Self.records(uid: uid, on: db)
-                let rows = try await db.raw(
-                    "SELECT department_code, risk_class FROM targets WHERE uid = \(bind: uid) ORDER BY department_code"
-                ).all()
-                for row in rows {
-                    let department = try row.decode(column: "department_code", as: String.self)
-                    let current = RiskClass(rawValue: try row.decode(column: "risk_class", as: String.self)) ?? .b
-                    let lastLowered = try await Self.lastLowered(uid: uid, department: department, on: db)
-                    guard let decision = rule.lowering(current: current, history: history, today: day, lastLowered: lastLowered)
-                    else { continue }
-                    let change = RiskClassChange(
-                        targetUID: uid, department: department, from: current, to: decision.riskClass, reason: decision.reason,
-                        inspectionID: nil, at: now)
-                    try await Self.apply(change, on: db)
-                    try await AuditLog.append(
-                        db, caller: caller, action: "risk-class-lowering", entity: "target", entityID: uid, detail: change)
-                    changes.append(change)
+                changes += try await Self.reclassify(uid: uid, inspectionID: nil, action: "risk-class-lowering", caller: caller, on: db) {
+                    rule.lowering(current: $0, history: $1, today: day, lastLowered: $2)
                 }
             }
             return changes
         }
+    }
+
+    /// Applies `decide` (current class, credit record, last lowering → new class, or nil to keep
+    /// it) to target `uid` in every department library holding it; keeps and audits each change.
+    @discardableResult
+    static func reclassify(
+        uid: String, inspectionID: Int64?, action: String, caller: Caller, on db: any SQLDatabase,
+        decide: (RiskClass, [CreditRecord], CalendarDate?) -> CreditDecision?
+    ) async throws -> [RiskClassChange] {
+        let history = try await records(uid: uid, on: db)
+        let rows = try await db.raw("SELECT department_code, risk_class FROM targets WHERE uid = \(bind: uid) ORDER BY department_code")
+            .all()
+        var changes: [RiskClassChange] = []
+        for row in rows {
+            let department = try row.decode(column: "department_code", as: String.self)
+            let current = RiskClass(rawValue: try row.decode(column: "risk_class", as: String.self)) ?? .b
+            guard let decision = decide(current, history, try await lastLowered(uid: uid, department: department, on: db)) else { continue }
+            let change = RiskClassChange(
+                targetUID: uid, department: department, from: current, to: decision.riskClass, reason: decision.reason,
+                inspectionID: inspectionID, at: Timestamp.format(caller.at))
+            try await apply(change, on: db)
+            try await AuditLog.append(db, caller: caller, action: action, entity: "target", entityID: uid, detail: change)
+            changes.append(change)
+        }
+        return changes
     }
 
     /// The day the class of `uid` in `department` was last lowered, if ever.

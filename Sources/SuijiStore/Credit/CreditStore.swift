@@ -44,20 +44,9 @@ public struct CreditStore: Sendable {
             """
         ).run()
         try await AuditLog.append(db, caller: caller, action: "credit-record", entity: "target", entityID: uid, detail: record)
-        let history = try await records(uid: uid, on: db)
-        let rows = try await db.raw("SELECT department_code, risk_class FROM targets WHERE uid = \(bind: uid) ORDER BY department_code")
-            .all()
-        for row in rows {
-            let department = try row.decode(column: "department_code", as: String.self)
-            let current = RiskClass(rawValue: try row.decode(column: "risk_class", as: String.self)) ?? .b
-            let lastLowered = try await Self.lastLowered(uid: uid, department: department, on: db)
-            let decision = rule.newClass(current: current, history: history, today: today, lastLowered: lastLowered)
-            guard decision.riskClass != current else { continue }
-            let change = RiskClassChange(
-                targetUID: uid, department: department, from: current, to: decision.riskClass, reason: decision.reason,
-                inspectionID: inspection.id, at: now)
-            try await Self.apply(change, on: db)
-            try await AuditLog.append(db, caller: caller, action: "risk-class", entity: "target", entityID: uid, detail: change)
+        try await reclassify(uid: uid, inspectionID: inspection.id, action: "risk-class", caller: caller, on: db) {
+            let decision = rule.newClass(current: $0, history: $1, today: today, lastLowered: $2)
+            return decision.riskClass == $0 ? nil : decision
         }
     }
 
