@@ -34,8 +34,10 @@ struct InspectionRow: Codable {
     var publishedAt: String?
     var plannedDate: String?
 
+    /// The inspection; `late` also holds when the first submission falls after a due date that
+    /// was only known later (the next year's holiday notice), as the statistics count it.
     func inspection(team: [TeamMember], findings: [Finding], calendar: WorkCalendar) throws -> Inspection {
-        Inspection(
+        var inspection = Inspection(
             id: id, drawID: drawId, planID: planId, initiator: initiator, departments: try JSONText.decode([String].self, departments),
             windowStart: CalendarDate(iso: windowStart)!, windowEnd: CalendarDate(iso: windowEnd)!,
             target: InspectedTarget(uid: targetUid, name: targetName, kind: TargetKind(rawValue: targetKind)), team: team,
@@ -47,6 +49,10 @@ struct InspectionRow: Codable {
             createdAt: StoredDate.parse(createdAt) ?? Date(timeIntervalSince1970: 0), firstSubmittedAt: StoredDate.parse(firstSubmittedAt),
             submittedAt: StoredDate.parse(submittedAt), approvedAt: StoredDate.parse(approvedAt), publishedAt: StoredDate.parse(publishedAt)
         )
+        if !inspection.late, let first = inspection.firstSubmittedAt {
+            inspection.late = inspection.isLate(submittedOn: CalendarDate(chinaDateOf: first))
+        }
+        return inspection
     }
 
     /// A due date not known at creation (the holiday notice of its year came later, with a
