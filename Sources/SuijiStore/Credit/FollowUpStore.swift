@@ -110,6 +110,21 @@ public struct FollowUpStore: Sendable {
         return try await database.read { [condition] db in try await Self.select(condition, on: db) }.reversed()
     }
 
+    /// The target names of the inspections of `followUps` (already read for their account), in one query.
+    public func targetNames(of followUps: [FollowUp]) async throws -> [Int64: String] {
+        let ids = Array(Set(followUps.map(\.inspectionID)))
+        guard !ids.isEmpty else { return [:] }
+        return try await database.read { db in
+            var list: SQLQueryString = ""
+            for (index, id) in ids.enumerated() { list += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
+            var names: [Int64: String] = [:]
+            for row in try await db.raw("SELECT id, target_name FROM inspections WHERE id IN (" + list + ")").all() {
+                names[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "target_name", as: String.self)
+            }
+            return names
+        }
+    }
+
     static func load(id: Int64, on db: any SQLDatabase) async throws -> FollowUp? {
         try await select("id = \(bind: id)", on: db).first
     }

@@ -28,11 +28,7 @@ struct FollowUpPagesController {
         let filter = request.uri.queryParameters["state"].flatMap { FollowUpFilter(rawValue: String($0)) } ?? .open
         let day = today
         let found = try await followUps.list(filter, today: day, for: account)
-        let inspections = InspectionStore(database: stores.database)
-        var targets: [Int64: String] = [:]
-        for id in Set(found.map(\.inspectionID)) {
-            targets[id] = (try? await inspections.get(id: id, for: account))?.target.name
-        }
+        let targets = try await followUps.targetNames(of: found)
         let names = try await stores.departments.names()
         let model = FollowUpsPage(
             filters: FollowUpFilter.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == filter) },
