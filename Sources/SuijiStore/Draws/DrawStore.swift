@@ -49,14 +49,26 @@ public struct DrawStore: Sendable {
     /// The draw's files published so far: after commit the inputs and the commitment; after
     /// execution the whole bundle. Empty while only prepared.
     public func publishedFiles(_ id: String) async throws -> [String: [UInt8]] {
+        try await publishedFiles(id, only: nil)
+    }
+
+    /// One published file of the draw, without reading the others (the pool can be large).
+    public func publishedFile(_ id: String, name: String) async throws -> [UInt8]? {
+        try await publishedFiles(id, only: name)[name]
+    }
+
+    /// The files public before execution, once every commitment is in.
+    static let committedFiles: Set<String> = [
+        "pool.txt", "excluded.txt", "parameters.txt", "inspectors.txt", "conflicts.txt", "commitment.txt",
+    ]
+
+    func publishedFiles(_ id: String, only name: String?) async throws -> [String: [UInt8]] {
         try await database.read { db in
             let (row, _) = try await Self.load(id, on: db)
             guard row.state != DrawState.prepared.rawValue else { return [:] }
-            let files = try await Self.files(id, on: db)
+            let files = try await Self.files(id, only: name, on: db)
             if row.state == DrawState.executed.rawValue { return files }
-            return files.filter {
-                ["pool.txt", "excluded.txt", "parameters.txt", "inspectors.txt", "conflicts.txt", "commitment.txt"].contains($0.key)
-            }
+            return files.filter { Self.committedFiles.contains($0.key) }
         }
     }
 
@@ -174,9 +186,11 @@ public struct DrawStore: Sendable {
         return plan
     }
 
-    static func files(_ id: String, on db: any SQLDatabase) async throws -> [String: [UInt8]] {
+    static func files(_ id: String, only name: String? = nil, on db: any SQLDatabase) async throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        for row in try await db.raw("SELECT name, content FROM draw_files WHERE draw_id = \(bind: id)").all() {
+        var sql: SQLQueryString = "SELECT name, content FROM draw_files WHERE draw_id = \(bind: id)"
+        if let name { sql += " AND name = \(bind: name)" }
+        for row in try await db.raw(sql).all() {
             files[try row.decode(column: "name", as: String.self)] = Array(try row.decode(column: "content", as: String.self).utf8)
         }
         return files

@@ -66,7 +66,7 @@ struct PublicDrawController {
         let id = try context.parameters.require("id")
         let name = try context.parameters.require("name")
         _ = try await PublicDrawPage.load(id, stores: stores)
-        guard let bytes = try await stores.draws.publishedFiles(id)[name] else { throw WebError.notFound }
+        guard let bytes = try await stores.draws.publishedFile(id, name: name) else { throw WebError.notFound }
         return Download.response(bytes, name: name, mediaType: "text/plain; charset=utf-8", inline: true)
     }
 
