@@ -54,8 +54,8 @@ struct InspectionAPIController {
         let today = CalendarDate(chinaDateOf: clock.now())
         var query = InspectionQuery(
             drawID: parameters["draw"].map(String.init), planID: parameters["plan"].flatMap { Int64(String($0)) },
-            limit: min(max(1, parameters["limit"].flatMap { Int(String($0)) } ?? 500), 1000),
-            offset: parameters["offset"].flatMap { Int(String($0)) } ?? 0)
+            limit: BoundedNumber.int(parameters["limit"], in: 1...1000) ?? 500,
+            offset: BoundedNumber.int(parameters["offset"], in: 0...InspectionQuery.maxOffset) ?? 0)
         if let state = parameters["state"] {
             guard let parsed = InspectionState(rawValue: String(state)) else {
                 throw WebError.badRequest(

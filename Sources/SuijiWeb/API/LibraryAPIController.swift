@@ -66,8 +66,7 @@ enum ListQueryParameters {
             search: parameters["q"].map(String.init) ?? "",
             department: parameters["department"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
             filters: values,
-            page: parameters["page"].flatMap { Int($0) } ?? 1,
-            perPage: (parameters["perPage"] ?? parameters["per_page"]).flatMap { Int($0) } ?? 50)
+            paging: Paging(page: parameters["page"], perPage: parameters["perPage"] ?? parameters["per_page"], defaultPerPage: 50))
     }
 
     /// `risk_class` → `riskClass`, so API clients can use either spelling.

@@ -86,8 +86,8 @@ struct AdminPagesController {
     @Sendable func audit(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         try AccessPolicy.requireAuditReader(account)
-        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
-        let entries = try await AuditLog.recent(stores.database, limit: 100, offset: (page - 1) * 100)
+        let paging = Paging(page: request.uri.queryParameters["page"], defaultPerPage: 100, maxPerPage: 100)
+        let entries = try await AuditLog.recent(stores.database, limit: paging.perPage, offset: paging.offset)
         let verdict: String
         var intact = true
         switch try await AuditLog.verify(stores.database) {
@@ -104,7 +104,7 @@ struct AdminPagesController {
                     entity: Self.entities[$0.entity] ?? $0.entity, entityID: $0.entityID,
                     digest: String($0.digest.prefix(16)))
             },
-            nextURL: entries.count == 100 ? "/admin/audit?page=\(page + 1)" : nil)
+            nextURL: entries.count == paging.perPage && paging.page < Paging.maxPage ? "/admin/audit?page=\(paging.page + 1)" : nil)
         return pages.render("audit", model, account: account, csrf: context.csrfToken)
     }
 }

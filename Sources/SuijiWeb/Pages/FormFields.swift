@@ -2,6 +2,7 @@
 
 import Foundation
 import Hummingbird
+import SuijiCore
 
 /// An `application/x-www-form-urlencoded` body with repeated fields (checkbox groups), and the
 /// CSRF check of cookie sessions.
@@ -40,6 +41,7 @@ struct FormFields {
         value(name).split(whereSeparator: { ",;，；、 \n\t".contains($0) }).map(String.init)
     }
 
-    /// A whole number, or nil when empty or not a number.
-    func int(_ name: String) -> Int? { Int(value(name)) }
+    /// A whole number, or nil when empty or not a number; one too long for `Int` reads as the
+    /// nearest `Int` (the domain's range check then names the field).
+    func int(_ name: String) -> Int? { BoundedNumber.int(value(name), in: Int.min...Int.max) }
 }
