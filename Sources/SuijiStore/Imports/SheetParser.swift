@@ -21,13 +21,14 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         var digest: String
     }
 
-    func parse(_ data: Data, progress: (@Sendable (ImportProgress) -> Void)?) throws -> Parsed {
+    func parse(_ data: Data, fileName: String? = nil, progress: (@Sendable (ImportProgress) -> Void)?) throws -> Parsed {
         let sheet: TabularSheet
+        let file = fileName.map { $0.trimmed }.flatMap { $0.isEmpty ? nil : "文件“\($0)”" }
         do { sheet = try TabularSheet.load(data) } catch let error as TabularError {
-            throw ImportError.unreadable(error.message)
+            throw ImportError.unreadable(file.map { "\($0)：\(error.message)" } ?? error.message)
         } catch {
             // A damaged workbook (e.g. a truncated ZIP) is bad input, not a server failure.
-            throw ImportError.unreadable("文件无法读取：不是有效的 CSV 或 XLSX 文件")
+            throw ImportError.unreadable("\(file ?? "文件")无法读取：不是有效的 CSV 或 XLSX 文件")
         }
         var columnOf: [Int: SheetMapping<Input>.Column] = [:]
         var ignored: [String] = []

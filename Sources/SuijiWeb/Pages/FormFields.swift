@@ -11,7 +11,7 @@ struct FormFields {
 
     static func read(_ request: Request, context: AppRequestContext) async throws -> FormFields {
         _ = try context.requireAccount()
-        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let text = String(decoding: buffer.readableBytesView, as: UTF8.self)
         let pairs = text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
