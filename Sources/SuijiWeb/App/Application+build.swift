@@ -10,6 +10,7 @@ import SuijiStore
 public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, configuration: AppConfiguration) -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(
         middleware: ErrorMiddleware(
             pages: pages, showInternalErrors: configuration.showInternalErrors, accounts: stores.accounts, clock: clock))
