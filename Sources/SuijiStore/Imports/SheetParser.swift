@@ -52,15 +52,26 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
             digest: Bytes.sha256Hex(data))
         // Rows are independent: validate them on every core, then merge in sheet order.
         var keyPaths: [WritableKeyPath<Input, String?>?] = Array(repeating: nil, count: sheet.header.count)
-        for (index, column) in columnOf { keyPaths[index] = column.keyPath }
+        var fields: [String] = Array(repeating: "", count: sheet.header.count)
+        for (index, column) in columnOf {
+            keyPaths[index] = column.keyPath
+            fields[index] = column.field
+        }
         let rows = sheet.rows
         let isCSV = sheet.format != .xlsx
         let chunks = Self.validateConcurrently(rows.count) { index in
             var input = mapping.make()
+            var unsafe: [FieldIssue] = []
             for (column, cell) in rows[index].fields.enumerated() where column < keyPaths.count {
-                if let keyPath = keyPaths[column] { input[keyPath: keyPath] = isCSV ? TabularFormulaGuard.restore(cell) : cell }
+                guard let keyPath = keyPaths[column] else { continue }
+                input[keyPath: keyPath] = isCSV ? TabularFormulaGuard.restore(cell) : cell
+                // NUL and bidi controls are refused in every cell (TextSafety), with the row and column.
+                if let scalar = TextSafety.forbidden(in: cell) {
+                    let label = mapping.header(fields[column])
+                    unsafe.append(FieldIssue(field: fields[column], message: TextSafety.message(label: label, scalar: scalar)))
+                }
             }
-            return validate(input)
+            return unsafe.isEmpty ? validate(input) : .failure(.invalid(unsafe))
         }
         progress?(ImportProgress(phase: "validate", done: rows.count / 2, total: rows.count))
         // Merge in sheet order; then find keys repeated within the file.

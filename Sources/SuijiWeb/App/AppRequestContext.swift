@@ -28,6 +28,9 @@ public struct AppRequestContext: RequestContext {
     /// Every body reader (decoders, forms, uploads) collects at most this much.
     public var maxUploadSize: Int { bodyLimit }
 
+    /// JSON bodies: bounded, text-checked, errors naming the field (`AppRequestDecoder`).
+    public var requestDecoder: some RequestDecoder { AppRequestDecoder() }
+
     /// The account, or an authentication error.
     public func requireAccount() throws -> Account {
         guard let account else { throw WebError.loginRequired }

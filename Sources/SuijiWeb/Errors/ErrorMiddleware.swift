@@ -142,6 +142,6 @@ enum JSONBody {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let bytes = Data(buffer.readableBytesView)
         guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
-        return try JSONDecoder().decode(Body.self, from: bytes)
+        return try AppRequestDecoder.decode(Body.self, from: bytes)
     }
 }

@@ -58,6 +58,7 @@ struct AdminPagesController {
         let caller = try context.caller(clock)
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
         guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
+        try FormText.check(form.map { ($0.key, $0.value) })
         guard let role = Role(rawValue: form["role"] ?? "") else { throw WebError.badRequest(field: "role", message: "请选择角色") }
         let department = (form["departmentCode"] ?? "").isEmpty ? nil : form["departmentCode"]
         do {
@@ -74,6 +75,7 @@ struct AdminPagesController {
         let caller = try context.caller(clock)
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
         guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
+        try FormText.check(form.map { ($0.key, $0.value) })
         do {
             try await stores.departments.create(
                 Department(code: (form["code"] ?? "").uppercased(), name: form["name"] ?? ""), caller: caller)

@@ -19,6 +19,7 @@ struct FormFields {
         }
         let form = FormFields(pairs: pairs)
         guard form.value("_csrf") == context.csrfToken, !context.csrfToken.isEmpty else { throw WebError.csrfMismatch }
+        try FormText.check(pairs.map { ($0.name, $0.value) })
         return form
     }
 

@@ -49,6 +49,7 @@ struct MultipartForm {
         if !context.viaBearer {
             guard !context.csrfToken.isEmpty, form.value("_csrf") == context.csrfToken else { throw WebError.csrfMismatch }
         }
+        try FormText.check(form.parts.map { ($0.name, $0.fileName ?? form.value($0.name)) })
         return form
     }
 
