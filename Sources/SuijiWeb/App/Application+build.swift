@@ -3,6 +3,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import SuijiCore
 import SuijiStore
 
@@ -56,14 +57,15 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     return router
 }
 
-/// The HTTP application over `stores`.
+/// The HTTP application over `stores`, with its background `services` (the daily risk-class
+/// lowering of `suiji serve`) run beside the server and shut down with it.
 public func buildApplication(
-    stores: Stores, configuration: AppConfiguration, clock: AppClock = .system, logger: Logger
+    stores: Stores, configuration: AppConfiguration, clock: AppClock = .system, logger: Logger, services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
     let pages = try await PageRenderer.bundled()
     let router = buildRouter(stores: stores, pages: pages, clock: clock, configuration: configuration)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suiji"),
-        logger: logger)
+        services: services, logger: logger)
 }
