@@ -7,6 +7,8 @@ import SuijiCore
 import SuijiStore
 import Testing
 
+@testable import SuijiWeb
+
 /// Issue 11.8 over HTTP: sizes, control characters and impossible dates are refused at input,
 /// naming the field.
 @Suite("Bounds on meaning over the API, forms and imports")
@@ -108,6 +110,48 @@ struct InputMeaningTests {
                 body: ["creditCode": fullWidth, "name": "全角代码公司", "kind": "公司", "division": "360202"])
             #expect(result.status == .created)
             #expect(result.json["uid"] as? String == code)
+        }
+    }
+}
+
+/// The JSON decoder judges only what a body type decodes, and names nested fields.
+@Suite("Text checks of JSON bodies")
+struct TextCheckingDecoderTests {
+    struct Body: Decodable {
+        struct Item: Decodable { var notes: String }
+        var name: String
+        var items: [Item]
+        var tags: [String]?
+        var when: CalendarDate?
+    }
+
+    static func decode(_ json: String) throws -> Body {
+        try AppRequestDecoder.decode(Body.self, from: Data(json.utf8))
+    }
+
+    @Test func unknownFieldsAreIgnoredKnownOnesChecked() throws {
+        // An unknown field with a control character (in its name and value) is ignored …
+        let body = try Self.decode(#"{"name":"甲","items":[],"x\u0001":"\u0000","extra":{"y":"\u202e"}}"#)
+        #expect(body.name == "甲")
+        // … a known one, however deep, is refused naming its path.
+        for (json, field) in [
+            (#"{"name":"甲\u0000","items":[]}"#, "name"), (#"{"name":"甲","items":[{"notes":"ok"},{"notes":"\u202e"}]}"#, "items.1.notes"),
+            (#"{"name":"甲","items":[],"tags":["a","\u2066b"]}"#, "tags.1"),
+        ] {
+            #expect {
+                _ = try Self.decode(json)
+            } throws: { error in
+                (error as? any DomainError)?.field == field
+            }
+        }
+    }
+
+    @Test func anExplicitNullIsRefusedNamingTheField() throws {
+        #expect(try Self.decode(#"{"name":"甲","items":[]}"#).when == nil)
+        #expect {
+            _ = try Self.decode(#"{"name":"甲","items":[],"when":null}"#)
+        } throws: { error in
+            (error as? any DomainError)?.field == "when" && (error as? any DomainError)?.message.contains("null") == true
         }
     }
 }

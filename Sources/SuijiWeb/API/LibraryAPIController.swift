@@ -21,7 +21,8 @@ struct LibraryAPIController<Resource: LibraryResource> {
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let query = ListQueryParameters.parse(request.uri.queryParameters, filters: Resource.filters)
+        var query = ListQueryParameters.parse(request.uri.queryParameters, filters: Resource.filters)
+        query.paging = try APIQuery.paging(request.uri.queryParameters, defaultPerPage: 50)
         let page = try await resource.list(scope: AccessPolicy.readScope(account), query: query)
         return JSONBody.response(PageDTO(items: page.items, total: page.total, page: page.page, perPage: page.perPage))
     }

@@ -11,7 +11,9 @@ import SuijiStore
 public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, configuration: AppConfiguration) -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
+    let routes = RouteTable()
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes, pages: pages))
     router.add(
         middleware: ErrorMiddleware(
             pages: pages, showInternalErrors: configuration.showInternalErrors, accounts: stores.accounts, clock: clock))
@@ -54,6 +56,7 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     FollowUpPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     OversightAPIController(stores: stores, clock: clock).addRoutes(to: router)
     OversightPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    routes.record(router.routes.map { ($0.path.description, $0.method) })
     return router
 }
 

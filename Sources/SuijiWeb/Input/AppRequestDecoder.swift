@@ -5,7 +5,8 @@ import Hummingbird
 import SuijiCore
 
 /// Decodes every JSON request body (`request.decode`): at most the route's body limit, every
-/// string checked by `TextSafety` (NUL, bidi controls), and a body that does not fit the type
+/// string the type decodes checked by `TextSafety` (NUL, bidi controls: `TextCheckingDecoder`),
+/// and a body that does not fit the type
 /// answered with the field at fault named (an impossible date, a number out of range, a missing
 /// key) instead of Hummingbird's bare "400 Bad Request".
 struct AppRequestDecoder: RequestDecoder {
@@ -17,9 +18,9 @@ struct AppRequestDecoder: RequestDecoder {
     /// Decodes a body already read.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         do {
-            let value = try JSONDecoder().decode(T.self, from: data)
-            if let issue = Self.unsafeText(in: data) { throw RequestBodyError(issue: issue) }
-            return value
+            let probe = try JSONDecoder().decode(TextCheckingDecoder.Probe<T>.self, from: data)
+            if let issue = probe.issue { throw RequestError(issue: issue) }
+            return probe.value
         } catch let error as DecodingError {
             // Foundation reports a number that fits no Swift integer (1e30, 1.5 for a count) as
             // invalid JSON without a path: find it, to name the field.
@@ -27,9 +28,9 @@ struct AppRequestDecoder: RequestDecoder {
                 let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
                 let path = Self.unfitNumber(in: object, path: [])
             {
-                throw RequestBodyError(issue: FieldIssue(field: path, message: "字段 \(path) 的数值无效：应为允许范围内的整数"))
+                throw RequestError(issue: FieldIssue(field: path, message: "字段 \(path) 的数值无效：应为允许范围内的整数"))
             }
-            throw RequestBodyError(error)
+            throw RequestError(error)
         }
     }
 
@@ -51,39 +52,11 @@ struct AppRequestDecoder: RequestDecoder {
         }
         return nil
     }
-
-    /// The first string (key or value) of a JSON body holding a character `TextSafety` refuses,
-    /// as an issue naming its path (`items.0.notes`).
-    static func unsafeText(in data: Data) -> FieldIssue? {
-        // Most bodies hold no suspicious byte or escape at all: skip the second parse.
-        guard data.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
-            let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else { return nil }
-        return unsafeText(in: object, path: [])
-    }
-
-    private static func unsafeText(in value: Any, path: [String]) -> FieldIssue? {
-        let field = path.isEmpty ? "body" : path.joined(separator: ".")
-        switch value {
-        case let text as String:
-            return TextSafety.issue(text, field: field, label: "字段 \(field) ")
-        case let array as [Any]:
-            for (index, element) in array.enumerated() {
-                if let issue = unsafeText(in: element, path: path + [String(index)]) { return issue }
-            }
-        case let object as [String: Any]:
-            for (key, element) in object.sorted(by: { $0.key < $1.key }) {
-                if let issue = TextSafety.issue(key, field: field, label: "字段名 ") { return issue }
-                if let issue = unsafeText(in: element, path: path + [key]) { return issue }
-            }
-        default: break
-        }
-        return nil
-    }
 }
 
-/// A JSON body that does not fit its route: the field at fault and why, in Chinese (HTTP 400).
-struct RequestBodyError: DomainError, HTTPResponseError {
+/// A request (JSON body or query parameter) that does not fit its route: the field at fault and
+/// why, in Chinese (HTTP 400).
+struct RequestError: DomainError, HTTPResponseError {
     var field: String?
     var message: String
 

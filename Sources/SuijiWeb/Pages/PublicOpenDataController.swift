@@ -70,7 +70,7 @@ struct PublicOpenDataController {
             let dataset = OpenDataset(rawValue: name), dataset != .annualPlan
         else { throw WebError.notFound }
         let query = request.uri.queryParameters
-        let year = BoundedNumber.exact(query["year"], in: 1...9999)
+        let year = try APIQuery.int(query, "year", in: 1...9999)
         let department = query["department"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let table = try await stores.openData.table(dataset, year: year, department: department)
         return try Self.download(table, name: name, format: format)
@@ -82,7 +82,7 @@ struct PublicOpenDataController {
         else {
             throw WebError.notFound
         }
-        let version = BoundedNumber.exact(request.uri.queryParameters["version"], in: 1...Int(Int32.max))
+        let version = try APIQuery.int(request.uri.queryParameters, "version", in: 1...Int(Int32.max))
         let table = try await stores.openData.table(.annualPlan, year: year, version: version)
         return try Self.download(table, name: "annual-plan-\(year)" + (version.map { "-v\($0)" } ?? ""), format: format)
     }
