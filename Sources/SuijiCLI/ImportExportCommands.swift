@@ -29,7 +29,7 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("cannot read \(file)")
         }
         let stores = try await database.open()
-        let department = try await stores.departments.get(code: department)
+        let department = try await DepartmentArgument.require(department, in: stores)
         let caller = Caller(
             account: Account(username: "cli", displayName: "命令行导入", role: .departmentAdmin, departmentCode: department.code),
             at: Date())
@@ -112,6 +112,7 @@ struct ExportCommand: AsyncParsableCommand {
         let fileFormat = out.flatMap { OpenDataFormat.split(URL(fileURLWithPath: $0).lastPathComponent)?.format }
         let chosen = fileFormat ?? format ?? .csv
         let stores = try await database.open()
+        if let department { _ = try await DepartmentArgument.require(department, in: stores) }
         let data: Data
         do {
             if let dataset = kind.dataset {
