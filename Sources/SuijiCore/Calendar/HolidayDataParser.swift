@@ -80,3 +80,13 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension WorkCalendar.Year {
+    /// The year in the `holidays-cn.txt` format (`WorkCalendar(parsing:)` reads it back).
+    public var text: String {
+        var lines = ["year \(year) \(source)".trimmingWhitespace()]
+        lines += daysOff.keys.sorted().map { "off \($0.iso) \(daysOff[$0]!)" }
+        lines += workingWeekendDays.keys.sorted().map { "work \($0.iso) \(workingWeekendDays[$0]!)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -88,6 +88,10 @@ extension OversightReport {
             rows: [
                 [OversightCell(text: "统计期间"), OversightCell(text: "\(period.start.iso) 至 \(period.end.iso)（\(period.label)）")],
                 [OversightCell(text: "统计日"), OversightCell(text: "\(asOf.iso)（逾期、办理中等状态截至当日）")],
+                [
+                    OversightCell(text: "录入截止日（暂定）"),
+                    OversightCell(text: "截止日计算涉及尚无国务院办公厅节假日安排通知的年度时，按法定节假日推算（无法预知调休上班日），标注“暂定”；通知载入后重新计算"),
+                ],
             ]
                 + OversightFigure.allCases.map { [OversightCell(text: $0.label), OversightCell(text: $0.definition)] }
                 + OversightRate.allCases.map {

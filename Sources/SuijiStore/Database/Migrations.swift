@@ -288,5 +288,15 @@ public enum Migrations {
                 "CREATE INDEX targets_uid ON targets (uid)",
                 "CREATE INDEX inspections_target ON inspections (target_uid, state)",
             ]),
+        // State Council holiday notices loaded by the office into the running server, for years
+        // the shipped calendar does not have yet (due dates of those years are provisional until then).
+        Migration(
+            "CreateHolidayNotices",
+            [
+                """
+                CREATE TABLE holiday_notices (year INTEGER PRIMARY KEY, source TEXT NOT NULL, content TEXT NOT NULL,
+                  loaded_by TEXT NOT NULL, loaded_at TEXT NOT NULL)
+                """
+            ]),
     ]
 }

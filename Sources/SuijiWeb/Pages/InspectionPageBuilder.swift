@@ -94,7 +94,7 @@ enum InspectionPageBuilder {
             id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid, plan: "计划 \(inspection.planID)",
             planURL: "/plans/\(inspection.planID)", drawID: inspection.drawID, window: window(inspection),
             departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),
-            due: inspection.resultDueDate?.iso ?? "—", remaining: remark, overdue: overdue, late: inspection.late,
+            due: DueDateText.of(inspection), remaining: remark, overdue: overdue, late: inspection.late,
             state: inspection.state.label, returnReason: inspection.returnReason,
             hasReturnReason: !inspection.returnReason.isEmpty, notice: notice(inspection.notice),
             plannedDate: inspection.plannedDate?.iso ?? "未安排",

@@ -81,6 +81,7 @@ public struct PageRenderer: Sendable {
         if account.role != .inspector { items.append(NavItem(label: "监督考评", url: "/oversight")) }
         if account.role == .office { items.append(NavItem(label: "部门与账号", url: "/admin/accounts")) }
         if account.role == .office || account.role == .overseer { items.append(NavItem(label: "审计日志", url: "/admin/audit")) }
+        if account.role == .office || account.role == .overseer { items.append(NavItem(label: "节假日安排", url: "/admin/calendar")) }
         return items
     }
 }
