@@ -298,5 +298,18 @@ public enum Migrations {
                   loaded_by TEXT NOT NULL, loaded_at TEXT NOT NULL)
                 """
             ]),
+        // The 文号 of each inspection's printed notice and record form (昌市监联抽〔2026〕7号): a
+        // serial per initiating department and year, issued at first print and never changed;
+        // departments get their 机关代字.
+        Migration(
+            "CreateDocumentNumbers",
+            [
+                "ALTER TABLE departments ADD COLUMN doc_prefix TEXT NOT NULL DEFAULT ''",
+                """
+                CREATE TABLE document_numbers (inspection_id BIGINT PRIMARY KEY REFERENCES inspections(id), department TEXT NOT NULL,
+                  year INTEGER NOT NULL, serial INTEGER NOT NULL, number TEXT NOT NULL, issued_by TEXT NOT NULL, issued_at TEXT NOT NULL,
+                  UNIQUE (department, year, serial))
+                """,
+            ]),
     ]
 }
