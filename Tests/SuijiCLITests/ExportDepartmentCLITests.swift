@@ -67,7 +67,8 @@ struct ExportDepartmentCLITests {
         // MUT + validate
         for arguments in [
             ["export", "targets", "--department", "NOPE", "--out", out], ["export", "public-items", "--department", "NOPE"],
-            ["import", "targets", file, "--department", "NOPE"],
+            ["export", "exchange", "--year", "2026", "--department", "NOPE"], ["import", "targets", file, "--department", "NOPE"],
+            ["outside-checks", "import", file, "--department", "NOPE"],
         ] {
             let run = try SuijiBinary.run(arguments + ["--db", db])
             #expect(run.status == 2, "\(arguments)")

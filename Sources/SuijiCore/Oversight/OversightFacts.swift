@@ -129,17 +129,20 @@ public struct OversightFacts: Sendable, Codable, Equatable {
     public var followUps: [FollowUp]
     /// The plan of each follow-up's inspection, by follow-up id.
     public var followUpPlans: [Int64: Int64]
+    /// Checks outside the draw (§3), counted in their own table.
+    public var outsideChecks: [OutsideCheckFact]
 
     /// Creates the facts.
     public init(
         plans: [PlanFact] = [], draws: [DrawFact] = [], inspections: [InspectionFact] = [], followUps: [FollowUp] = [],
-        followUpPlans: [Int64: Int64] = [:]
+        followUpPlans: [Int64: Int64] = [:], outsideChecks: [OutsideCheckFact] = []
     ) {
         self.plans = plans
         self.draws = draws
         self.inspections = inspections
         self.followUps = followUps
         self.followUpPlans = followUpPlans
+        self.outsideChecks = outsideChecks
     }
 }
 

@@ -311,5 +311,18 @@ public enum Migrations {
                   UNIQUE (department, year, serial))
                 """,
             ]),
+        // Checks outside the draw (§3: complaints, referrals, campaigns …) on a department's target:
+        // they count for the once-a-year rule of the draw and in oversight as their own table.
+        Migration(
+            "CreateOutsideChecks",
+            [
+                """
+                CREATE TABLE outside_checks (id {ID}, department TEXT NOT NULL REFERENCES departments(code), target_uid TEXT NOT NULL,
+                  target_name TEXT NOT NULL, kind TEXT NOT NULL, checked_on TEXT NOT NULL, source TEXT NOT NULL, inspectors TEXT NOT NULL,
+                  outcome TEXT NOT NULL, notes TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX outside_checks_year ON outside_checks (checked_on, target_uid)",
+                "CREATE INDEX outside_checks_department ON outside_checks (department, checked_on)",
+            ]),
     ]
 }

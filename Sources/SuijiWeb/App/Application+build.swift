@@ -52,6 +52,8 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     OversightAPIController(stores: stores, clock: clock).addRoutes(to: router)
     OversightPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     CalendarPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    OutsideCheckPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    ExchangeController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     return router
 }
 
