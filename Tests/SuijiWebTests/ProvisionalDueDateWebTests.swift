@@ -49,7 +49,7 @@ struct ProvisionalDueDateWebTests {
                 client, "/admin/calendar", office, [("notice", "year 2026 测试通知\noff 2026-08-08 周六\n")])
             #expect(bad.status == .unprocessableContent && bad.html.contains("第 2 行") && bad.html.contains("off 2026-08-08"))
             let loaded = try await InspectionPagesTests.post(
-                client, "/admin/calendar", office, [("notice", "year 2026 测试通知\noff 2026-08-03 测试假日\n")])
+                client, "/admin/calendar", office, [("notice", "年度 2026 测试通知\n放假 2026-08-03 测试假日\n")])
 
             // validate after: final date, no 暂定, no reminder; the API lists the year as a notice.
             #expect(loaded.status == .ok && loaded.html.contains("已载入2026 年的节假日安排通知"))

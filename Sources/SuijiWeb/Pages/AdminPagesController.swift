@@ -26,11 +26,13 @@ struct AdminPagesController {
         "add-batch": "新增批次", "prepare": "准备抽取", "commit": "提交承诺", "publish-commitment": "发布承诺", "reveal": "揭示秘密",
         "public-value": "录入公开随机值", "execute": "执行抽取", "replace-inspector": "更换检查人员", "create-inspections": "生成检查任务",
         "notice": "告知", "finding": "录入结果", "review": "审核", "return": "退回",
+        "load-holiday-notice": "载入节假日安排通知", "issue-document-number": "编发文号", "record-outside-check": "登记随机抽查以外的检查",
+        "import-outside-checks": "导入随机抽查以外的检查",
     ]
     static let entities: [String: String] = [
         "target": "检查对象", "targets": "检查对象", "inspector": "执法检查人员", "inspectors": "执法检查人员", "expert": "专家",
         "experts": "专家", "check-item": "抽查事项", "items": "抽查事项", "department": "部门", "account": "账号", "session": "会话",
-        "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务",
+        "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务", "calendar": "节假日安排",
     ]
 
     @Sendable func accounts(request: Request, context: AppRequestContext) async throws -> Response {

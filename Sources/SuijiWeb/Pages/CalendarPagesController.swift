@@ -84,7 +84,7 @@ struct CalendarPagesController {
         let model = CalendarPage(
             message: message, error: error, canLoad: account.role == .office, text: text,
             example:
-                "year \(today.year + 1) 国办发明电〔\(today.year)〕N号 \(today.year)-11-01\noff \(today.year + 1)-01-01 元旦\nwork \(today.year + 1)-02-06 春节调休上班\n",
+                "年度 \(today.year + 1) 国办发明电〔\(today.year)〕N号 \(today.year)-11-01\n放假 \(today.year + 1)-01-01 元旦\n上班 \(today.year + 1)-02-06 春节调休上班\n",
             years: years.map { status in
                 let year = status.year
                 return CalendarPage.Year(
