@@ -41,6 +41,11 @@ struct HugeNumberTests {
                     #expect((json?["items"] as? [Any])?.isEmpty == true)
                 }
             }
+            for uri in ["/api/v1/outside-checks?page=\(Self.huge)", "/api/v1/outside-checks?year=\(Self.huge)"] {
+                try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(bearer)"]) {
+                    #expect($0.status == .badRequest, "\(uri)")
+                }
+            }
             for query in ["limit=\(Self.huge)", "offset=\(Self.huge)", "plan=9223372036854775808", "plan=-1"] {
                 try await client.execute(uri: "/api/v1/inspections?\(query)", method: .get, headers: [.authorization: "Bearer \(bearer)"]) {
                     #expect($0.status == .badRequest, "\(query)")
@@ -51,7 +56,10 @@ struct HugeNumberTests {
                 headers: [.authorization: "Bearer \(bearer)"]
             ) { #expect($0.status == .ok) }
             // the staff pages read the same numbers leniently (clamped: a hand-edited address still shows a page)
-            for path in ["/targets", "/items", "/inspectors", "/experts", "/inspections", "/admin/audit", "/plans?year=\(Self.huge)"] {
+            for path in [
+                "/targets", "/items", "/inspectors", "/experts", "/inspections", "/admin/audit", "/plans?year=\(Self.huge)",
+                "/outside-checks?year=\(Self.huge)", "/outside-checks?year=-\(Self.huge)",
+            ] {
                 let separator = path.contains("?") ? "&" : "?"
                 try await client.execute(uri: path + separator + "page=\(Self.huge)", method: .get, headers: [.cookie: office.cookie]) {
                     #expect($0.status == .ok, "\(path)")
