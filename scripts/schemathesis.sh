@@ -61,7 +61,7 @@ PY
 )" || { echo "-- $account: cannot log in (not in this demo?), skipped"; continue; }
   echo "-- as $account (at most ${share} s)"
   (cd "$out" && st --config-file "$repo/scripts/schemathesis.toml" run "$repo/docs/openapi.yaml" --url "$base" \
-    --header "Authorization: Bearer $token" --phases examples,coverage,fuzzing,stateful --max-time "$share" --workers 2 \
+    --header "Authorization: Bearer $token" --phases examples,coverage,fuzzing,stateful --max-time "$share" --workers 1 \
     --seed "${SUIJI_SCHEMATHESIS_SEED:-2026}" --request-timeout 30 --suppress-health-check too_slow,filter_too_much \
     --report junit --report-dir "$out/report-$account" --no-color "$@") || status=$?
 done

@@ -50,12 +50,16 @@ struct BodyLimitTests {
                 #expect(response.status == .contentTooLarge)
                 #expect(Self.errorCode(response.body) == "body_too_large")
             }
-            // … as is an anonymous upload, by its declared length before any byte is read (the
-            // handler would answer 401 without reading it) …
+            // … as is an anonymous upload, by its declared length before any byte is read: a page
+            // says the body is too large, the API that a login is needed …
+            let (type, body) = InspectionRecordsWebTests.multipart([("library", "targets")], file: ("大.csv", Data(count: 1 << 20)))
+            try await client.execute(uri: "/imports", method: .post, headers: [.contentType: type], body: body) {
+                #expect($0.status == .contentTooLarge)
+            }
             try await client.execute(
-                uri: "/api/v1/imports/targets", method: .post, headers: [.contentType: "text/csv"],
+                uri: "/api/v1/targets", method: .post, headers: [.contentType: "application/json"],
                 body: ByteBuffer(repeating: 0x41, count: 1 << 20)
-            ) { #expect($0.status == .contentTooLarge) }
+            ) { #expect($0.status == .unauthorized) }
             // … while an ordinary login still works.
             _ = try await token(client, "office")
         }

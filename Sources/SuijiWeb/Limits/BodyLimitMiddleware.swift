@@ -16,6 +16,12 @@ struct BodyLimitMiddleware: RouterMiddleware {
         let (limit, upload) = BodyLimits.limit(method: request.method, path: request.uri.path, signedIn: context.account != nil)
         context.bodyLimit = limit
         if !upload, let declared = request.headers[.contentLength], let length = Int(declared), length > limit {
+            // Without an account, an API call other than logging in or the public search would be
+            // refused anyway: say so (401) rather than that the body is too large.
+            let path = request.uri.path
+            if context.account == nil, path.hasPrefix("/api/"), !path.hasPrefix("/api/v1/auth/"), !path.hasPrefix("/api/v1/public/") {
+                throw WebError.loginRequired
+            }
             throw BodyTooLarge(limit: limit)
         }
         do {
