@@ -13,16 +13,23 @@ public struct AppRequestContext: RequestContext {
     public var csrfToken: String
     /// Whether the request was authenticated by a bearer token (no CSRF check needed).
     public var viaBearer: Bool
+    /// The most bytes this request's body may have, set by `BodyLimitMiddleware` per route and
+    /// caller (a few KB until then).
+    public var bodyLimit: Int
 
     public init(source: Source) {
         coreContext = .init(source: source)
         account = nil
         csrfToken = ""
         viaBearer = false
+        bodyLimit = BodyLimits.anonymous
     }
 
-    /// Uploads of large target sheets are allowed (hundreds of thousands of rows).
-    public var maxUploadSize: Int { 256 * 1024 * 1024 }
+    /// Every body reader (decoders, forms, uploads) collects at most this much.
+    public var maxUploadSize: Int { bodyLimit }
+
+    /// JSON bodies: bounded, text-checked, errors naming the field (`AppRequestDecoder`).
+    public var requestDecoder: some RequestDecoder { AppRequestDecoder() }
 
     /// The account, or an authentication error.
     public func requireAccount() throws -> Account {

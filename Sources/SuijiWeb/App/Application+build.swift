@@ -3,6 +3,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import SuijiCore
 import SuijiStore
 
@@ -10,11 +11,15 @@ import SuijiStore
 public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, configuration: AppConfiguration) -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
+    let routes = RouteTable()
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes, pages: pages))
     router.add(
         middleware: ErrorMiddleware(
             pages: pages, showInternalErrors: configuration.showInternalErrors, accounts: stores.accounts, clock: clock))
     router.add(middleware: StaticFilesMiddleware())
     router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock))
+    router.add(middleware: BodyLimitMiddleware())
     router.get("/health") { _, _ in "ok" }
 
     AuthController(accounts: stores.accounts, pages: pages, clock: clock, secureCookies: configuration.secureCookies).addRoutes(to: router)
@@ -54,17 +59,19 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     CalendarPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     OutsideCheckPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     ExchangeController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    routes.record(router.routes.map { ($0.path.description, $0.method) })
     return router
 }
 
-/// The HTTP application over `stores`.
+/// The HTTP application over `stores`, with its background `services` (the daily risk-class
+/// lowering of `suiji serve`) run beside the server and shut down with it.
 public func buildApplication(
-    stores: Stores, configuration: AppConfiguration, clock: AppClock = .system, logger: Logger
+    stores: Stores, configuration: AppConfiguration, clock: AppClock = .system, logger: Logger, services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
     let pages = try await PageRenderer.bundled()
     let router = buildRouter(stores: stores, pages: pages, clock: clock, configuration: configuration)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suiji"),
-        logger: logger)
+        services: services, logger: logger)
 }
