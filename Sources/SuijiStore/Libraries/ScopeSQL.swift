@@ -18,6 +18,8 @@ struct ListingFilter {
     let searchColumns: [String]
     /// Columns that `query.filters` may name.
     let allowedFilters: Set<String>
+    /// A further condition, ANDed.
+    var extra: SQLQueryString? = nil
 
     var whereClause: SQLQueryString {
         var sql: SQLQueryString = "WHERE 1=1"
@@ -42,6 +44,7 @@ struct ListingFilter {
         where allowedFilters.contains(column) && !value.isEmpty {
             sql += " AND \(unsafeRaw: column) = \(bind: value)"
         }
+        if let extra { sql += " AND " + extra }
         return sql
     }
 }

@@ -145,8 +145,8 @@ struct PublicTargetsPage {
 }
 
 /// One target's published results and the draws that selected it.
-struct PublicTargetPage {
-    struct Entry {
+struct PublicTargetPage: PageModel {
+    struct Entry: Encodable {
         var department: String
         var item: String
         var result: String
@@ -155,7 +155,7 @@ struct PublicTargetPage {
         var online: Bool
     }
 
-    struct Result {
+    struct Result: Encodable {
         var planName: String
         var planURL: String
         var drawURL: String
@@ -166,7 +166,7 @@ struct PublicTargetPage {
         var entries: [Entry]
     }
 
-    struct Selection {
+    struct Selection: Encodable {
         var drawID: String
         var planName: String
         var year: Int

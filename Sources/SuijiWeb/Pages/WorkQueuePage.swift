@@ -5,8 +5,8 @@ import SuijiCore
 import SuijiStore
 
 /// View model of the home page's work queue (待办事项).
-struct WorkQueuePage {
-    struct Task {
+struct WorkQueuePage: Encodable {
+    struct Task: Encodable {
         var title: String
         var detail: String
         var url: String
@@ -16,7 +16,7 @@ struct WorkQueuePage {
         var overdue: Bool
     }
 
-    struct Section {
+    struct Section: Encodable {
         var heading: String
         var count: Int
         var tasks: [Task]
