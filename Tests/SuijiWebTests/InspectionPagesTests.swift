@@ -45,7 +45,7 @@ struct InspectionPagesTests {
             // The leader's list shows its own inspections only, with the due date.
             let list = try await Self.page(client, "/inspections", leader)
             #expect(list.status == .ok && list.html.contains("我的检查任务") && list.html.contains("检查任务</a>"))
-            #expect(list.html.contains("href=\"\(uri)\"") && list.html.contains("2026-08-28") && list.html.contains("个工作日"))
+            #expect(list.html.contains("href=\"\(uri)\"") && list.html.contains("2026年8月28日") && list.html.contains("个工作日"))
             #expect(!list.html.contains("上一页"), "the first page links to no previous page")
             for other in stored where !other.hasMember(leaderID) { #expect(!list.html.contains("href=\"/inspections/\(other.id)\"")) }
             let filtered = try await Self.page(client, "/inspections?state=published&overdue=1", leader)
@@ -103,7 +103,7 @@ struct InspectionPagesTests {
             }
             let sheet = try await Self.page(client, "\(uri)/notice", overseer)
             #expect(sheet.status == .ok && sheet.html.contains("抽查通知书") && sheet.html.contains(target.target.name))
-            #expect(sheet.html.contains("2026-07-01 至 2026-07-31") && sheet.html.contains("向社会公示") && sheet.html.contains("SAMR-001"))
+            #expect(sheet.html.contains("2026年7月1日 至 7月31日") && sheet.html.contains("向社会公示") && sheet.html.contains("SAMR-001"))
             let record = try await Self.page(client, "\(uri)/record", overseer)
             #expect(record.status == .ok && record.html.contains("检查记录表") && record.html.contains("未发现问题"))
             #expect(record.html.contains("拒绝、阻碍检查人员进入检查场所") && record.html.contains("拒绝检查人员进入"))

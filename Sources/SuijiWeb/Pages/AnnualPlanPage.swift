@@ -97,7 +97,7 @@ struct AnnualPlanPage {
         func link(_ code: String) -> String { planIDs[code].map { "/plans/\($0)" } ?? "#" }
         let pending = plans.filter { $0.state == .submitted }
         return AnnualPlanPage(
-            year: year, previousYear: year - 1, nextYear: year + 1, deadline: SubmissionDeadline.date(year: year).iso,
+            year: year, previousYear: year - 1, nextYear: year + 1, deadline: ChinaTime.day(SubmissionDeadline.date(year: year)),
             deadlineNote: Self.deadlineNote(year: year, today: today, calendar: calendar), overdue: left < 0, canEdit: canEdit,
             notice: notice, errors: errors, hasErrors: !errors.isEmpty,
             submissions: submissions.map {
@@ -120,7 +120,7 @@ struct AnnualPlanPage {
                     code: entry.planCode, url: link(entry.planCode), name: entry.planName, initiator: entry.initiatorName,
                     participants: entry.participantNames.joined(separator: "、"),
                     items: entry.items.map { $0.name.isEmpty ? $0.code : $0.name }.joined(separator: "；"), scope: entry.scopeText,
-                    window: "\(entry.windowStart.iso) 至 \(entry.windowEnd.iso)", mergedFrom: entry.mergedFrom.joined(separator: "、"))
+                    window: ChinaTime.period(entry.windowStart, entry.windowEnd), mergedFrom: entry.mergedFrom.joined(separator: "、"))
             }, hasEntries: !draft.isEmpty,
             changes: versions.last.map { AnnualPlanChanges(from: $0.entries, to: draft).summary } ?? "首次公示",
             nextVersion: (versions.last?.version ?? 0) + 1, needsNote: !versions.isEmpty,

@@ -19,7 +19,7 @@ enum DetailSections {
                     rows: versions.reversed().map {
                         [
                             "第 \($0.item.version) 版", $0.item.name, $0.item.methods.map(\.label).joined(separator: "、"), $0.createdBy,
-                            $0.createdAt,
+                            ChinaTime.text(stamp: $0.createdAt),
                         ]
                     })
             ]
@@ -30,7 +30,8 @@ enum DetailSections {
                     title: "状态变更记录", columns: ["状态", "生效日期", "记录时间", "来源"],
                     rows: history.map {
                         [
-                            TargetStatus(rawValue: $0.status)?.label ?? $0.status, $0.statusDate ?? "—", $0.recordedAt,
+                            TargetStatus(rawValue: $0.status)?.label ?? $0.status, $0.statusDate.map { ChinaTime.day(iso: $0) } ?? "—",
+                            ChinaTime.text(stamp: $0.recordedAt),
                             sourceLabel($0.source),
                         ]
                     })
@@ -40,7 +41,7 @@ enum DetailSections {
             return [
                 DetailPage.Section(
                     title: "申报的回避情形", columns: ["检查对象", "情形", "说明", "申报日期"],
-                    rows: conflicts.map { [$0.targetUID, $0.kind.label, $0.note, $0.declaredOn.iso] })
+                    rows: conflicts.map { [$0.targetUID, $0.kind.label, $0.note, ChinaTime.day($0.declaredOn)] })
             ]
         default:
             return []
@@ -60,7 +61,7 @@ enum DetailSections {
                 title: "信用记录（已公示的抽查结果）", columns: ["公示日期", "公示部门", "抽查结果", "发现问题", "检查任务"],
                 rows: records.reversed().map { record in
                     [
-                        record.date.iso, names[record.department] ?? record.department,
+                        ChinaTime.day(record.date), names[record.department] ?? record.department,
                         record.categories.map { vocabulary.category(code: $0)?.label ?? $0 }.joined(separator: "；"),
                         record.serious ? "情节严重" : record.problem ? "是" : "否", "第 \(record.inspectionID) 号",
                     ]

@@ -38,7 +38,8 @@ struct HomeController {
             },
             expiring: expiring.map {
                 HomePage.Expiring(
-                    name: $0.name, department: $0.departmentCode, certificate: $0.certificateNumber, expiry: $0.certificateExpiry.iso,
+                    name: $0.name, department: $0.departmentCode, certificate: $0.certificateNumber,
+                    expiry: ChinaTime.day($0.certificateExpiry),
                     expired: $0.certificateExpiry < today, url: "/inspectors/\($0.id)")
             }, hasExpiring: !expiring.isEmpty,
             reminders: reminders.map { HomePage.Notice(message: $0.message, sentBy: $0.sentBy, sentAt: ChinaTime.text(stamp: $0.sentAt)) },

@@ -83,7 +83,7 @@ struct ImportPage {
             ok = !report.rejected && error == nil
             summary = error == nil ? report.summary : "文件无法导入，未写入任何数据"
             self.error = error
-            format = report.format.isEmpty ? nil : report.format
+            format = report.format.isEmpty ? nil : Self.formatLabel(report.format)
             digest = report.fileDigest
             ignored = report.ignoredColumns.isEmpty ? nil : report.ignoredColumns.joined(separator: "、")
             issues = report.issues
@@ -94,4 +94,17 @@ struct ImportPage {
 
     var libraries: [FieldOption]
     var report: Report?
+}
+
+extension ImportPage.Report {
+    /// `xlsx`, `csv/utf-8`, `csv/utf-8-bom`, `csv/gb18030` as a reader names them.
+    static func formatLabel(_ format: String) -> String {
+        switch format {
+        case "xlsx": "Excel 文件（XLSX）"
+        case "csv/utf-8": "CSV 文件（UTF-8 编码）"
+        case "csv/utf-8-bom": "CSV 文件（UTF-8 编码，带字节顺序标记）"
+        case "csv/gb18030": "CSV 文件（GB18030 编码）"
+        default: format.uppercased()
+        }
+    }
 }

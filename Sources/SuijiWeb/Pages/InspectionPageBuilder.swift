@@ -26,13 +26,13 @@ enum InspectionPageBuilder {
     }
 
     static func window(_ inspection: Inspection) -> String {
-        "\(inspection.windowStart.iso) 至 \(inspection.windowEnd.iso)"
+        ChinaTime.period(inspection.windowStart, inspection.windowEnd)
     }
 
     static func notice(_ notice: Notice?) -> String {
         switch notice {
         case .none: "尚未记录"
-        case .notified(let channel, let date, let by)?: "\(date.iso) 由 \(by) 以\(channel.label)方式告知"
+        case .notified(let channel, let date, let by)?: "\(ChinaTime.day(date)) 由 \(by) 以\(channel.label)方式告知"
         case .notNotified(let ground)?: "依法不予事先告知（法律依据：\(ground)）"
         }
     }
@@ -94,10 +94,10 @@ enum InspectionPageBuilder {
             id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid, plan: "计划 \(inspection.planID)",
             planURL: "/plans/\(inspection.planID)", drawID: inspection.drawID, window: window(inspection),
             departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),
-            due: inspection.resultDueDate?.iso ?? "—", remaining: remark, overdue: overdue, late: inspection.late,
+            due: ChinaTime.day(inspection.resultDueDate) ?? "—", remaining: remark, overdue: overdue, late: inspection.late,
             state: inspection.state.label, returnReason: inspection.returnReason,
             hasReturnReason: !inspection.returnReason.isEmpty, notice: notice(inspection.notice),
-            plannedDate: inspection.plannedDate?.iso ?? "未安排",
+            plannedDate: ChinaTime.day(inspection.plannedDate) ?? "未安排",
             canSchedule: (try? InspectionPolicy.requireScheduling(account, inspection)) != nil,
             scheduleValue: scheduleForm?.value("plannedDate") ?? inspection.plannedDate?.iso ?? "",
             windowStart: inspection.windowStart.iso, windowEnd: inspection.windowEnd.iso, scheduleErrors: scheduleErrors,
@@ -159,6 +159,6 @@ enum InspectionPageBuilder {
         let items = entrustment.items.map { item in "\(item.department):\(item.code) \(Self.item(item, in: catalog)?.name ?? "")".trimmed }
         return InspectionPage.Entrusted(
             kind: entrustment.kind.label, entrustee: entrustment.entrustee, items: items.isEmpty ? "全部事项" : items.joined(separator: "、"),
-            work: entrustment.work, date: entrustment.entrustedOn.iso, by: entrustment.entrustedBy)
+            work: entrustment.work, date: ChinaTime.day(entrustment.entrustedOn), by: entrustment.entrustedBy)
     }
 }

@@ -63,7 +63,7 @@ struct InspectionPagesController {
                 return InspectionsPage.Row(
                     url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: "计划 \(inspection.planID)",
                     planURL: "/plans/\(inspection.planID)", window: InspectionPageBuilder.window(inspection),
-                    due: inspection.resultDueDate?.iso ?? "—", remaining: remark, overdue: overdue, state: inspection.state.label,
+                    due: ChinaTime.day(inspection.resultDueDate) ?? "—", remaining: remark, overdue: overdue, state: inspection.state.label,
                     today: isToday(inspection))
             }, isEmpty: found.isEmpty,
             states: InspectionState.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == state) },

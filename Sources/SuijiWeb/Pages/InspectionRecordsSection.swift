@@ -92,7 +92,7 @@ extension InspectionPageBuilder {
             attachments: records.attachments.map { attachment in
                 .init(
                     url: "/api/v1/inspections/\(inspection.id)/attachments/\(attachment.id)", name: attachment.fileName,
-                    type: attachment.mediaType, size: size(attachment.byteSize), sha256: attachment.sha256,
+                    type: mediaLabel(attachment.mediaType), size: size(attachment.byteSize), sha256: attachment.sha256,
                     item: attachment.item.map(itemLabel) ?? "整次检查", note: attachment.note, by: attachment.uploadedBy,
                     at: ChinaTime.text(attachment.uploadedAt))
             }, hasAttachments: !records.attachments.isEmpty, canAttach: canEnter,
@@ -125,12 +125,12 @@ extension InspectionPageBuilder {
         var details: [String] = []
         switch followUp.kind {
         case .rectification:
-            if let deadline = followUp.deadline { details.append("整改期限 \(deadline.iso)") }
-            if let outcome = followUp.outcome { details.append("复查\(outcome.label)（\(followUp.recheckedOn?.iso ?? "")）") }
+            if let deadline = followUp.deadline { details.append("整改期限 \(ChinaTime.day(deadline))") }
+            if let outcome = followUp.outcome { details.append("复查\(outcome.label)（\(ChinaTime.day(followUp.recheckedOn) ?? "")）") }
         case .caseFiled:
-            details.append("立案编号 \(followUp.caseNumber)，立案日期 \(followUp.caseDate?.iso ?? "—")")
+            details.append("立案编号 \(followUp.caseNumber)，立案日期 \(ChinaTime.day(followUp.caseDate) ?? "—")")
         case .leadTransferred, .judicialTransfer:
-            var text = "移交（移送）\(followUp.transferredTo)，\(followUp.transferredOn?.iso ?? "—")"
+            var text = "移交（移送）\(followUp.transferredTo)，\(ChinaTime.day(followUp.transferredOn) ?? "—")"
             if !followUp.transferredBy.isEmpty { text += "，经办人 \(followUp.transferredBy)" }
             details.append(text)
         }
@@ -138,9 +138,19 @@ extension InspectionPageBuilder {
         return .init(
             id: followUp.id, kind: followUp.kind.label, item: followUp.item.map { "\($0.department):\($0.code)" } ?? "",
             state: followUp.state.label, details: details.joined(separator: "；"),
-            opened: followUp.openedOn.iso, deadline: followUp.deadline?.iso ?? "—", overdue: followUp.isOverdue(today: today),
-            closed: followUp.closedOn?.iso ?? "", notes: followUp.notes.isEmpty ? nil : followUp.notes, canAct: canAct,
+            opened: ChinaTime.day(followUp.openedOn), deadline: ChinaTime.day(followUp.deadline) ?? "—",
+            overdue: followUp.isOverdue(today: today),
+            closed: ChinaTime.day(followUp.closedOn) ?? "", notes: followUp.notes.isEmpty ? nil : followUp.notes, canAct: canAct,
             isRectification: followUp.kind == .rectification)
+    }
+
+    /// What kind of file an attachment is, in words.
+    static func mediaLabel(_ mediaType: String) -> String {
+        switch mediaType {
+        case "application/pdf": "PDF 文件"
+        case "image/tiff": "扫描件"
+        default: mediaType.hasPrefix("image/") ? "照片" : "文件"
+        }
     }
 
     /// "1.2 MB", "350 KB".

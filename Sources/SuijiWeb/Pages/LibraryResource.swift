@@ -85,8 +85,8 @@ extension TargetStore: LibraryResource {
         [
             ("名称", t.name), (t.kind.hasCreditCode ? "统一社会信用代码" : "对象编号", t.uid), ("类型", "\(t.kind.label)（\(t.kind.category.label)）"),
             ("所属区划", t.division), ("街道（乡镇）", t.street), ("网格", t.grid), ("地址", t.address), ("行业", t.industry),
-            ("风险等级", t.riskClass.label), ("状态", t.status.label + (t.statusDate.map { "（\($0.iso)）" } ?? "")),
-            ("抽查事项标注", t.tags.joined(separator: "、")), ("最近随机抽查日期", t.lastRandomInspection?.iso ?? "—"),
+            ("风险等级", t.riskClass.label), ("状态", t.status.label + (t.statusDate.map { "（\(ChinaTime.day($0))）" } ?? "")),
+            ("抽查事项标注", t.tags.joined(separator: "、")), ("最近随机抽查日期", ChinaTime.day(t.lastRandomInspection) ?? "—"),
             ("法定代表人（负责人）", t.legalRepresentative), ("所属部门", t.departmentCode),
         ]
     }
@@ -111,15 +111,16 @@ extension InspectorStore: LibraryResource {
     static func department(of record: Inspector) -> String { record.departmentCode }
     static func listCells(_ i: Inspector) -> [String] {
         [
-            i.name, i.certificateNumber, i.certificateExpiry.iso, i.level.label, i.station, String(i.qualifications.count), i.status.label,
+            i.name, i.certificateNumber, ChinaTime.day(i.certificateExpiry), i.level.label, i.station, String(i.qualifications.count),
+            i.status.label,
             i.departmentCode,
         ]
     }
     static func detail(_ i: Inspector) -> [(String, String)] {
         var leave = ""
-        if let from = i.leaveFrom, let to = i.leaveTo { leave = "\(from.iso) 至 \(to.iso)" }
+        if let from = i.leaveFrom, let to = i.leaveTo { leave = ChinaTime.period(from, to) }
         return [
-            ("姓名", i.name), ("执法证号", i.certificateNumber), ("执法证有效期至", i.certificateExpiry.iso), ("执法层级", i.level.label),
+            ("姓名", i.name), ("执法证号", i.certificateNumber), ("执法证有效期至", ChinaTime.day(i.certificateExpiry)), ("执法层级", i.level.label),
             ("执法区域", i.area.joined(separator: "、")), ("可检查事项", i.qualifications.joined(separator: "、")),
             ("业务专长", i.expertise.joined(separator: "、")), ("状态", i.status.label), ("休假", leave),
             ("所属站所（街道）", i.station), ("联系电话", i.phone), ("所属部门", i.departmentCode),

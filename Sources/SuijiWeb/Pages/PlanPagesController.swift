@@ -66,7 +66,7 @@ struct PlanPagesController {
                     url: "/plans/\(plan.id)", code: plan.code, name: plan.name, year: plan.year,
                     initiator: names[plan.initiator] ?? plan.initiator,
                     participants: plan.participants.map { names[$0] ?? $0 }.joined(separator: "、"), state: plan.state.label,
-                    window: "\(plan.windowStart.iso) 至 \(plan.windowEnd.iso)")
+                    window: ChinaTime.period(plan.windowStart, plan.windowEnd))
             }, isEmpty: plans.isEmpty, canCreate: own != nil,
             filter: PlansPage.Filter(
                 text: filter.text, count: plans.count, total: readable.count, isActive: filter.isActive,
@@ -101,7 +101,7 @@ struct PlanPagesController {
             id: plan.id, code: plan.code, name: plan.name, year: plan.year, initiator: "\(names[plan.initiator] ?? "")（\(plan.initiator)）",
             participants: plan.participants.map { "\(names[$0] ?? "")（\($0)）" }.joined(separator: "、"),
             items: plan.items.map { PlanPage.Item(department: $0.department, code: $0.code) }, scope: ScopeText.describe(plan.scope),
-            window: "\(plan.windowStart.iso) 至 \(plan.windowEnd.iso)", notes: plan.notes.isEmpty ? "—" : plan.notes,
+            window: ChinaTime.period(plan.windowStart, plan.windowEnd), notes: plan.notes.isEmpty ? "—" : plan.notes,
             state: plan.state.label,
             published: plan.published ? "已公示" : "未公示",
             actions: Self.actions(for: account, plan: plan), hasActions: !Self.actions(for: account, plan: plan).isEmpty,
@@ -110,7 +110,7 @@ struct PlanPagesController {
                     PlanPage.DrawLink(id: $0.id, url: "/draws/\($0.id)", state: $0.state.label, publicURL: "/public/draws/\($0.id)")
                 }
                 return PlanPage.BatchRow(
-                    id: batch.id, code: batch.code, window: "\(batch.start.iso) 至 \(batch.end.iso)", size: Self.describe(batch.size),
+                    id: batch.id, code: batch.code, window: ChinaTime.period(batch.start, batch.end), size: Self.describe(batch.size),
                     options: (batch.crossUnit ? "所所交叉；" : "") + "人员负载余量 \(batch.capExtra)", draws: links, hasDraws: !links.isEmpty,
                     latestDraw: links.last?.id ?? "", canPrepare: initiatorAdmin && PlanPolicy.allowsDraws(plan.state))
             }, hasBatches: !batches.isEmpty, canAddBatch: PlanPolicy.canAddBatch(account, plan), errors: errors, hasErrors: !errors.isEmpty,
