@@ -79,9 +79,18 @@ def english_words(text: str) -> list[str]:
     return found
 
 
-# Pages other issues are rewriting (issue 10: the draw pages); what they still show is listed
-# here, path pattern -> words, so that nothing new slips in meanwhile. Remove entries as they go.
-PENDING: dict[str, set[str]] = {}
+# Pages other issues are rewriting: the draw pages (issue 10) and the printed 抽查通知书 and 检查记录表
+# (issue 13, its print part). What they still showed when this check came in is listed here, path
+# pattern -> words ("ISO_DATE" for ISO dates), so that nothing new slips in meanwhile. Remove the
+# entries as those pages change.
+PENDING: dict[str, set[str]] = {
+    r"^/(public/)?draws/": {
+        "ALL", "OK", "LP", "SAMR", "HEALTH", "samr-admin", "health-admin", "ISO_DATE",
+        "assignment.txt", "commitment.txt", "conflicts.txt", "excluded.txt", "inspectors.txt", "manifest.txt",
+        "parameters.txt", "pool.txt", "record.txt", "replacements.txt", "selection.txt", "reveal.txt",
+    },
+    r"^/inspections/\d+/(notice|record)$": {"ISO_DATE"},
+}
 
 
 def leaks(path: str, html: str) -> list[str]:

@@ -31,6 +31,7 @@ struct AnnualPlanPage {
 
     struct PlanLink {
         var code: String
+        var name: String
         var url: String
     }
 
@@ -96,6 +97,7 @@ struct AnnualPlanPage {
         let left = SubmissionDeadline.daysLeft(year: year, today: today)
         func link(_ code: String) -> String { planIDs[code].map { "/plans/\($0)" } ?? "#" }
         let pending = plans.filter { $0.state == .submitted }
+        let planNames = Dictionary(plans.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return AnnualPlanPage(
             year: year, previousYear: year - 1, nextYear: year + 1, deadline: ChinaTime.day(SubmissionDeadline.date(year: year)),
             deadlineNote: Self.deadlineNote(year: year, today: today, calendar: calendar), overdue: left < 0, canEdit: canEdit,
@@ -108,7 +110,8 @@ struct AnnualPlanPage {
             }, missing: submissions.filter { !$0.hasSubmitted }.count,
             proposals: proposals.map { proposal in
                 Proposal(
-                    id: proposal.id, plans: proposal.planCodes.map { PlanLink(code: $0, url: link($0)) }, measure: proposal.measure.summary,
+                    id: proposal.id, plans: proposal.planCodes.map { PlanLink(code: $0, name: planNames[$0] ?? $0, url: link($0)) },
+                    measure: proposal.measure.summary,
                     state: proposal.state.label, isOpen: proposal.state == .open, note: proposal.note,
                     decided: proposal.decidedAt.map { "\(proposal.decidedBy ?? "") \(ChinaTime.text(stamp: $0))" } ?? "",
                     mergedURL: proposal.mergedPlanID.map { "/plans/\($0)" }, mergedCode: proposal.mergedCode)

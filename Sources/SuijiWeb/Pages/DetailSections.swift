@@ -7,9 +7,10 @@ import SuijiStore
 /// The history tables under a record: item versions, target status history, declared conflicts.
 enum DetailSections {
     static func sections<Resource: LibraryResource>(
-        for record: Resource.Record, id: Int64, resource: Resource, account: Account
+        for record: Resource.Record, id: Int64, resource: Resource, account: Account, names: LibraryNames
     ) async throws -> [DetailPage.Section] {
         let scope = AccessPolicy.readScope(account)
+        let people = try await NameDirectory(database: resource.database).accounts()
         switch resource {
         case let items as CheckItemStore:
             let versions = try await items.versions(id: id, scope: scope)
@@ -18,7 +19,8 @@ enum DetailSections {
                     title: "历史版本", columns: ["版本", "事项名称", "检查方式", "修改人", "时间"],
                     rows: versions.reversed().map {
                         [
-                            "第 \($0.item.version) 版", $0.item.name, $0.item.methods.map(\.label).joined(separator: "、"), $0.createdBy,
+                            "第 \($0.item.version) 版", $0.item.name, $0.item.methods.map(\.label).joined(separator: "、"),
+                            people[$0.createdBy] ?? $0.createdBy,
                             ChinaTime.text(stamp: $0.createdAt),
                         ]
                     })
@@ -38,10 +40,16 @@ enum DetailSections {
             ] + (try await credit(uid: (record as? Target)?.uid ?? "", database: targets.database, scope: scope))
         case let inspectors as InspectorStore:
             let conflicts = try await inspectors.conflicts(inspectorID: id, scope: scope)
+            let targets = try await NameDirectory(database: inspectors.database).targets(Set(conflicts.map(\.targetUID)))
             return [
                 DetailPage.Section(
                     title: "申报的回避情形", columns: ["检查对象", "情形", "说明", "申报日期"],
-                    rows: conflicts.map { [$0.targetUID, $0.kind.label, $0.note, ChinaTime.day($0.declaredOn)] })
+                    rows: conflicts.map { conflict in
+                        [
+                            targets[conflict.targetUID].map { "\($0)（\(conflict.targetUID)）" } ?? conflict.targetUID, conflict.kind.label,
+                            conflict.note, ChinaTime.day(conflict.declaredOn),
+                        ]
+                    })
             ]
         default:
             return []

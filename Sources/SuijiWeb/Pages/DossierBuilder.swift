@@ -21,8 +21,9 @@ struct DossierBuilder {
     func files(id: Int64, account: Account, at: Date) async throws -> (dossier: InspectionDossier, files: [File]) {
         let dossier = try await InspectionStore(database: stores.database).dossier(id: id, for: account)
         let inspection = dossier.inspection
+        let catalog = try await stores.itemCatalog(inspection)
         let printable = InspectionPageBuilder.printable(
-            inspection, catalog: try await stores.itemCatalog(inspection), departmentNames: try await stores.departments.names(),
+            inspection, catalog: catalog, departmentNames: try await stores.departments.names(),
             today: CalendarDate(chinaDateOf: at), entrustments: dossier.entrustments)
         var files = [
             File(
@@ -38,7 +39,7 @@ struct DossierBuilder {
         ]
         for (number, entry) in dossier.attachments.enumerated() {
             let attachment = entry.attachment
-            let item = attachment.item.map { "（\($0.department):\($0.code)）" } ?? ""
+            let item = attachment.item.map { "（\(InspectionPageBuilder.itemLabel($0, catalog: catalog))）" } ?? ""
             files.append(
                 File(
                     path: "附件/\(String(format: "%02d", number + 1))-\(Self.safeName(attachment))",

@@ -38,7 +38,7 @@ struct HomeController {
             },
             expiring: expiring.map {
                 HomePage.Expiring(
-                    name: $0.name, department: $0.departmentCode, certificate: $0.certificateNumber,
+                    name: $0.name, department: names[$0.departmentCode] ?? $0.departmentCode, certificate: $0.certificateNumber,
                     expiry: ChinaTime.day($0.certificateExpiry),
                     expired: $0.certificateExpiry < today, url: "/inspectors/\($0.id)")
             }, hasExpiring: !expiring.isEmpty,

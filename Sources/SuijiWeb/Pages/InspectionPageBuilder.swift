@@ -51,6 +51,7 @@ enum InspectionPageBuilder {
         vocabulary: ResultVocabulary, departmentNames: [String: String], rejected: Rejected?, calendar: WorkCalendar,
         records: Records = Records(attachments: [], entrustments: [], followUps: [], experts: [])
     ) -> InspectionPage {
+        let people = records.people
         let (remark, overdue) = remaining(inspection, today: today, calendar: calendar)
         let canEnter = (try? InspectionPolicy.requireEntry(account, inspection)) != nil
         let isReviewer = (try? InspectionPolicy.requireReviewer(account, inspection)) != nil
@@ -79,7 +80,8 @@ enum InspectionPageBuilder {
             let kinds = form.map { Set($0.values("nonCooperation")) } ?? Set(recorded?.nonCooperation.map(\.rawValue) ?? [])
             let errors = form == nil ? [] : rejected?.errors ?? []
             return InspectionPage.Entry(
-                department: item.department, code: item.code, name: Self.item(item, in: catalog)?.name ?? "",
+                department: item.department, departmentName: departmentNames[item.department] ?? item.department, code: item.code,
+                name: Self.item(item, in: catalog)?.name ?? item.code,
                 methods: CheckMethod.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: methods.contains($0.rawValue)) },
                 categories: vocabularyFor(item.department).map { .init(value: $0.code, label: $0.label, checked: $0.code == category) },
                 kinds: NonCooperation.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: kinds.contains($0.rawValue)) },
@@ -91,7 +93,8 @@ enum InspectionPageBuilder {
         let scheduleForm = rejected?.target == "schedule" ? rejected?.form : nil
         let scheduleErrors = scheduleForm == nil ? [] : rejected?.errors ?? []
         return InspectionPage(
-            id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid, plan: "计划 \(inspection.planID)",
+            id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid,
+            plan: records.planName.isEmpty ? "联合抽查计划" : records.planName,
             planURL: "/plans/\(inspection.planID)", drawID: inspection.drawID, window: window(inspection),
             departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),
             due: ChinaTime.day(inspection.resultDueDate) ?? "—", remaining: remark, overdue: overdue, late: inspection.late,
@@ -106,14 +109,15 @@ enum InspectionPageBuilder {
             items: inspection.items.map { item in
                 let finding = inspection.findings.first { $0.item == item }
                 return .init(
-                    department: item.department, code: item.code, name: Self.item(item, in: catalog)?.name ?? "",
-                    methods: finding.map { methods($0.methods) } ?? "—",
+                    department: departmentNames[item.department] ?? item.department, code: item.code,
+                    name: Self.item(item, in: catalog)?.name ?? item.code, methods: finding.map { methods($0.methods) } ?? "—",
                     result: finding.map { $0.category.label + ($0.settledOnline ? "（网上核查办结）" : "") } ?? "未录入",
                     hasResult: finding != nil)
             },
             trail: trail.map {
                 .init(
-                    at: ChinaTime.text($0.at), actor: $0.actor, action: $0.action.label, change: "\($0.from.label) → \($0.to.label)",
+                    at: ChinaTime.text($0.at), actor: people[$0.actor] ?? $0.actor, action: $0.action.label,
+                    change: "\($0.from.label) → \($0.to.label)",
                     reason: $0.reason)
             }, hasTrail: !trail.isEmpty, errors: pageErrors, hasErrors: !pageErrors.isEmpty, canEnter: canEnter,
             channels: NoticeChannel.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: $0.rawValue == channel) },

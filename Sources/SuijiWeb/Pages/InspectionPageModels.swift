@@ -74,6 +74,7 @@ struct InspectionPage {
     /// The entry form of one item, filled with the recorded finding or the rejected input.
     struct Entry {
         var department: String
+        var departmentName: String
         var code: String
         var name: String
         var methods: [Option]

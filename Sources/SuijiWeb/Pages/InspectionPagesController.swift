@@ -39,7 +39,7 @@ struct InspectionPagesController {
         let parameters = request.uri.queryParameters
         let state = parameters["state"].flatMap { InspectionState(rawValue: String($0)) }
         let overdueOnly = !(parameters["overdue"].map(String.init) ?? "").isEmpty
-        let page = max(1, parameters["page"].flatMap { Int(String($0)) } ?? 1)
+        let page = PageNumber.parse(parameters["page"])
         let query = InspectionQuery(state: state, overdueOn: overdueOnly ? today : nil, limit: nil)
         var found = try await inspections.list(for: account, query)
         let day = today
@@ -48,6 +48,7 @@ struct InspectionPagesController {
             // The day's inspections first, each group by due date.
             found = found.filter(isToday) + found.filter { !isToday($0) }
         }
+        let plans = try await stores.names.plans()
         let pageCount = max(1, (found.count + Self.perPage - 1) / Self.perPage)
         let shown = found.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage)
         func link(_ page: Int) -> String {
@@ -61,7 +62,7 @@ struct InspectionPagesController {
             rows: shown.map { inspection in
                 let (remark, overdue) = InspectionPageBuilder.remaining(inspection, today: day, calendar: stores.database.calendar)
                 return InspectionsPage.Row(
-                    url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: "计划 \(inspection.planID)",
+                    url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: plans[inspection.planID]?.name ?? "联合抽查计划",
                     planURL: "/plans/\(inspection.planID)", window: InspectionPageBuilder.window(inspection),
                     due: ChinaTime.day(inspection.resultDueDate) ?? "—", remaining: remark, overdue: overdue, state: inspection.state.label,
                     today: isToday(inspection))
@@ -103,7 +104,9 @@ struct InspectionPagesController {
             attachments: try await inspections.attachments(id: id, for: account),
             entrustments: try await inspections.entrustments(id: id, for: account),
             followUps: try await FollowUpStore(database: stores.database).list(inspectionID: id, for: account),
-            experts: try await experts(inspection, account: account))
+            experts: try await experts(inspection, account: account),
+            planName: try await stores.names.plans()[inspection.planID]?.name ?? "",
+            people: try await stores.names.accounts())
         let model = InspectionPageBuilder.detail(
             inspection, trail: try await inspections.trail(id: id, for: account), account: account, today: today,
             catalog: try await catalog(inspection), vocabulary: try await inspections.vocabulary(),

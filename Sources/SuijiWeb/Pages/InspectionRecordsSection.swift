@@ -22,7 +22,7 @@ struct InspectionRecordsSection {
     struct FollowUpRow {
         var id: Int64
         var kind: String
-        /// The item followed up, `DEPARTMENT:CODE`; empty for the whole inspection.
+        /// The item followed up, by name; empty for the whole inspection.
         var item: String
         var state: String
         var details: String
@@ -74,6 +74,9 @@ extension InspectionPageBuilder {
         var entrustments: [Entrustment]
         var followUps: [FollowUp]
         var experts: [Expert]
+        /// The plan's name; the display names of accounts by login name.
+        var planName = ""
+        var people: [String: String] = [:]
     }
 
     /// The records section of `inspection` as `account` sees it.
@@ -85,7 +88,7 @@ extension InspectionPageBuilder {
         func errors(_ target: String) -> [String] { rejected?.target == target ? rejected?.errors ?? [] : [] }
         let entrustForm = rejected?.target == "entrust" ? rejected?.form : nil
         let canOpen = (try? FollowUpPolicy.requireOpen(account, inspection)) != nil
-        let itemLabel = { (item: PlanItem) in "\(item.department):\(item.code) \(Self.item(item, in: catalog)?.name ?? "")".trimmed }
+        let itemLabel = { (item: PlanItem) in Self.itemLabel(item, catalog: catalog) }
         let followUpForm = rejected?.target == "follow-up" ? rejected?.form : nil
         return InspectionRecordsSection(
             inspectionID: inspection.id, dossierURL: "/inspections/\(inspection.id)/dossier", today: today.iso,
@@ -93,12 +96,17 @@ extension InspectionPageBuilder {
                 .init(
                     url: "/api/v1/inspections/\(inspection.id)/attachments/\(attachment.id)", name: attachment.fileName,
                     type: mediaLabel(attachment.mediaType), size: size(attachment.byteSize), sha256: attachment.sha256,
-                    item: attachment.item.map(itemLabel) ?? "整次检查", note: attachment.note, by: attachment.uploadedBy,
+                    item: attachment.item.map(itemLabel) ?? "整次检查", note: attachment.note,
+                    by: records.people[attachment.uploadedBy] ?? attachment.uploadedBy,
                     at: ChinaTime.text(attachment.uploadedAt))
             }, hasAttachments: !records.attachments.isEmpty, canAttach: canEnter,
             itemOptions: inspection.items.map { .init(value: "\($0.department):\($0.code)", label: itemLabel($0), checked: false) },
             attachmentErrors: errors("attachment"), hasAttachmentErrors: !errors("attachment").isEmpty,
-            entrusted: records.entrustments.map { entrustment($0, catalog: catalog) }, hasEntrusted: !records.entrustments.isEmpty,
+            entrusted: records.entrustments.map { entrusted in
+                var row = entrustment(entrusted, catalog: catalog)
+                row.by = records.people[entrusted.entrustedBy] ?? entrusted.entrustedBy
+                return row
+            }, hasEntrusted: !records.entrustments.isEmpty,
             canEntrust: canEnter,
             experts: records.experts.map {
                 .init(
@@ -108,7 +116,8 @@ extension InspectionPageBuilder {
             entrustOrganisation: entrustForm?.value("organisation") ?? "", entrustCreditCode: entrustForm?.value("creditCode") ?? "",
             entrustWork: entrustForm?.value("work") ?? "", entrustDate: entrustForm?.value("date") ?? today.iso,
             entrustExpert: entrustForm?.value("kind") == "expert",
-            followUps: records.followUps.map { followUpRow($0, account: account, today: today) }, hasFollowUps: !records.followUps.isEmpty,
+            followUps: records.followUps.map { followUpRow($0, account: account, today: today, itemName: itemLabel) },
+            hasFollowUps: !records.followUps.isEmpty,
             canOpenFollowUp: canOpen,
             followUpKinds: FollowUpKind.allCases.map {
                 .init(value: $0.rawValue, label: $0.label, checked: followUpForm?.value("kind") == $0.rawValue)
@@ -121,7 +130,9 @@ extension InspectionPageBuilder {
     }
 
     /// One follow-up as the pages show it.
-    static func followUpRow(_ followUp: FollowUp, account: Account, today: CalendarDate) -> InspectionRecordsSection.FollowUpRow {
+    static func followUpRow(
+        _ followUp: FollowUp, account: Account, today: CalendarDate, itemName: (PlanItem) -> String
+    ) -> InspectionRecordsSection.FollowUpRow {
         var details: [String] = []
         switch followUp.kind {
         case .rectification:
@@ -136,12 +147,17 @@ extension InspectionPageBuilder {
         }
         let canAct = (try? FollowUpPolicy.requireHandle(account, followUp)) != nil
         return .init(
-            id: followUp.id, kind: followUp.kind.label, item: followUp.item.map { "\($0.department):\($0.code)" } ?? "",
+            id: followUp.id, kind: followUp.kind.label, item: followUp.item.map(itemName) ?? "",
             state: followUp.state.label, details: details.joined(separator: "；"),
             opened: ChinaTime.day(followUp.openedOn), deadline: ChinaTime.day(followUp.deadline) ?? "—",
             overdue: followUp.isOverdue(today: today),
             closed: ChinaTime.day(followUp.closedOn) ?? "", notes: followUp.notes.isEmpty ? nil : followUp.notes, canAct: canAct,
             isRectification: followUp.kind == .rectification)
+    }
+
+    /// An item as the records show it: "食品经营许可检查（SAMR-006）".
+    static func itemLabel(_ item: PlanItem, catalog: [String: CheckItem]) -> String {
+        Self.item(item, in: catalog).map { "\($0.name)（\(item.code)）" } ?? item.code
     }
 
     /// What kind of file an attachment is, in words.

@@ -26,9 +26,12 @@ struct LibraryPagesController<Resource: LibraryResource> {
         let parameters = request.uri.queryParameters
         let query = ListQueryParameters.parse(parameters, filters: Resource.filters)
         let page = try await resource.list(scope: AccessPolicy.readScope(account), query: query)
+        let names = try await LibraryNames.load(resource.database)
         let model = ListPage(
             title: Resource.title, path: Resource.path, search: query.search, columns: Resource.listColumns,
-            rows: page.items.map { ListPage.Row(url: "/\(Resource.path)/\(Resource.id(of: $0))", cells: Resource.listCells($0)) },
+            rows: page.items.map {
+                ListPage.Row(url: "/\(Resource.path)/\(Resource.id(of: $0))", cells: Resource.listCells($0, names: names))
+            },
             filters: Resource.filters.map { filter in
                 ListPage.Filter(
                     name: filter.column, label: filter.label,
@@ -48,11 +51,12 @@ struct LibraryPagesController<Resource: LibraryResource> {
         let account = try context.requireAccount()
         let id = try context.parameters.require("id", as: Int64.self)
         let record = try await resource.get(id: id, scope: AccessPolicy.readScope(account))
+        let names = try await LibraryNames.load(resource.database)
         let model = DetailPage(
             title: Resource.title, path: Resource.path,
-            fields: Resource.detail(record).map { DetailPage.Field(label: $0.0, value: $0.1.isEmpty ? "—" : $0.1) },
+            fields: Resource.detail(record, names: names).map { DetailPage.Field(label: $0.0, value: $0.1.isEmpty ? "—" : $0.1) },
             editURL: AccessPolicy.writableDepartment(account) == Resource.department(of: record) ? "/\(Resource.path)/\(id)/edit" : nil,
-            sections: try await DetailSections.sections(for: record, id: id, resource: resource, account: account))
+            sections: try await DetailSections.sections(for: record, id: id, resource: resource, account: account, names: names))
         return pages.render("detail", model, account: account, csrf: context.csrfToken)
     }
 

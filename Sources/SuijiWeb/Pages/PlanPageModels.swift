@@ -68,6 +68,7 @@ struct PlanPage {
     struct Item {
         var department: String
         var code: String
+        var name: String
     }
 
     struct DrawLink {

@@ -95,12 +95,16 @@ struct PlanPagesController {
         let plan = try await stores.plans.get(id: id, for: account)
         let batches = try await stores.plans.batches(planID: id, for: account)
         let draws = try await stores.draws.list(for: account).filter { $0.planID == id }
-        let names = try await stores.departments.names()
+        let library = try await LibraryNames.load(stores.database)
+        let names = library.departments
         let initiatorAdmin = (try? PlanPolicy.requireInitiator(account, plan)) != nil
         var model = PlanPage(
-            id: plan.id, code: plan.code, name: plan.name, year: plan.year, initiator: "\(names[plan.initiator] ?? "")（\(plan.initiator)）",
-            participants: plan.participants.map { "\(names[$0] ?? "")（\($0)）" }.joined(separator: "、"),
-            items: plan.items.map { PlanPage.Item(department: $0.department, code: $0.code) }, scope: ScopeText.describe(plan.scope),
+            id: plan.id, code: plan.code, name: plan.name, year: plan.year, initiator: names[plan.initiator] ?? plan.initiator,
+            participants: plan.participants.isEmpty ? "—" : plan.participants.map { names[$0] ?? $0 }.joined(separator: "、"),
+            items: plan.items.map {
+                PlanPage.Item(
+                    department: names[$0.department] ?? $0.department, code: $0.code, name: library.item($0.code, of: $0.department))
+            }, scope: library.scope(plan.scope),
             window: ChinaTime.period(plan.windowStart, plan.windowEnd), notes: plan.notes.isEmpty ? "—" : plan.notes,
             state: plan.state.label,
             published: plan.published ? "已公示" : "未公示",

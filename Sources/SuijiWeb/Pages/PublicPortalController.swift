@@ -76,12 +76,13 @@ struct PublicPortalController {
             throw WebError.notFound
         }
         guard PlanPolicy.isOnPortal(plan) else { throw WebError.notFound }
-        let names = try await stores.departments.names()
-        let itemNames = try await stores.items.currentNames()
+        let library = try await LibraryNames.load(stores.database)
+        let names = library.departments
+        let itemNames = library.items
         let batches = try await stores.plans.batches(planID: id, for: reader)
         let draws = try await stores.draws.list(for: reader).filter { $0.planID == id }
         let model = PublicPlanPage(
-            plan: plan, names: names, itemNames: itemNames, batches: batches, draws: draws)
+            plan: plan, names: names, itemNames: itemNames, batches: batches, draws: draws, scope: library.scope(plan.scope))
         return pages.render("public-plan", model, account: context.account, csrf: context.csrfToken)
     }
 

@@ -102,10 +102,10 @@ struct PublicPlanPage {
     var draws: [Draw]
     var hasDraws: Bool
 
-    init(plan: Plan, names: [String: String], itemNames: [PlanItem: String], batches: [Batch], draws: [DrawSummary]) {
+    init(plan: Plan, names: [String: String], itemNames: [PlanItem: String], batches: [Batch], draws: [DrawSummary], scope: String) {
         self.plan = PublicPlanRow(plan, names: names)
         notes = plan.notes.isEmpty ? nil : plan.notes
-        scope = ScopeText.describe(plan.scope)
+        self.scope = scope
         items = plan.items.map { Item(department: names[$0.department] ?? $0.department, code: $0.code, name: itemNames[$0] ?? $0.code) }
         let batchCodes = Dictionary(batches.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
         self.batches = batches.map {
