@@ -288,5 +288,7 @@ public enum Migrations {
                 "CREATE INDEX targets_uid ON targets (uid)",
                 "CREATE INDEX inspections_target ON inspections (target_uid, state)",
             ]),
+        // A target's contact phone (联系电话), for inspectors in the field; never public.
+        Migration("AddTargetPhone", ["ALTER TABLE targets ADD COLUMN phone TEXT NOT NULL DEFAULT ''"]),
     ]
 }

@@ -57,6 +57,38 @@ public struct NameDirectory: Sendable {
         }
     }
 
+    /// How to reach a target in the field: its address and phone.
+    public struct Contact: Sendable, Equatable {
+        public var address: String
+        public var phone: String
+    }
+
+    /// The address and phone of the targets with `uids`, read from the library of `department`
+    /// when it holds the target (an inspection's initiator), else from any other.
+    public func contacts(_ uids: Set<String>, preferring department: String? = nil) async throws -> [String: Contact] {
+        try await database.read { db in
+            var found: [String: (own: Bool, contact: Contact)] = [:]
+            for chunk in Self.chunks(Array(uids)) {
+                let rows = try await db.raw(
+                    "SELECT uid, department_code, address, phone FROM targets WHERE uid IN (" + Self.list(chunk)
+                        + ") ORDER BY department_code"
+                ).all()
+                for row in rows {
+                    let uid = try row.decode(column: "uid", as: String.self)
+                    let own = try row.decode(column: "department_code", as: String.self) == department
+                    guard found[uid] == nil || (own && found[uid]?.own == false) else { continue }
+                    found[uid] = (
+                        own,
+                        Contact(
+                            address: try row.decode(column: "address", as: String.self),
+                            phone: try row.decode(column: "phone", as: String.self))
+                    )
+                }
+            }
+            return found.mapValues(\.contact)
+        }
+    }
+
     /// The names of the inspectors with `ids`.
     public func inspectors(_ ids: Set<Int64>) async throws -> [Int64: String] {
         try await names(table: "inspectors", ids: ids)

@@ -94,7 +94,7 @@ extension TargetStore: LibraryResource {
             ("风险等级", t.riskClass.label), ("状态", t.status.label + (t.statusDate.map { "（\(ChinaTime.day($0))）" } ?? "")),
             ("抽查事项标注", t.tags.map { names.tag($0, of: t.departmentCode) }.joined(separator: "、")),
             ("最近随机抽查日期", ChinaTime.day(t.lastRandomInspection) ?? "—"),
-            ("法定代表人（负责人）", t.legalRepresentative), ("所属部门", names.department(t.departmentCode)),
+            ("法定代表人（负责人）", t.legalRepresentative), ("联系电话", t.phone), ("所属部门", names.department(t.departmentCode)),
         ]
     }
     static func input(from record: Target) -> TargetInput { TargetInput(record) }
