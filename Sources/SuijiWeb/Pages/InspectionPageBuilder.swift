@@ -94,6 +94,7 @@ enum InspectionPageBuilder {
         let scheduleErrors = scheduleForm == nil ? [] : rejected?.errors ?? []
         return InspectionPage(
             id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid,
+            contact: WorkQueuePage.contact(records.contact),
             plan: records.planName.isEmpty ? "联合抽查计划" : records.planName,
             planURL: "/plans/\(inspection.planID)", drawID: inspection.drawID, window: window(inspection),
             departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),

@@ -17,6 +17,7 @@ struct InspectionsPage {
         var overdue: Bool
         var state: String
         var today: Bool
+        var contact: WorkQueuePage.Contact?
     }
 
     var title: String
@@ -89,6 +90,8 @@ struct InspectionPage {
     var id: Int64
     var target: String
     var targetUID: String
+    /// Where the target is and how to call it (a `tel:` link on phones).
+    var contact: WorkQueuePage.Contact?
     var plan: String
     var planURL: String
     var drawID: String

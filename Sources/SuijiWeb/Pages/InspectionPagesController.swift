@@ -51,6 +51,9 @@ struct InspectionPagesController {
         let plans = try await stores.names.plans()
         let pageCount = max(1, (found.count + Self.perPage - 1) / Self.perPage)
         let shown = found.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage)
+        // The day's visits carry the address and phone, for the inspector on the way.
+        let contacts = try await stores.names.contacts(
+            Set(shown.filter { isToday($0) && $0.state.isOutstanding }.map(\.target.uid)), preferring: account.departmentCode)
         func link(_ page: Int) -> String {
             var parts = ["page=\(page)"]
             if let state { parts.append("state=\(state.rawValue)") }
@@ -65,7 +68,7 @@ struct InspectionPagesController {
                     url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: plans[inspection.planID]?.name ?? "联合抽查计划",
                     planURL: "/plans/\(inspection.planID)", window: InspectionPageBuilder.window(inspection),
                     due: ChinaTime.day(inspection.resultDueDate) ?? "—", remaining: remark, overdue: overdue, state: inspection.state.label,
-                    today: isToday(inspection))
+                    today: isToday(inspection), contact: WorkQueuePage.contact(contacts[inspection.target.uid]))
             }, isEmpty: found.isEmpty,
             states: InspectionState.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == state) },
             overdueOnly: overdueOnly, page: min(page, pageCount), pageCount: "\(pageCount)（共 \(found.count) 项）",
@@ -106,7 +109,8 @@ struct InspectionPagesController {
             followUps: try await FollowUpStore(database: stores.database).list(inspectionID: id, for: account),
             experts: try await experts(inspection, account: account),
             planName: try await stores.names.plans()[inspection.planID]?.name ?? "",
-            people: try await stores.names.accounts())
+            people: try await stores.names.accounts(),
+            contact: try await stores.names.contacts([inspection.target.uid], preferring: inspection.initiator)[inspection.target.uid])
         let model = InspectionPageBuilder.detail(
             inspection, trail: try await inspections.trail(id: id, for: account), account: account, today: today,
             catalog: try await catalog(inspection), vocabulary: try await inspections.vocabulary(),

@@ -9,6 +9,9 @@ import SuijiStore
 struct InspectionRecordsSection {
     struct AttachmentRow {
         var url: String
+        /// A preview: the photo itself, scaled by the browser (`thumb`), or an icon of its kind.
+        var thumb: String?
+        var icon: String
         var name: String
         var type: String
         var size: String
@@ -77,6 +80,8 @@ extension InspectionPageBuilder {
         /// The plan's name; the display names of accounts by login name.
         var planName = ""
         var people: [String: String] = [:]
+        /// The target's address and phone, from the initiator's library.
+        var contact: NameDirectory.Contact?
     }
 
     /// The records section of `inspection` as `account` sees it.
@@ -92,9 +97,12 @@ extension InspectionPageBuilder {
         let followUpForm = rejected?.target == "follow-up" ? rejected?.form : nil
         return InspectionRecordsSection(
             inspectionID: inspection.id, dossierURL: "/inspections/\(inspection.id)/dossier", today: today.iso,
-            attachments: records.attachments.map { attachment in
-                .init(
-                    url: "/api/v1/inspections/\(inspection.id)/attachments/\(attachment.id)", name: attachment.fileName,
+            attachments: records.attachments.enumerated().map { index, attachment in
+                let url = "/api/v1/inspections/\(inspection.id)/attachments/\(attachment.id)"
+                return .init(
+                    url: url, thumb: Self.showsThumbnail(attachment, index: index) ? url : nil,
+                    icon: attachment.mediaType == "application/pdf" ? "/static/document.svg" : "/static/photo.svg",
+                    name: attachment.fileName,
                     type: mediaLabel(attachment.mediaType), size: size(attachment.byteSize), sha256: attachment.sha256,
                     item: attachment.item.map(itemLabel) ?? "整次检查", note: attachment.note,
                     by: records.people[attachment.uploadedBy] ?? attachment.uploadedBy,
@@ -153,6 +161,17 @@ extension InspectionPageBuilder {
             overdue: followUp.isOverdue(today: today),
             closed: ChinaTime.day(followUp.closedOn) ?? "", notes: followUp.notes.isEmpty ? nil : followUp.notes, canAct: canAct,
             isRectification: followUp.kind == .rectification)
+    }
+
+    /// Photos browsers display are previewed by the file itself, loaded lazily: at most
+    /// `thumbnails` of them per page and none over `thumbnailBytes`, so that a page stays light on
+    /// a phone; PDFs and other files get an icon.
+    static let thumbnails = 12
+    static let thumbnailBytes = 5 * 1_048_576
+
+    static func showsThumbnail(_ attachment: Attachment, index: Int) -> Bool {
+        ["image/jpeg", "image/png", "image/webp"].contains(attachment.mediaType) && attachment.byteSize <= thumbnailBytes
+            && index < thumbnails
     }
 
     /// An item as the records show it: "食品经营许可检查（SAMR-006）".
