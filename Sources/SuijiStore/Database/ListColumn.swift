@@ -58,6 +58,17 @@ public struct Page<Item: Sendable>: Sendable {
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
 }
 
+/// The order a listing is asked for: a key of the listing's whitelist (`sortColumns`), up or down.
+public struct ListSort: Sendable, Equatable {
+    public var key: String
+    public var descending: Bool
+
+    public init(key: String, descending: Bool = false) {
+        self.key = key
+        self.descending = descending
+    }
+}
+
 /// Paging and free-text search shared by the library listings.
 public struct ListQuery: Sendable {
     /// Matches name or code (substring).
@@ -69,13 +80,22 @@ public struct ListQuery: Sendable {
     public var filters: [String: String]
     public var page: Int
     public var perPage: Int
+    /// Nil for the listing's own order.
+    public var sort: ListSort?
 
-    public init(search: String = "", department: String? = nil, filters: [String: String] = [:], page: Int = 1, perPage: Int = 50) {
+    /// Pages beyond this are refused as 1…this (an offset can then never overflow).
+    public static let maxPage = 10_000
+
+    public init(
+        search: String = "", department: String? = nil, filters: [String: String] = [:], page: Int = 1, perPage: Int = 50,
+        sort: ListSort? = nil
+    ) {
         self.search = search.trimmingCharacters(in: .whitespaces)
         self.department = department
         self.filters = filters
-        self.page = max(1, page)
+        self.page = min(max(1, page), Self.maxPage)
         self.perPage = min(max(1, perPage), 500)
+        self.sort = sort
     }
 
     var offset: Int { (page - 1) * perPage }

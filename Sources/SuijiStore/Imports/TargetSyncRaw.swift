@@ -10,8 +10,8 @@ struct TargetSyncRaw {
     let now: String
     let progress: (@Sendable (ImportProgress) -> Void)?
 
-    func apply(_ records: [Target], on raw: SQLiteRaw) throws -> SyncCounts {
-        let plan = TargetSyncPlan(records: records, existing: try existing(raw))
+    func apply(_ records: [Target], rows: [Int], on raw: SQLiteRaw) throws -> SyncCounts {
+        let plan = TargetSyncPlan(records: records, rows: rows, existing: try existing(raw))
         let insert = try raw.prepare(
             """
             INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,

@@ -15,6 +15,12 @@ public struct TargetStore: Sendable {
     static let columns =
         "id, department_code, uid, name, kind, division, street, grid, address, industry, risk_class, status, status_date, last_random_inspection, legal_representative, tags, phone"
 
+    /// The sort keys of `list` and their columns.
+    public static let sortColumns = [
+        "name": "name", "uid": "uid", "kind": "kind", "street": "street", "industry": "industry", "risk": "risk_class",
+        "status": "status", "department": "department_code",
+    ]
+
     /// A page of the targets visible in `scope`.
     public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Target> {
         let filter = ListingFilter(
@@ -24,7 +30,8 @@ public struct TargetStore: Sendable {
             let total = try await db.count(from: "targets", filter.whereClause)
             let rows = try await db.raw(
                 "SELECT \(unsafeRaw: Self.columns) FROM targets " + filter.whereClause
-                    + " ORDER BY department_code, id LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
+                    + filter.orderBy(Self.sortColumns, fallback: "department_code, id")
+                    + " LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
             ).all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             return Page(items: rows.map(\.target), total: total, page: query.page, perPage: query.perPage)
         }

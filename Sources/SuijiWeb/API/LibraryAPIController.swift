@@ -66,8 +66,8 @@ enum ListQueryParameters {
             search: parameters["q"].map(String.init) ?? "",
             department: parameters["department"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
             filters: values,
-            page: parameters["page"].flatMap { Int($0) } ?? 1,
-            perPage: (parameters["perPage"] ?? parameters["per_page"]).flatMap { Int($0) } ?? 50)
+            page: PageNumber.parse(parameters["page"]),
+            perPage: (parameters["perPage"] ?? parameters["per_page"]).flatMap { $0.count <= 9 ? Int($0) : nil } ?? 50)
     }
 
     /// `risk_class` → `riskClass`, so API clients can use either spelling.

@@ -78,6 +78,12 @@ struct ImportPage {
         var issues: [RowIssue]
         var hasIssues: Bool
         var library: String
+        /// The fields the sync changed, row by row.
+        var changes: [ImportChange]
+        var hasChanges: Bool
+        var unlisted: Int
+        var hasUnlisted: Bool
+        var keyLabel: String
 
         init(_ report: ImportReport, error: String?) {
             ok = !report.rejected && error == nil
@@ -89,6 +95,17 @@ struct ImportPage {
             issues = report.issues
             hasIssues = !report.issues.isEmpty
             library = report.library.rawValue
+            changes = report.changes
+            hasChanges = !report.changes.isEmpty
+            unlisted = report.unlistedChanges
+            hasUnlisted = report.unlistedChanges > 0
+            keyLabel =
+                switch report.library {
+                case .targets: "统一社会信用代码（对象编号）"
+                case .inspectors: "执法证号"
+                case .experts: "姓名（名称）"
+                case .items: "事项编码"
+                }
         }
     }
 

@@ -25,10 +25,8 @@ struct InspectionsPage {
     var isEmpty: Bool
     var states: [FieldOption]
     var overdueOnly: Bool
-    var page: Int
-    var pageCount: String
-    var previousURL: String?
-    var nextURL: String?
+    var columns: [SortableColumn]
+    var pager: Pager
 }
 
 /// One inspection: the record, the team's entry forms and the reviewer's buttons.

@@ -32,6 +32,8 @@ protocol LibraryResource: Sendable {
     /// Chinese name.
     static var title: String { get }
     static var listColumns: [String] { get }
+    /// The `?sort=` key of each list column (nil: not sortable), from the store's whitelist.
+    static var sortKeys: [String?] { get }
     static var filters: [FilterSpec] { get }
     /// Field labels of the input, in form order.
     static var labels: KeyValuePairs<String, String> { get }
@@ -64,6 +66,7 @@ extension TargetStore: LibraryResource {
     static let path = "targets"
     static let title = "检查对象"
     static let listColumns = ["名称", "统一社会信用代码/对象编号", "类型", "街道（乡镇）", "行业", "风险等级", "状态", "部门"]
+    static let sortKeys: [String?] = ["name", "uid", "kind", "street", "industry", "risk", "status", "department"]
     static var filters: [FilterSpec] {
         [
             FilterSpec(column: "kind", label: "类型", options: TargetKind.allCases.map { ($0.rawValue, $0.label) }),
@@ -104,6 +107,7 @@ extension InspectorStore: LibraryResource {
     static let path = "inspectors"
     static let title = "执法检查人员"
     static let listColumns = ["姓名", "执法证号", "有效期至", "执法层级", "所属站所", "可检查事项数", "状态", "部门"]
+    static let sortKeys: [String?] = ["name", "certificate", "expiry", "level", "station", nil, "status", "department"]
     static var filters: [FilterSpec] {
         [
             FilterSpec(column: "status", label: "状态", options: InspectorStatus.allCases.map { ($0.rawValue, $0.label) }),
@@ -140,6 +144,7 @@ extension ExpertStore: LibraryResource {
     static let path = "experts"
     static let title = "专家"
     static let listColumns = ["姓名（名称）", "类别", "所在单位", "专业领域", "部门"]
+    static let sortKeys: [String?] = ["name", "kind", "organisation", nil, "department"]
     static var filters: [FilterSpec] {
         [FilterSpec(column: "kind", label: "类别", options: ExpertKind.allCases.map { ($0.rawValue, $0.label) })]
     }
@@ -163,6 +168,7 @@ extension CheckItemStore: LibraryResource {
     static let path = "items"
     static let title = "抽查事项"
     static let listColumns = ["事项名称", "事项编码", "检查方式", "重点检查事项", "版本", "部门"]
+    static let sortKeys: [String?] = ["name", "code", nil, "key", "version", "department"]
     static var filters: [FilterSpec] {
         [FilterSpec(column: "is_key_item", label: "重点检查事项", options: [("1", "是"), ("0", "否")])]
     }

@@ -47,6 +47,7 @@ struct PlansPage {
 
     var rows: [Row]
     var isEmpty: Bool
+    var columns: [SortableColumn]
     var canCreate: Bool
     var filter: Filter
     var errors: [String]

@@ -24,11 +24,12 @@ struct PlanPagesController {
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
+        let links = TableLinks(path: "/plans", parameters: query)
         let filter = PlanFilter(
             text: query["q"].map(String.init) ?? "", year: query["year"].flatMap { Int(String($0)) },
             state: query["state"].flatMap { PlanState(rawValue: String($0)) }, department: query["department"].map(String.init))
         return try await listPage(
-            account: try context.requireAccount(), context: context, values: PlansPage.Values(), form: nil, filter: filter)
+            account: try context.requireAccount(), context: context, values: PlansPage.Values(), form: nil, filter: filter, links: links)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
@@ -51,12 +52,13 @@ struct PlanPagesController {
 
     func listPage(
         account: Account, context: AppRequestContext, values: PlansPage.Values, form: FormFields?, errors: [String] = [],
-        status: HTTPResponse.Status = .ok, filter: PlanFilter = PlanFilter()
+        status: HTTPResponse.Status = .ok, filter: PlanFilter = PlanFilter(), links: TableLinks = TableLinks(path: "/plans", query: [])
     ) async throws -> Response {
         let departments = try await stores.departments.all()
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let readable = try await stores.plans.list(for: account)
-        let plans = readable.filter(filter.matches)
+        let sort = links.sort(allowed: Self.sortKeys.compactMap { $0 })
+        let plans = Self.sorted(readable.filter(filter.matches), by: sort, names: names)
         let own = account.role == .departmentAdmin ? account.departmentCode : nil
         var items: [CheckItem] = []
         if let own { items = try await stores.items.list(scope: .only(own), query: ListQuery(perPage: 500)).items }
@@ -67,7 +69,7 @@ struct PlanPagesController {
                     initiator: names[plan.initiator] ?? plan.initiator,
                     participants: plan.participants.map { names[$0] ?? $0 }.joined(separator: "、"), state: plan.state.label,
                     window: ChinaTime.period(plan.windowStart, plan.windowEnd))
-            }, isEmpty: plans.isEmpty, canCreate: own != nil,
+            }, isEmpty: plans.isEmpty, columns: links.columns(Self.columns, keys: Self.sortKeys, current: sort), canCreate: own != nil,
             filter: PlansPage.Filter(
                 text: filter.text, count: plans.count, total: readable.count, isActive: filter.isActive,
                 years: Set(readable.map(\.year)).sorted(by: >).map {
@@ -125,6 +127,34 @@ struct PlanPagesController {
         model.hasMergedFrom = !links.mergedFrom.isEmpty
         model.mergedInto = links.mergedInto.map { PlanPage.MergeLink(code: $0.code, url: "/plans/\($0.id)") }
         return pages.render("plan", model, account: account, csrf: context.csrfToken, status: status)
+    }
+
+    static let columns = ["计划编号", "计划名称", "年度", "发起部门", "参与部门", "抽查时间", "状态"]
+    static let sortKeys: [String?] = ["code", "name", "year", "initiator", nil, "window", "state"]
+
+    /// Plans in the order asked for (newest first by default); ties keep that order.
+    static func sorted(_ plans: [Plan], by sort: ListSort?, names: [String: String]) -> [Plan] {
+        guard let sort else { return plans }
+        let states = PlanState.allCases
+        func ordered(_ a: Plan, _ b: Plan) -> Bool? {
+            switch sort.key {
+            case "code": return a.code == b.code ? nil : a.code < b.code
+            case "name": return a.name == b.name ? nil : a.name < b.name
+            case "year": return a.year == b.year ? nil : a.year < b.year
+            case "initiator":
+                let (x, y) = (names[a.initiator] ?? a.initiator, names[b.initiator] ?? b.initiator)
+                return x == y ? nil : x < y
+            case "window": return a.windowStart == b.windowStart ? nil : a.windowStart < b.windowStart
+            case "state":
+                let (x, y) = (states.firstIndex(of: a.state) ?? 0, states.firstIndex(of: b.state) ?? 0)
+                return x == y ? nil : x < y
+            default: return nil
+            }
+        }
+        return plans.enumerated().sorted { lhs, rhs in
+            guard let less = ordered(lhs.element, rhs.element) else { return lhs.offset < rhs.offset }
+            return sort.descending ? !less : less
+        }.map(\.element)
     }
 
     /// The state changes the viewer may request now.

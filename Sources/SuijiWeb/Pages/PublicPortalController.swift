@@ -30,6 +30,9 @@ struct PublicPortalController {
         }
     }
 
+    /// Targets per page of the public search.
+    static let perPage = 50
+
     static func query(_ request: Request) -> String { (request.uri.queryParameters["q"].map(String.init) ?? "").trimmed }
 
     var reader: Account { PublicDrawPage.reader }
@@ -88,9 +91,13 @@ struct PublicPortalController {
 
     @Sendable func targets(request: Request, context: AppRequestContext) async throws -> Response {
         let query = Self.query(request)
-        let found = try await stores.publicRecords.search(query)
+        let parameters = request.uri.queryParameters
+        let found = try await stores.publicRecords.search(query, page: PageNumber.parse(parameters["page"]), perPage: Self.perPage)
+        let links = TableLinks(path: "/public/targets", parameters: parameters)
         let model = PublicTargetsPage(
-            query: query, searched: !query.isEmpty, targets: found.map(PublicTargetsPage.Row.init), isEmpty: found.isEmpty)
+            query: query, searched: !query.isEmpty, targets: found.targets.map(PublicTargetsPage.Row.init), isEmpty: found.targets.isEmpty,
+            total: found.total, truncated: found.truncated,
+            pager: links.pager(page: found.page, pageCount: found.pageCount, total: found.total))
         return pages.render("public-targets", model, account: context.account, csrf: context.csrfToken)
     }
 

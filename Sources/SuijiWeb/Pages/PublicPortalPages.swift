@@ -142,6 +142,10 @@ struct PublicTargetsPage {
     var searched: Bool
     var targets: [Row]
     var isEmpty: Bool
+    var total: Int
+    /// More rows matched than one search groups: the visitor should narrow it.
+    var truncated: Bool
+    var pager: Pager
 }
 
 /// One target's published results and the draws that selected it.
