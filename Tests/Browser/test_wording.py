@@ -22,5 +22,5 @@ def test_lets_codes_abbreviations_and_identifiers_pass():
     <p>下载 CSV、XLSX、JSON、PDF、ZIP；导出 Excel；SHA-256；文件 1.2 MB</p>
     <p>登录名 <code>samr-admin</code>，部门代码 <code>HEALTH</code></p>
     <script>const english = "words";</script><textarea>notes typed by a user</textarea>
-    <p>2026年12月5日 14:12</p><input type="date" value="2026-12-05"></body>"""
+    <p>2026年12月5日 14:12</p><input type="date" value="2026-12-05"><a href="/f/1">门头照片.png</a></body>"""
     assert leaks("/", page) == []

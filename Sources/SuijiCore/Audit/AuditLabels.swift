@@ -17,6 +17,8 @@ public enum AuditLabels {
         "open": "登记后续处置", "rectified": "复查：已整改", "notRectified": "复查：未整改", "close": "办结",
         "credit-record": "记入信用记录", "risk-class": "调整风险等级", "risk-class-lowering": "定期下调风险等级",
         "merge": "合并计划", "accept": "采纳", "remind": "提醒报送", "refresh-merge-proposals": "重新计算合并建议",
+        "load-holiday-notice": "载入节假日安排通知", "issue-document-number": "编发文号",
+        "record-outside-check": "登记随机抽查以外的检查", "import-outside-checks": "导入随机抽查以外的检查",
     ]
 
     /// Names of an action on one kind of entity, where the plain name would mislead
@@ -33,6 +35,7 @@ public enum AuditLabels {
         "expert": "专家", "experts": "专家", "check-item": "抽查事项", "items": "抽查事项", "department": "部门",
         "account": "账号", "session": "登录会话", "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取",
         "inspection": "检查任务", "follow-up": "后续处置", "merge-proposal": "合并建议", "annual-plan": "年度计划",
+        "calendar": "节假日安排",
     ]
 
     /// The Chinese name of `action` on `entity`, or nil when none is known.

@@ -15,6 +15,7 @@ struct AdminPagesController {
         router.get("/admin/accounts", use: accounts)
         router.post("/admin/accounts", use: createAccount)
         router.post("/admin/departments", use: createDepartment)
+        router.post("/admin/departments/:code/prefix", use: setDocumentPrefix)
         router.get("/admin/audit", use: audit)
     }
 
@@ -29,9 +30,10 @@ struct AdminPagesController {
     {
         let departments = try await stores.departments.all()
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let prefixes = try await stores.departments.documentPrefixes()
         let model = AccountsPage(
             message: message,
-            departments: departments.map { AccountsPage.Department(code: $0.code, name: $0.name) },
+            departments: departments.map { AccountsPage.Department(code: $0.code, name: $0.name, prefix: prefixes[$0.code] ?? "") },
             accounts: try await stores.accounts.all().map {
                 AccountsPage.Row(
                     username: $0.username, name: $0.displayName, role: $0.role.label,
@@ -67,6 +69,19 @@ struct AdminPagesController {
                 Department(code: (form["code"] ?? "").uppercased(), name: form["name"] ?? ""), caller: caller)
             return Response.redirect(to: "/admin/accounts", type: .found)
         } catch let error as LibraryError where error.kind == .invalid || error.kind == .conflict {
+            return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
+        }
+    }
+
+    /// The 文号代字 of a department's printed notices (office).
+    @Sendable func setDocumentPrefix(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let form = try await FormFields.read(request, context: context)
+        do {
+            try await stores.departments.setDocumentPrefix(
+                form.value("prefix"), of: try context.parameters.require("code"), caller: caller)
+            return Response.redirect(to: "/admin/accounts", type: .found)
+        } catch let error as LibraryError where error.kind == .invalid {
             return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
         }
     }
@@ -123,6 +138,8 @@ struct AccountsPage {
     struct Department {
         var code: String
         var name: String
+        /// 文号代字, empty when the name is used.
+        var prefix: String
     }
 
     var message: String?

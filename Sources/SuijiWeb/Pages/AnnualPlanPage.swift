@@ -113,7 +113,7 @@ struct AnnualPlanPage {
                     id: proposal.id, plans: proposal.planCodes.map { PlanLink(code: $0, name: planNames[$0] ?? $0, url: link($0)) },
                     measure: proposal.measure.summary,
                     state: proposal.state.label, isOpen: proposal.state == .open, note: proposal.note,
-                    decided: proposal.decidedAt.map { "\(proposal.decidedBy ?? "") \(ChinaTime.text(stamp: $0))" } ?? "",
+                    decided: proposal.decidedAt.map { "\(Self.decider(proposal.decidedBy)) \(ChinaTime.text(stamp: $0))" } ?? "",
                     mergedURL: proposal.mergedPlanID.map { "/plans/\($0)" }, mergedCode: proposal.mergedCode)
             }, hasProposals: !proposals.isEmpty,
             pending: pending.map { Pending(code: $0.code, name: $0.name, url: "/plans/\($0.id)", state: $0.state.label) },
@@ -135,6 +135,9 @@ struct AnnualPlanPage {
                     plans: version.entries.count, url: "/public/annual-plans/\(year)?version=\(version.version)")
             }, hasVersions: !versions.isEmpty, publicURL: "/public/annual-plans/\(year)")
     }
+
+    /// Who decided a proposal; `system` marks one withdrawn by the platform when its plans changed.
+    static func decider(_ name: String?) -> String { name == "system" ? "系统自动" : name ?? "" }
 
     /// "还剩 3 天（其中 1 个工作日）", "今天截止" or "已截止 180 天": calendar days, with the working
     /// days when the holiday notices in force cover them.

@@ -33,6 +33,11 @@ enum ChinaTime {
     /// A stored ISO date ("2026-12-05") as `day(_:)`; other text as it is.
     static func day(iso: String) -> String { CalendarDate(iso: iso).map { day($0) } ?? iso }
 
+    /// `text` with every ISO date in it ("国办发明电〔2022〕16号 2022-12-08") written as `day(_:)`.
+    static func dates(in text: String) -> String {
+        text.replacing(/\d{4}-\d{2}-\d{2}/) { match in day(iso: String(match.output)) }
+    }
+
     /// "2026年12月5日 至 12月20日": a period, the year once when both ends share it.
     static func period(_ start: CalendarDate, _ end: CalendarDate) -> String {
         guard start.year == end.year else { return "\(day(start)) 至 \(day(end))" }

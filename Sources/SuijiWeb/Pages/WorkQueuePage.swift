@@ -67,6 +67,14 @@ struct WorkQueuePage {
         func onTeam(_ inspection: Inspection) -> Bool { (try? InspectionPolicy.requireTeamMember(account, inspection)) != nil }
         func page(_ inspection: Inspection, _ anchor: String = "") -> String { "/inspections/\(inspection.id)\(anchor)" }
         add(
+            "载入节假日安排通知",
+            queue.missingHolidayNotices.map {
+                Task(
+                    title: "\($0.year) 年国务院办公厅节假日安排通知尚未载入",
+                    detail: "\($0.inspections) 项检查任务的结果录入截止日按法定节假日推算（暂定），通知发布后请载入以确定截止日", url: "/admin/calendar",
+                    actions: [Action(label: "载入通知", url: "/admin/calendar")], due: nil, overdue: false)
+            }, moreURL: "/admin/calendar")
+        add(
             "今日检查",
             queue.visitsToday.map { inspection in
                 let step =
@@ -130,7 +138,8 @@ struct WorkQueuePage {
                             ? Action(label: "录入结果", url: page(inspection, "#findings"))
                             : Action(label: "督促录入", url: page(inspection, "#team"))
                     ],
-                    due: Self.due(inspection.resultDueDate, daysLeft: task.daysLeft), overdue: (task.daysLeft ?? 0) < 0)
+                    due: Self.due(inspection.resultDueDate, daysLeft: task.daysLeft) + (inspection.resultDueDateProvisional ? "（暂定）" : ""),
+                    overdue: (task.daysLeft ?? 0) < 0)
             }, moreURL: "/inspections?state=pending")
         add(
             "待审核结果",

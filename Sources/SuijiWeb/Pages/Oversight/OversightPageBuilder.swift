@@ -56,6 +56,7 @@ enum OversightPageBuilder {
         _ rows: OversightRows, report: OversightReport, title: String, group: OversightGroup, departmentNames: [String: String]
     ) -> OversightRowsPage {
         func name(_ code: String) -> String { departmentNames[code] ?? code }
+        let planNames = Dictionary(report.facts.plans.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let groupLabel: String
         switch group {
         case .total: groupLabel = "全部部门"
@@ -100,9 +101,10 @@ enum OversightPageBuilder {
                 }
                 return [
                     Cell(text: inspection.targetName, url: "/inspections/\(inspection.id)"),
-                    Cell(text: "计划 \(inspection.planID)", url: "/plans/\(inspection.planID)"),
+                    Cell(text: planNames[inspection.planID] ?? "联合抽查计划", url: "/plans/\(inspection.planID)"),
                     Cell(text: name(inspection.initiator), url: ""),
-                    Cell(text: ChinaTime.day(inspection.dueDate) ?? "—", url: ""),
+                    Cell(
+                        text: ChinaTime.day(inspection.dueDate).map { $0 + (inspection.dueDateProvisional ? "（暂定）" : "") } ?? "—", url: ""),
                     Cell(text: ChinaTime.day(inspection.firstSubmittedOn) ?? "—", url: ""),
                     Cell(text: timely, url: ""), Cell(text: inspection.state.label, url: ""),
                     Cell(text: inspection.categories.filter(\.isProblem).map(\.label).joined(separator: "；"), url: ""),
