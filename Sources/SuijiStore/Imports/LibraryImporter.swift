@@ -40,21 +40,24 @@ public struct LibraryImporter: Sendable {
             let parser = SheetParser(
                 mapping: SheetMapping<InspectorInput>.inspectors, validate: { $0.validated(department: department) },
                 key: { $0.certificateNumber }, keyField: "certificateNumber", department: owner)
-            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) { records, rows, db in
+            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) {
+                records, rows, db in
                 try await SmallLibrarySync.inspectors(records, rows: rows, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .experts:
             let parser = SheetParser(
                 mapping: SheetMapping<ExpertInput>.experts, validate: { $0.validated(department: department) },
                 key: { "\($0.name)|\($0.organisation)" }, keyField: "name", department: owner)
-            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) { records, rows, db in
+            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) {
+                records, rows, db in
                 try await SmallLibrarySync.experts(records, rows: rows, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .items:
             let parser = SheetParser(
                 mapping: SheetMapping<CheckItemInput>.items, validate: { $0.validated(department: department) },
                 key: { $0.code }, keyField: "code", department: owner)
-            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) { records, rows, db in
+            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) {
+                records, rows, db in
                 try await SmallLibrarySync.items(records, rows: rows, department: department, caller: caller, on: db)
             }
         }
