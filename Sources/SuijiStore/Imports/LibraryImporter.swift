@@ -46,22 +46,22 @@ public struct LibraryImporter: Sendable {
             let parser = SheetParser(
                 mapping: SheetMapping<InspectorInput>.inspectors, validate: { $0.validated(department: department) },
                 key: { $0.certificateNumber }, keyField: "certificateNumber", department: owner)
-            return try await write(parser, input: input, fileName: fileName, kind: kind, caller: caller) { records, db in
-                try await SmallLibrarySync.inspectors(records, department: department, now: Timestamp.format(caller.at), on: db)
+            return try await write(parser, input: input, fileName: fileName, kind: kind, caller: caller) { records, rows, db in
+                try await SmallLibrarySync.inspectors(records, rows: rows, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .experts:
             let parser = SheetParser(
                 mapping: SheetMapping<ExpertInput>.experts, validate: { $0.validated(department: department) },
                 key: { "\($0.name)|\($0.organisation)" }, keyField: "name", department: owner)
-            return try await write(parser, input: input, fileName: fileName, kind: kind, caller: caller) { records, db in
-                try await SmallLibrarySync.experts(records, department: department, now: Timestamp.format(caller.at), on: db)
+            return try await write(parser, input: input, fileName: fileName, kind: kind, caller: caller) { records, rows, db in
+                try await SmallLibrarySync.experts(records, rows: rows, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .items:
             let parser = SheetParser(
                 mapping: SheetMapping<CheckItemInput>.items, validate: { $0.validated(department: department) },
                 key: { $0.code }, keyField: "code", department: owner)
-            return try await write(parser, input: input, fileName: fileName, kind: kind, caller: caller) { records, db in
-                try await SmallLibrarySync.items(records, department: department, caller: caller, on: db)
+            return try await write(parser, input: input, fileName: fileName, kind: kind, caller: caller) { records, rows, db in
+                try await SmallLibrarySync.items(records, rows: rows, department: department, caller: caller, on: db)
             }
         }
     }
@@ -69,16 +69,18 @@ public struct LibraryImporter: Sendable {
     /// A small library: the whole sheet is read first (off the event loop), then written.
     private func write<Input, Record: Sendable>(
         _ parser: SheetParser<Input, Record>, input: TabularInput, fileName: String?, kind: LibraryKind, caller: Caller,
-        apply: @escaping @Sendable ([Record], any SQLDatabase) async throws -> SyncCounts
+        apply: @escaping @Sendable ([Record], [Int], any SQLDatabase) async throws -> SyncCounts
     ) async throws -> ImportReport {
         let parsed = try await NIOThreadPool.singleton.runIfActive { try parser.parse(input, fileName: fileName) }
         let report = Self.report(kind, caller: caller, summary: parsed.summary, issues: parsed.issues)
         guard parsed.issues.isEmpty else { throw ImportError.rejected(report) }
-        let records = parsed.records
+        let (records, rows) = (parsed.records, parsed.rows)
         let counts = try await database.write { [report] db in
-            let counts = try await apply(records, db)
+            let counts = try await apply(records, rows, db)
+            // The audit row keeps the counts; the field-by-field list is the report's.
             try await AuditLog.append(
-                db, caller: caller, action: "import", entity: kind.rawValue, entityID: report.department, detail: report.with(counts))
+                db, caller: caller, action: "import", entity: kind.rawValue, entityID: report.department,
+                detail: report.with(counts.unlisting))
             return counts
         }
         return report.with(counts)
@@ -102,7 +104,7 @@ public struct LibraryImporter: Sendable {
                 var issues: [RowIssue] = []
                 while let chunk = try pipe.take() {
                     issues += chunk.issues
-                    if issues.isEmpty { try writer.write(chunk.records) }
+                    if issues.isEmpty { try writer.write(chunk.records, rows: chunk.rows) }
                     tracker.advance(chunk)
                 }
                 let report = Self.report(.targets, caller: caller, summary: try pipe.result(), issues: issues)
@@ -111,16 +113,17 @@ public struct LibraryImporter: Sendable {
                 try AuditLog.append(
                     raw: raw, caller: caller, action: "import", entity: LibraryKind.targets.rawValue, entityID: report.department,
                     detail: report.with(writer.counts))
-                return report.with(writer.counts)
+                return report.with(writer.counts.listing(writer.changes))
             }
         }
         return try await database.write { db in
             let sync = TargetSync(department: department, now: now)
             var counts = SyncCounts()
+            var changes = ChangeList()
             var issues: [RowIssue] = []
             while let chunk = try await pipe.next() {
                 issues += chunk.issues
-                if issues.isEmpty { counts.add(try await sync.write(chunk.records, on: db)) }
+                if issues.isEmpty { counts.add(try await sync.write(chunk.records, rows: chunk.rows, changes: &changes, on: db)) }
                 tracker.advance(chunk)
             }
             let report = Self.report(.targets, caller: caller, summary: try pipe.result(), issues: issues)
@@ -129,7 +132,7 @@ public struct LibraryImporter: Sendable {
             try await AuditLog.append(
                 db, caller: caller, action: "import", entity: LibraryKind.targets.rawValue, entityID: report.department,
                 detail: report.with(counts))
-            return report.with(counts)
+            return report.with(counts.listing(changes))
         }
     }
 
@@ -171,6 +174,8 @@ extension ImportReport {
         report.changed = counts.changed
         report.unchanged = counts.unchanged
         report.nowDeregistered = counts.nowDeregistered
+        report.changes = counts.changes
+        report.unlistedChanges = counts.unlisted
         return report
     }
 }
@@ -181,4 +186,28 @@ struct SyncCounts: Sendable {
     var changed = 0
     var unchanged = 0
     var nowDeregistered = 0
+    /// The changed fields, listed (see `ChangeList`).
+    var changes: [ImportChange] = []
+    var unlisted = 0
+
+    /// The counts with `list`'s changes.
+    func listing(_ list: ChangeList) -> SyncCounts {
+        var counts = self
+        counts.changes = list.changes
+        counts.unlisted = list.unlisted
+        return counts
+    }
+
+    /// The counts without the change list (for the audit row).
+    var unlisting: SyncCounts {
+        var counts = self
+        counts.changes = []
+        counts.unlisted = 0
+        return counts
+    }
+}
+
+extension Array where Element == Int {
+    /// The element at `index`, or 0 past the end.
+    subscript(safe index: Int) -> Int { index < count ? self[index] : 0 }
 }

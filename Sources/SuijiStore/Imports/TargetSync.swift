@@ -12,11 +12,12 @@ struct TargetSync: Sendable {
     let department: String
     let now: String
 
-    /// Rows per multi-row INSERT (18 binds each stays under PostgreSQL's 65,535).
+    /// Rows per multi-row INSERT (19 binds each stays under PostgreSQL's 65,535).
     static let chunk = 2_000
 
-    /// Writes one chunk of the sheet's records; returns what it changed.
-    func write(_ records: [Target], on db: any SQLDatabase) async throws -> SyncCounts {
+    /// Writes one chunk of the sheet's records (from sheet rows `rows`); returns what it changed
+    /// and adds the fields each update changes to `changes`.
+    func write(_ records: [Target], rows: [Int], changes: inout ChangeList, on db: any SQLDatabase) async throws -> SyncCounts {
         var counts = SyncCounts()
         var existing: [String: Target] = [:]
         for start in stride(from: 0, to: records.count, by: Self.chunk) {
@@ -30,7 +31,7 @@ struct TargetSync: Sendable {
             }
         }
         var inserts: [Target] = []
-        for record in records {
+        for (index, record) in records.enumerated() {
             guard let old = existing[record.uid] else {
                 inserts.append(record)
                 continue
@@ -43,6 +44,7 @@ struct TargetSync: Sendable {
             }
             counts.changed += 1
             if new.status == .deregistered && old.status != .deregistered { counts.nowDeregistered += 1 }
+            changes.add(row: rows[safe: index], key: record.uid, old: TargetInput(old), new: TargetInput(new), columns: Self.columns)
             try await TargetStore.update(new, now: now, on: db)
             if new.status != old.status || new.statusDate != old.statusDate {
                 try await TargetStore.recordStatus(id: new.id, from: old.status, to: new, now: now, source: "import", on: db)
@@ -58,13 +60,14 @@ struct TargetSync: Sendable {
     private func insert(_ targets: ArraySlice<Target>, on db: any SQLDatabase) async throws {
         var insert = db.insert(into: "targets").columns(
             "department_code", "uid", "name", "kind", "division", "street", "grid", "address", "industry", "risk_class",
-            "status", "status_date", "last_random_inspection", "legal_representative", "tags", "created_via", "created_at", "updated_at")
+            "status", "status_date", "last_random_inspection", "legal_representative", "tags", "created_via", "created_at", "updated_at",
+            "phone")
         for target in targets {
             let values: [any Encodable & Sendable] = [
                 target.departmentCode, target.uid, target.name, target.kind.rawValue, target.division, target.street,
                 target.grid, target.address, target.industry, target.riskClass.rawValue, target.status.rawValue,
                 target.statusDate?.iso, target.lastRandomInspection?.iso, target.legalRepresentative,
-                ListColumn.encode(target.tags), "import", now, now,
+                ListColumn.encode(target.tags), "import", now, now, target.phone,
             ]
             insert = insert.values(values)
         }
@@ -86,6 +89,11 @@ struct TargetSync: Sendable {
             try await tags.run()
         }
     }
+}
+
+extension TargetSync {
+    /// The sheet's columns, for the change list.
+    static let columns = SheetMapping<TargetInput>.targets.fieldHeaders
 }
 
 extension SyncCounts {

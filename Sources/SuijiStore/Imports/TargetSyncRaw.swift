@@ -23,6 +23,8 @@ final class TargetSyncRaw {
     private let clearTags: SQLiteRawStatement
     private let addTag: SQLiteRawStatement
     private(set) var counts = SyncCounts()
+    /// The fields each update changed, for the report.
+    private(set) var changes = ChangeList()
 
     init(department: String, now: String, on raw: SQLiteRaw) throws {
         self.department = department
@@ -34,14 +36,14 @@ final class TargetSyncRaw {
         insert = try raw.prepare(
             """
             INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,
-              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'import', ?16, ?16)
+              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'import', ?16, ?16, ?17)
             """)
         update = try raw.prepare(
             """
             UPDATE targets SET name = ?3, kind = ?4, division = ?5, street = ?6, grid = ?7, address = ?8, industry = ?9,
               risk_class = ?10, status = ?11, status_date = ?12, last_random_inspection = ?13, legal_representative = ?14,
-              tags = ?15, updated_at = ?16
+              tags = ?15, updated_at = ?16, phone = ?17
             WHERE department_code = ?1 AND uid = ?2
             """)
         lookup = try raw.prepare("SELECT \(TargetStore.columns) FROM targets WHERE department_code = ?1 AND uid = ?2")
@@ -52,9 +54,9 @@ final class TargetSyncRaw {
         addTag = try raw.prepare("INSERT OR IGNORE INTO target_tags (target_id, item_code) VALUES (?1, ?2)")
     }
 
-    /// Writes one chunk of the sheet's records.
-    func write(_ records: [Target]) throws {
-        for record in records {
+    /// Writes one chunk of the sheet's records (from sheet rows `rows`).
+    func write(_ records: [Target], rows: [Int]) throws {
+        for (index, record) in records.enumerated() {
             guard !fresh, let old = try existing(record.uid) else {
                 bind(record, to: insert)
                 try insert.run()
@@ -70,6 +72,7 @@ final class TargetSyncRaw {
             }
             counts.changed += 1
             if new.status == .deregistered && old.status != .deregistered { counts.nowDeregistered += 1 }
+            changes.add(row: rows[safe: index], key: record.uid, old: TargetInput(old), new: TargetInput(new), columns: TargetSync.columns)
             bind(new, to: update)
             try update.run()
             if new.status != old.status || new.statusDate != old.statusDate {
@@ -100,6 +103,7 @@ final class TargetSyncRaw {
         statement.bind(14, target.legalRepresentative)
         statement.bind(15, ListColumn.encode(target.tags))
         statement.bind(16, now)
+        statement.bind(17, target.phone)
     }
 
     private func recordStatus(id: Int64, from old: TargetStatus, _ target: Target) throws {
@@ -130,7 +134,8 @@ final class TargetSyncRaw {
             kind: lookup.text(4) ?? "", division: lookup.text(5) ?? "", street: lookup.text(6) ?? "", grid: lookup.text(7) ?? "",
             address: lookup.text(8) ?? "", industry: lookup.text(9) ?? "", riskClass: lookup.text(10) ?? "",
             status: lookup.text(11) ?? "", statusDate: lookup.text(12), lastRandomInspection: lookup.text(13),
-            legalRepresentative: lookup.text(14) ?? "", tags: lookup.text(15) ?? "[]"
+            legalRepresentative: lookup.text(14) ?? "", tags: lookup.text(15) ?? "[]",
+            phone: lookup.text(16) ?? ""
         ).target
     }
 }

@@ -9,6 +9,8 @@ import SuijiStore
 /// Renders a page: a view model plus one Mustache template, inside the shared layout.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// Department names for the header, kept current by `DepartmentNamesMiddleware`.
+    let departments = DepartmentNames()
 
     /// Loads the templates shipped in the module's resources.
     public static func bundled() async throws -> PageRenderer {
@@ -40,7 +42,11 @@ public struct PageRenderer: Sendable {
     /// The HTML of `template` with `model`. A `PageModel` is handed to Mustache as a prepared
     /// context (`MustacheContext`); any other model is read by Mustache through reflection.
     func html<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "") -> String {
-        let user = account.map { UserBar(name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "全区") }
+        let user = account.map { account in
+            UserBar(
+                name: account.displayName, role: account.role.label,
+                department: account.departmentCode.map { departments.name($0) ?? $0 } ?? "全区")
+        }
         let nav = account.map(Self.nav) ?? []
         let context: Any =
             if let prepared = model as? any PageModel {
