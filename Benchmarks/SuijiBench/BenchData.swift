@@ -54,6 +54,21 @@ struct BenchData {
         return path
     }
 
+    /// The demo district plus SAMR's register of `rows` (built once with `suiji import`).
+    func registerDatabase(rows: Int) throws -> String {
+        let path = "\(dir)/served-\(rows)-m\(Migrations.all.count).sqlite"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let base = try demoDatabase()
+        let sheet = try registerSheet(rows: rows)
+        try copy(base, to: path + ".tmp")
+        print("importing the register into the demo district …")
+        _ = try Measured.run([suiji, "import", "targets", sheet, "--department", "SAMR", "--db", path + ".tmp"], quiet: true)
+        _ = try Measured.run(["sqlite3", path + ".tmp", "PRAGMA wal_checkpoint(TRUNCATE)"], quiet: true)
+        try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + ".tmp" + suffix) }
+        return path
+    }
+
     /// Facts about a sheet, for the report: rows, tags per row, statuses.
     struct SheetFacts {
         var rows = 0

@@ -24,7 +24,7 @@ struct ServeBench: AsyncParsableCommand {
 
     func run() async throws {
         let data = try options.data()
-        let path = try served(data)
+        let path = try data.registerDatabase(rows: rows)
         let token = try await session(path)
         let codes = try Measured.run([
             "sqlite3", path, "SELECT uid FROM targets WHERE department_code = 'SAMR' ORDER BY random() LIMIT 5000",
@@ -83,21 +83,6 @@ struct ServeBench: AsyncParsableCommand {
                     load.0.padded(44), rate, Comparison.spread(results[index].map(\.rate)) * 100, p99, rate / base, load.3.0, load.3.1,
                     errors > 0 ? "  \(errors) non-2xx!" : ""))
         }
-    }
-
-    /// The demo district plus SAMR's register of `rows` (built once with `suiji import`).
-    func served(_ data: BenchData) throws -> String {
-        let path = "\(data.dir)/served-\(rows)-m\(Migrations.all.count).sqlite"
-        if FileManager.default.fileExists(atPath: path) { return path }
-        let base = try data.demoDatabase()
-        let sheet = try data.registerSheet(rows: rows)
-        try data.copy(base, to: path + ".tmp")
-        print("importing the register into the demo district …")
-        _ = try Measured.run([data.suiji, "import", "targets", sheet, "--department", "SAMR", "--db", path + ".tmp"], quiet: true)
-        _ = try Measured.run(["sqlite3", path + ".tmp", "PRAGMA wal_checkpoint(TRUNCATE)"], quiet: true)
-        try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + ".tmp" + suffix) }
-        return path
     }
 
     /// A browser session of SAMR's admin.

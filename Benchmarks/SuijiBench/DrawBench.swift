@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import ArgumentParser
+import Foundation
+import SuijiCore
+import SuijiStore
+
+/// `suiji draw run` over SAMR's register grown to N targets (4 risk strata, exclusions by
+/// status and by this year's inspections, the demo district's inspectors and conflicts), against
+/// `ORDER BY random() LIMIT k` per stratum with the same eligibility on the same file: the
+/// unverifiable shortcut of today's platforms.
+struct DrawBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draw",
+        abstract: "suiji draw run over N targets in 4 strata vs ORDER BY random() LIMIT k per stratum on the same file (goal ≤ 1×).")
+
+    @OptionGroup var options: BenchOptions
+    @Option(help: "Number of targets in SAMR's library.") var rows = 1_000_000
+    @Option(help: "Runs of each (alternating).") var runs = 3
+
+    /// Per mille per risk class.
+    static let ratios = ["A": 5, "B": 10, "C": 20, "D": 50]
+
+    /// The draw's eligibility: SAMR's operating targets not inspected this year.
+    static let eligible =
+        "department_code = 'SAMR' AND status = 'operating' AND (last_random_inspection IS NULL OR last_random_inspection NOT LIKE '2026-%')"
+
+    func run() async throws {
+        let data = try options.data()
+        let served = try data.registerDatabase(rows: rows)
+        let planFile = "\(data.dir)/bench-plan.json"
+        try Self.plan.write(toFile: planFile, atomically: true, encoding: .utf8)
+        let path = "\(data.dir)/draw.sqlite"
+        let counts = try Measured.run([
+            "sqlite3", served, "SELECT risk_class, COUNT(*) FROM targets WHERE \(Self.eligible) GROUP BY risk_class ORDER BY 1",
+        ]).output.split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
+        var shortcut = ["PRAGMA cache_size=-262144"]
+        var expected = 0
+        for row in counts where row.count == 2 {
+            let k = ((Int(row[1]) ?? 0) * (Self.ratios[row[0]] ?? 0) + 999) / 1000
+            expected += k
+            shortcut.append(
+                "SELECT COUNT(*) FROM (SELECT uid FROM targets WHERE \(Self.eligible) AND risk_class = '\(row[0])' ORDER BY random() LIMIT \(k))"
+            )
+        }
+        print("SAMR's eligible targets by risk class: \(counts.map { $0.joined(separator: " ") }.joined(separator: ", ")); \(expected) to draw")
+        var comparison = Comparison(label: "suiji draw run", baselineLabel: "ORDER BY random() LIMIT k ×4 (sqlite3)")
+        for run in 1...runs {
+            try data.copy(served, to: path)
+            _ = try Measured.run(["cat", path], quiet: true)  // both start with the file in the page cache
+            comparison.baseline.append(try Measured.run(["sqlite3", path] + shortcut))
+            let drawn = try Measured.run([data.suiji, "draw", "run", planFile, "--db", path])
+            comparison.candidate.append(drawn)
+            let selected = try Measured.run([
+                "sqlite3", path, "SELECT COUNT(*) FROM draw_selections WHERE draw_id = '\(drawn.output.trimmed)'",
+            ]).output.trimmed
+            print("  run \(run): draw \(drawn.output.trimmed) (\(selected) drawn) \(drawn), shortcut \(comparison.baseline.last!)")
+        }
+        print("SQLite, \(rows) targets:")
+        comparison.report()
+    }
+
+    /// A SAMR plan over its whole library, one batch in 4 risk strata, SAMR's secret given.
+    static let plan = """
+        {
+          "plan": {
+            "code": "2026-BENCH", "name": "性能基准抽查", "year": 2026, "initiator": "SAMR", "participants": [],
+            "items": [{"department": "SAMR", "code": "SAMR-003"}],
+            "scope": {"kinds": [], "areas": [], "industries": [], "tags": []},
+            "windowStart": "2026-06-01", "windowEnd": "2026-12-31", "notes": ""
+          },
+          "batch": {
+            "code": "B1", "start": "2026-12-01", "end": "2026-12-20",
+            "ratios": {"A": \(ratios["A"]!), "B": \(ratios["B"]!), "C": \(ratios["C"]!), "D": \(ratios["D"]!), "rounding": "ceil"}
+          },
+          "secrets": {"SAMR": "5d1a0c3e8f2b7a9c4e6d1f0a3b5c7e9d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c1e"}
+        }
+        """
+}
