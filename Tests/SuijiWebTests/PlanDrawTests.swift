@@ -337,7 +337,8 @@ struct PlanDrawPagesTests {
             let executed = try await page(client, drawURL, samr)
             #expect(executed.body.contains("抽取结果"))
             #expect(executed.body.contains("截止值"))
-            #expect(executed.body.contains("组长：I-"))
+            #expect(executed.body.contains("组长：SAMR检查员"))
+            #expect(executed.body.contains("成员：HEALTH检查员"))
             for code in try await PlanDrawFixture.drawnCodes(fixture, id) { #expect(executed.body.contains("<td>\(code)</td>")) }
             // A form post without the session's CSRF token is refused.
             let forged = try await post(client, drawURL + "/execute", (samr.cookie, "x"))

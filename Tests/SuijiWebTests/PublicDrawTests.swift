@@ -24,10 +24,23 @@ struct PublicDrawTests {
             let page = try await get(client, "/public/draws/\(id)")
             #expect(page.status == .ok)
             for code in drawn { #expect(page.body.contains("<td>\(code)</td>")) }
-            #expect(page.body.contains("截止值"))
+            // Names, not codes: the firm beside its credit code, the team by inspector name and department.
+            #expect(page.body.contains("号公司</td><td>\(drawn[0])</td>"))
+            // One heading per stratum, with the stratum's true cutoff (its last drawn key).
+            let selection = String(decoding: try await fixture.stores.draws.publishedFile(id, name: "selection.txt") ?? [], as: UTF8.self)
+            let lines = selection.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+            let strata = Set(lines.map { $0[0] })
+            #expect(page.body.components(separatedBy: "类风险层：抽中").count - 1 == strata.count)
+            for stratum in strata {
+                let last = lines.last { $0[0] == stratum }!
+                let count = lines.filter { $0[0] == stratum }.count
+                #expect(page.body.contains("\(stratum) 类风险层：抽中 \(count) 户，截止值 <code>\(last[3])</code>（\(last[2])）"))
+            }
             #expect(page.body.contains("区市场监管局（SAMR）"))
             #expect(page.body.contains(PlanDrawFixture.commitment("HEALTH", id)))
-            #expect(page.body.contains("成员（HEALTH）：I-"))
+            #expect(page.body.contains("组长：SAMR检查员"))
+            #expect(page.body.contains("（区市场监管局）<br>成员：HEALTH检查员"))
+            #expect(!page.body.contains("：I-"))
             #expect(page.body.contains("href=\"/public/draws/\(id)/files/record.txt\""))
             #expect(page.body.contains("查询某一主体是否被抽中及原因"))
             #expect(!page.body.contains("samr"))  // no usernames on the public page

@@ -87,13 +87,8 @@ extension InspectionStore {
 
     /// The team of each target: leader, members, then experts, with names and departments.
     static func teams(files: [String: [UInt8]], on db: any SQLDatabase) async throws -> [String: [TeamMember]] {
-        guard let bytes = files["assignment.txt"], !bytes.isEmpty else { return [:] }
-        var assignment = try InspectorMatching.parse(bytes)
-        for replacement in try DrawStore.replacementLines(DrawBundle(files: files)) {
-            if let index = assignment.firstIndex(where: { $0.target == replacement.target && $0.slot == replacement.slot }) {
-                assignment[index].inspector = replacement.inspector
-            }
-        }
+        guard files["assignment.txt"]?.isEmpty == false else { return [:] }
+        let assignment = try DrawStore.currentAssignment(files)
         let leaderSlots = Set(try DrawParameters.parse(files["parameters.txt"] ?? []).slots.filter { $0.kind == .leader }.map(\.name))
         var people: [String: TeamMember] = [:]
         var teams: [String: [TeamMember]] = [:]

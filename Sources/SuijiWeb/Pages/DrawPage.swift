@@ -55,7 +55,7 @@ struct DrawPage {
     var hasErrors: Bool
 
     init(
-        draw: DrawSummary, plan: Plan, batch: Batch, files: [String: [UInt8]], names: [String: String], account: Account,
+        draw: DrawSummary, plan: Plan, batch: Batch, files: [String: [UInt8]], names: DrawNames, account: Account,
         errors: [String]
     ) throws {
         let status = draw.ownDepartment(of: account, plan: plan)
@@ -78,7 +78,7 @@ struct DrawPage {
         recordDigest = digest("record.txt")
         departments = draw.departments.map {
             Department(
-                code: $0.department, name: names[$0.department] ?? $0.department, commitment: $0.commitment ?? "—",
+                code: $0.department, name: names.department($0.department), commitment: $0.commitment ?? "—",
                 committedAt: ChinaTime.text(stamp: $0.committedAt) ?? "",
                 status: $0.revealed ? "已揭示" : ($0.commitment == nil ? "待提交承诺" : "已提交承诺"),
                 isMine: $0.department == mine)
@@ -100,7 +100,7 @@ struct DrawPage {
             case .committed where hasPublicValue && draw.publicValue == nil: "请先录入预告的公开随机值。"
             default: "未揭示秘密的部门按“缺失”处理（任何一方都无法通过拒绝揭示来左右结果）。"
             }
-        result = try DrawResult.parse(files)
+        result = try DrawResult.parse(files, names: names, publicNames: false)
         publicURL = "/public/draws/\(draw.id)"
         redrawOf = draw.redrawOf
         redrawReason = draw.redrawReason

@@ -31,9 +31,9 @@ struct DrawPagesController {
     {
         let draw = try await stores.draws.get(id, for: account)
         let (plan, batch) = try await stores.plans.batch(id: draw.batchID, for: account)
-        let names = try await stores.departments.names()
+        let files = try await stores.draws.publishedFiles(id)
         let model = try DrawPage(
-            draw: draw, plan: plan, batch: batch, files: try await stores.draws.publishedFiles(id), names: names, account: account,
+            draw: draw, plan: plan, batch: batch, files: files, names: try await stores.draws.names(id, files: files), account: account,
             errors: errors)
         return pages.render("draw", model, account: account, csrf: context.csrfToken, status: status)
     }

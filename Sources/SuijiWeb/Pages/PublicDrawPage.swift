@@ -64,15 +64,15 @@ struct PublicDrawPage: Encodable {
     static func make(_ id: String, stores: Stores) async throws -> PublicDrawPage {
         let (plan, draw) = try await load(id, stores: stores)
         let (_, batch) = try await stores.plans.batch(id: draw.batchID, for: reader)
-        let names = try await stores.departments.names()
         let files = try await stores.draws.publishedFiles(id)
+        let names = try await stores.draws.names(id, files: files)
         func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }
         return PublicDrawPage(
             id: draw.id, planCode: plan.code, planName: plan.name, planState: plan.state.label, batchCode: batch.code,
             batchWindow: "\(batch.start.iso) 至 \(batch.end.iso)", state: draw.state.rawValue, stateLabel: draw.state.label,
             departments: draw.departments.map { department in
                 Department(
-                    code: department.department, name: names[department.department] ?? department.department,
+                    code: department.department, name: names.department(department.department),
                     commitment: department.commitment ?? "", committed: department.commitment != nil, revealed: department.revealed,
                     status: department.revealed ? "已揭示秘密" : (department.commitment != nil ? "已提交承诺" : "尚未提交承诺"))
             },
@@ -81,7 +81,7 @@ struct PublicDrawPage: Encodable {
             publicValueSource: draw.publicValueSource ?? "", publicValue: draw.publicValue ?? "（尚未录入）", redrawOf: draw.redrawOf,
             redrawReason: draw.redrawReason, committedAt: ChinaTime.text(stamp: draw.committedAt),
             executedAt: ChinaTime.text(stamp: draw.executedAt),
-            isExecuted: draw.state == .executed, result: try DrawResult.parse(files), files: DrawFileLink.links(files, drawID: id),
+            isExecuted: draw.state == .executed, result: try DrawResult.parse(files, names: names, publicNames: true), files: DrawFileLink.links(files, drawID: id),
             hasFiles: !files.isEmpty, pageURL: "/public/draws/\(id)", verifyURL: "/public/draws/\(id)/verify")
     }
 }
