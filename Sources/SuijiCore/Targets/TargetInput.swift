@@ -20,6 +20,10 @@ public struct TargetInput: Sendable, Codable, Equatable {
     public var tags: String?
     public var lastRandomInspection: String?
     public var legalRepresentative: String?
+    /// 特殊情形: 投诉举报, 转办交办 or 立案查处, with its date and source (§14).
+    public var caseKind: String?
+    public var caseDate: String?
+    public var caseSource: String?
 
     public init() {}
 
@@ -29,6 +33,7 @@ public struct TargetInput: Sendable, Codable, Equatable {
         "division": "所属区划", "street": "街道（乡镇）", "grid": "网格", "address": "地址",
         "industry": "行业", "riskClass": "风险等级", "status": "状态", "statusDate": "状态日期",
         "tags": "抽查事项标注", "lastRandomInspection": "最近随机抽查日期", "legalRepresentative": "法定代表人（负责人）",
+        "caseKind": "特殊情形", "caseDate": "情形日期", "caseSource": "情形来源",
     ]
 
     /// The Chinese label of a field.
@@ -77,6 +82,7 @@ public struct TargetInput: Sendable, Codable, Equatable {
         let lastInspection = issues.date(
             self.lastRandomInspection, field: "lastRandomInspection", label: Self.label("lastRandomInspection"))
         let tags = InputChecker.list(self.tags)
+        let caseFlag = Self.caseFlag(kind: caseKind, date: caseDate, source: caseSource, issues: &issues)
         guard issues.isEmpty, let kind, let risk, let status else { return .failure(.invalid(issues.issues)) }
         return .success(
             Target(
@@ -84,8 +90,19 @@ public struct TargetInput: Sendable, Codable, Equatable {
                 street: InputChecker.trimmed(street), grid: InputChecker.trimmed(grid),
                 address: InputChecker.trimmed(address), industry: InputChecker.trimmed(industry),
                 riskClass: risk, status: status, statusDate: statusDate, tags: tags,
-                lastRandomInspection: lastInspection, legalRepresentative: InputChecker.trimmed(legalRepresentative)
-            ))
+                lastRandomInspection: lastInspection, legalRepresentative: InputChecker.trimmed(legalRepresentative),
+                caseFlag: caseFlag))
+    }
+
+    /// The case flag of the three 特殊情形 cells: all empty, or a kind with its date and source.
+    static func caseFlag(kind: String?, date: String?, source: String?, issues: inout InputChecker) -> CaseFlag? {
+        if [kind, date, source].allSatisfy({ InputChecker.trimmed($0).isEmpty }) { return nil }
+        let parsed = issues.parse(kind, field: "caseKind", label: label("caseKind"), default: nil) { CaseFlag.Kind(label: $0) }
+        let day = issues.date(date, field: "caseDate", label: label("caseDate"))
+        if day == nil && InputChecker.trimmed(date).isEmpty { issues.add("caseDate", "填写特殊情形时须写明情形日期") }
+        let text = issues.required(source, field: "caseSource", label: label("caseSource"))
+        guard let parsed, let day else { return nil }
+        return CaseFlag(kind: parsed, date: day, source: text)
     }
 
     /// The input that reproduces `target` (for edit forms and exports).
@@ -105,5 +122,8 @@ public struct TargetInput: Sendable, Codable, Equatable {
         tags = target.tags.joined(separator: ";")
         lastRandomInspection = target.lastRandomInspection?.iso ?? ""
         legalRepresentative = target.legalRepresentative
+        caseKind = target.caseFlag?.kind.label ?? ""
+        caseDate = target.caseFlag?.date.iso ?? ""
+        caseSource = target.caseFlag?.source ?? ""
     }
 }

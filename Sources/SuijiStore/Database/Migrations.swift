@@ -288,5 +288,14 @@ public enum Migrations {
                 "CREATE INDEX targets_uid ON targets (uid)",
                 "CREATE INDEX inspections_target ON inspections (target_uid, state)",
             ]),
+        // A 投诉举报 / 转办交办 / 立案查处 case recorded on a target, with date and source: it lifts
+        // the once-a-year rule (§14) in its year.
+        Migration(
+            "AddTargetCaseFlags",
+            [
+                "ALTER TABLE targets ADD COLUMN case_kind TEXT",
+                "ALTER TABLE targets ADD COLUMN case_date TEXT",
+                "ALTER TABLE targets ADD COLUMN case_source TEXT",
+            ]),
     ]
 }

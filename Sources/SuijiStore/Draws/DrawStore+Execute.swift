@@ -55,6 +55,11 @@ extension DrawStore {
                 ).run()
             }
             try await InspectionStore.createForDraw(drawID: id, caller: caller, calendar: database.calendar, on: db)
+            if let superseded = row.redrawOf {
+                try await InspectionStore.cancelForRedraw(
+                    drawID: superseded, reason: "重新抽取 \(id) 替代本次抽取：\(row.redrawReason)（批准人：\(row.redrawApprover)）", caller: caller,
+                    on: db)
+            }
             if plan.state == .approved {
                 plan.state = try plan.state.applying(.start)
                 try await db.raw(

@@ -27,7 +27,7 @@ extension DrawStore {
         let earlier = try await database.read { db in try await Self.draws(ofBatch: batchID, on: db) }
         try Self.checkRedraw(redraw, latest: earlier.first)
         let drawID = "\(plan.code)-\(batch.code)-\(earlier.count + 1)"
-        let inputs = try await readInputs(plan: plan, batch: batch, drawID: drawID, publicValue: publicValue)
+        let inputs = try await readInputs(plan: plan, batch: batch, drawID: drawID, publicValue: publicValue, replacing: redraw?.of)
         return try await database.write { db in
             guard try await Self.draws(ofBatch: batchID, on: db) == earlier else {
                 throw PlanError.conflict("本批次刚刚有了新的抽取记录，请刷新后重试")
@@ -88,17 +88,22 @@ extension DrawStore {
     }
 
     /// Everything fixed before any randomness exists.
-    func readInputs(plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?) async throws -> Inputs {
+    func readInputs(plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?, replacing: String?) async throws
+        -> Inputs
+    {
         try await database.read { db in
-            try await Self.inputs(plan: plan, batch: batch, drawID: drawID, publicValue: publicValue, database: database, on: db)
+            try await Self.inputs(
+                plan: plan, batch: batch, drawID: drawID, publicValue: publicValue, replacing: replacing, database: database, on: db)
         }
     }
 
     static func inputs(
-        plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?, database: SuijiDatabase, on db: any SQLDatabase
+        plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?, replacing: String?, database: SuijiDatabase,
+        on db: any SQLDatabase
     ) async throws -> Inputs {
         let areas = try await AreaStore.resolver(on: db)
-        let (pool, excluded, rules, flags) = try await population(plan: plan, batch: batch, areas: areas, database: database, on: db)
+        let (pool, excluded, rules, flags) = try await population(
+            plan: plan, batch: batch, areas: areas, replacing: replacing, database: database, on: db)
         let (keyItem, needsExpert) = (flags.keyItem, flags.needsExpert)
         let (table, declarations) = try await inspectorTable(
             plan: plan, batch: batch, pool: pool, needsExpert: needsExpert, areas: areas, on: db)
@@ -124,8 +129,11 @@ extension DrawStore {
     }
 
     /// The candidate pool and excluded list of a batch, with the sample rules and the plan items'
-    /// flags (a key item lifts the once-a-year exclusion; an item needing an expert adds a slot).
-    static func population(plan: Plan, batch: Batch, areas: AreaResolver, database: SuijiDatabase, on db: any SQLDatabase) async throws
+    /// flags (`key-item` of the parameters; an item needing an expert adds a slot). `replacing`
+    /// is the draw a re-draw replaces: its targets not yet inspected do not count as checked.
+    static func population(
+        plan: Plan, batch: Batch, areas: AreaResolver, replacing: String? = nil, database: SuijiDatabase, on db: any SQLDatabase
+    ) async throws
         -> (CanonicalPool, ExcludedList, [String: SampleRule], (keyItem: Bool, needsExpert: Bool))
     {
         let items = try await db.raw(
@@ -133,6 +141,9 @@ extension DrawStore {
         ).all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
             .filter { item in plan.items.contains(PlanItem(department: item.departmentCode, code: item.code)) }
         let keyItem = items.contains(where: \.isKeyItem)
+        let rule = OnceAYearRule(
+            year: plan.year, items: plan.items,
+            keyItems: Set(items.filter(\.isKeyItem).map { PlanItem(department: $0.departmentCode, code: $0.code) }))
         let stratify: Bool
         var rules: [String: SampleRule] = [:]
         switch batch.size {
@@ -144,18 +155,19 @@ extension DrawStore {
             let drawRounding = SuijiDraw.Rounding(rawValue: rounding.rawValue) ?? .ceil
             for risk in RiskClass.allCases { rules[risk.rawValue] = .perMille(batch.size.permille(risk) ?? 0, drawRounding) }
         }
-        let population = DrawPopulation(plan: plan, stratify: stratify, keyItem: keyItem)
-        let drawn = try await DrawPopulation.drawnThisYear(plan.year, on: db)
+        let population = DrawPopulation(
+            plan: plan, stratify: stratify, rule: rule,
+            earlier: rule.applies ? try await DrawPopulation.earlierChecks(plan.year, replacing: replacing, on: db) : [:])
         let pool: CanonicalPool
         let excluded: ExcludedList
         if population.canBuildRaw,
-            let fast = try await database.readRaw({ raw in try population.buildRaw(raw: raw, drawn: drawn, areas: areas) })
+            let fast = try await database.readRaw({ raw in try population.buildRaw(raw: raw, areas: areas) })
         {
             (pool, excluded) = fast
         } else if let rows = try await database.readRaw({ raw in try population.candidates(raw: raw) }) {
-            (pool, excluded) = try population.build(rows, drawn: drawn, areas: areas)
+            (pool, excluded) = try population.build(rows, areas: areas)
         } else {
-            (pool, excluded) = try population.build(try await population.candidates(on: db), drawn: drawn, areas: areas)
+            (pool, excluded) = try population.build(try await population.candidates(on: db), areas: areas)
         }
         return (pool, excluded, rules, (keyItem, items.contains(where: \.requiresExpert)))
     }

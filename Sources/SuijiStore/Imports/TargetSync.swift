@@ -79,13 +79,15 @@ struct TargetSync: Sendable {
     private func insert(_ targets: ArraySlice<Target>, now: String, on db: any SQLDatabase) async throws {
         var insert = db.insert(into: "targets").columns(
             "department_code", "uid", "name", "kind", "division", "street", "grid", "address", "industry", "risk_class",
-            "status", "status_date", "last_random_inspection", "legal_representative", "tags", "created_via", "created_at", "updated_at")
+            "status", "status_date", "last_random_inspection", "legal_representative", "tags", "case_kind", "case_date", "case_source",
+            "created_via", "created_at", "updated_at")
         for target in targets {
             let values: [any Encodable & Sendable] = [
                 target.departmentCode, target.uid, target.name, target.kind.rawValue, target.division, target.street,
                 target.grid, target.address, target.industry, target.riskClass.rawValue, target.status.rawValue,
                 target.statusDate?.iso, target.lastRandomInspection?.iso, target.legalRepresentative,
-                ListColumn.encode(target.tags), "import", now, now,
+                ListColumn.encode(target.tags), target.caseFlag?.kind.rawValue, target.caseFlag?.date.iso, target.caseFlag?.source,
+                "import", now, now,
             ]
             insert = insert.values(values)
         }

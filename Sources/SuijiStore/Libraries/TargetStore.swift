@@ -13,7 +13,7 @@ public struct TargetStore: Sendable {
     }
 
     static let columns =
-        "id, department_code, uid, name, kind, division, street, grid, address, industry, risk_class, status, status_date, last_random_inspection, legal_representative, tags"
+        "id, department_code, uid, name, kind, division, street, grid, address, industry, risk_class, status, status_date, last_random_inspection, legal_representative, tags, case_kind, case_date, case_source"
 
     /// A page of the targets visible in `scope`.
     public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Target> {
@@ -106,12 +106,14 @@ public struct TargetStore: Sendable {
         let row = try await db.raw(
             """
             INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,
-              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at)
+              status, status_date, last_random_inspection, legal_representative, tags, case_kind, case_date, case_source,
+              created_via, created_at, updated_at)
             VALUES (\(bind: target.departmentCode), \(bind: target.uid), \(bind: target.name), \(bind: target.kind.rawValue),
               \(bind: target.division), \(bind: target.street), \(bind: target.grid), \(bind: target.address),
               \(bind: target.industry), \(bind: target.riskClass.rawValue), \(bind: target.status.rawValue),
               \(bind: target.statusDate?.iso), \(bind: target.lastRandomInspection?.iso), \(bind: target.legalRepresentative),
-              \(bind: ListColumn.encode(target.tags)), \(bind: via), \(bind: now), \(bind: now))
+              \(bind: ListColumn.encode(target.tags)), \(bind: target.caseFlag?.kind.rawValue), \(bind: target.caseFlag?.date.iso),
+              \(bind: target.caseFlag?.source), \(bind: via), \(bind: now), \(bind: now))
             RETURNING id
             """
         ).first()
@@ -129,7 +131,8 @@ public struct TargetStore: Sendable {
               status = \(bind: target.status.rawValue), status_date = \(bind: target.statusDate?.iso),
               last_random_inspection = \(bind: target.lastRandomInspection?.iso),
               legal_representative = \(bind: target.legalRepresentative), tags = \(bind: ListColumn.encode(target.tags)),
-              updated_at = \(bind: now)
+              case_kind = \(bind: target.caseFlag?.kind.rawValue), case_date = \(bind: target.caseFlag?.date.iso),
+              case_source = \(bind: target.caseFlag?.source), updated_at = \(bind: now)
             WHERE id = \(bind: target.id)
             """
         ).run()
@@ -189,6 +192,9 @@ struct TargetRow: Codable {
     var lastRandomInspection: String?
     var legalRepresentative: String
     var tags: String
+    var caseKind: String?
+    var caseDate: String?
+    var caseSource: String?
 
     var target: Target {
         Target(
@@ -197,6 +203,13 @@ struct TargetRow: Codable {
             riskClass: RiskClass(rawValue: riskClass) ?? .b, status: TargetStatus(rawValue: status) ?? .operating,
             statusDate: statusDate.flatMap { CalendarDate(iso: $0) }, tags: ListColumn.decode(tags),
             lastRandomInspection: lastRandomInspection.flatMap { CalendarDate(iso: $0) },
-            legalRepresentative: legalRepresentative)
+            legalRepresentative: legalRepresentative, caseFlag: caseFlag)
+    }
+
+    var caseFlag: CaseFlag? {
+        guard let kind = caseKind.flatMap(CaseFlag.Kind.init(rawValue:)), let date = caseDate.flatMap({ CalendarDate(iso: $0) }) else {
+            return nil
+        }
+        return CaseFlag(kind: kind, date: date, source: caseSource ?? "")
     }
 }
