@@ -98,11 +98,29 @@ enum PlanDrawFixture {
         return (id, batch.json["id"] as? Int ?? 0)
     }
 
-    /// Prepare → HEALTH cannot commit for SAMR → both commit → SAMR reveals → execute.
+    /// The announcement of a draw prepared at `WebFixture.now` with an approved exception (no
+    /// public value): the deadline a day later.
+    static var exception: [String: Any] {
+        [
+            "revealDeadline": "2026-05-30T12:00:00+08:00",
+            "exception": ["approver": "联席办主任 李某", "reason": "测试：不等待开奖"],
+        ]
+    }
+
+    /// The announcement of a 中国福利彩票3D draw: deadline 2026-05-30 12:00, value of 2026-05-31.
+    static var lottery: [String: Any] {
+        [
+            "revealDeadline": "2026-05-30T12:00:00+08:00",
+            "publicValue": ["date": "2026-05-31", "source": "中国福利彩票3D 2026-05-31 开奖号码"],
+        ]
+    }
+
+    /// Prepare (announced with an exception) → HEALTH cannot commit for SAMR → both commit →
+    /// both hand in their secrets → execute (nobody is missing, so it need not wait).
     static func executedDraw(_ client: some TestClientProtocol, batch: Int) async throws -> String {
         let samr = try await token(client, "samr")
         let health = try await token(client, "health")
-        let prepared = try await call(client, .post, "/api/v1/batches/\(batch)/draws", token: samr)
+        let prepared = try await call(client, .post, "/api/v1/batches/\(batch)/draws", token: samr, body: ["announcement": exception])
         #expect(prepared.status == .created)
         let id = prepared.json["id"] as? String ?? ""
         let forged = try await call(
@@ -116,9 +134,12 @@ enum PlanDrawFixture {
             #expect(result.status == .ok)
         }
         #expect(try await call(client, .get, "/api/v1/draws/\(id)", token: health).json["state"] as? String == "committed")
-        let revealed = try await call(
-            client, .post, "/api/v1/draws/\(id)/reveals", token: samr, body: ["department": "SAMR", "secret": Bytes.hex(secrets["SAMR"]!)])
-        #expect(revealed.status == .ok)
+        for (department, token) in [("SAMR", samr), ("HEALTH", health)] {
+            let revealed = try await call(
+                client, .post, "/api/v1/draws/\(id)/reveals", token: token,
+                body: ["department": department, "secret": Bytes.hex(secrets[department]!)])
+            #expect(revealed.status == .ok)
+        }
         let executed = try await call(client, .post, "/api/v1/draws/\(id)/execute", token: samr)
         #expect(executed.json["state"] as? String == "executed")
         return id

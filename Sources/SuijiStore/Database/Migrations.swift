@@ -297,5 +297,22 @@ public enum Migrations {
                 "ALTER TABLE targets ADD COLUMN case_date TEXT",
                 "ALTER TABLE targets ADD COLUMN case_source TEXT",
             ]),
+        // A draw announces its reveal deadline and public value (or an approved exception) before
+        // the commitments; every step is recorded in the append-only, hash-chained public draw log
+        // (docs/draw-spec.md §14).
+        Migration(
+            "AddDrawAnnouncementsAndPublicLog",
+            [
+                "ALTER TABLE draws ADD COLUMN reveal_deadline TEXT",
+                "ALTER TABLE draws ADD COLUMN public_value_note TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE draws ADD COLUMN public_value_entered_at TEXT",
+                "ALTER TABLE draws ADD COLUMN exception_approver TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE draws ADD COLUMN exception_reason TEXT NOT NULL DEFAULT ''",
+                """
+                CREATE TABLE draw_log (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, draw_id TEXT NOT NULL REFERENCES draws(id),
+                  kind TEXT NOT NULL, subject TEXT NOT NULL, digest TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL UNIQUE)
+                """,
+                "CREATE INDEX draw_log_draw ON draw_log (draw_id, seq)",
+            ]),
     ]
 }

@@ -10,24 +10,25 @@ extension DrawStore {
     /// Fixes a batch's draw inputs: the pool and excluded list from the plan departments'
     /// libraries, the parameters, the inspector and expert tables and the salted conflict list.
     /// Only the initiator, only for an approved plan. A batch that already has a draw needs a
-    /// `redraw` naming it, with reason and approver; the earlier draw stays visible.
+    /// `redraw` naming it, with reason and approver; the earlier draw stays visible. The
+    /// announcement (reveal deadline, public value or exception) may come with it or later, by
+    /// `announce`, but before any department commits.
     public func prepare(
-        batchID: Int64, caller: Caller, publicValue: PublicValueAnnouncement? = nil, redraw: Redraw? = nil
+        batchID: Int64, caller: Caller, announcement: DrawAnnouncement? = nil, redraw: Redraw? = nil
     ) async throws -> DrawSummary {
         let (plan, batch) = try await PlanStore(database: database).batch(id: batchID, for: caller.account)
         try PlanPolicy.requireInitiator(caller.account, plan)
         guard PlanPolicy.allowsDraws(plan.state) else {
             throw PlanError.conflict("计划处于“\(plan.state.label)”状态，批准后才能抽取")
         }
-        if let publicValue, publicValue.date <= CalendarDate(chinaDateOf: caller.at).iso {
-            throw PlanError.invalid([FieldIssue(field: "publicValueDate", message: "公开随机值的日期必须晚于今天（承诺发布之后才产生）")])
-        }
+        let announcement = announcement?.trimmed
+        try announcement?.validate(now: caller.at)
         // Read phase: every input, from one snapshot (a million-target pool is read straight from
         // a SQLite file); then one write transaction stores them, if no other draw slipped in.
         let earlier = try await database.read { db in try await Self.draws(ofBatch: batchID, on: db) }
         try Self.checkRedraw(redraw, latest: earlier.first)
         let drawID = "\(plan.code)-\(batch.code)-\(earlier.count + 1)"
-        let inputs = try await readInputs(plan: plan, batch: batch, drawID: drawID, publicValue: publicValue, replacing: redraw?.of)
+        let inputs = try await readInputs(plan: plan, batch: batch, drawID: drawID, replacing: redraw?.of)
         return try await database.write { db in
             guard try await Self.draws(ofBatch: batchID, on: db) == earlier else {
                 throw PlanError.conflict("本批次刚刚有了新的抽取记录，请刷新后重试")
@@ -35,10 +36,9 @@ extension DrawStore {
             let now = Timestamp.format(caller.at)
             try await db.raw(
                 """
-                INSERT INTO draws (id, plan_id, batch_id, state, public_value_date, public_value_source, conflict_salt, conflict_pairs,
+                INSERT INTO draws (id, plan_id, batch_id, state, conflict_salt, conflict_pairs,
                   redraw_of, redraw_reason, redraw_approver, prepared_by, prepared_at)
-                VALUES (\(bind: drawID), \(bind: plan.id), \(bind: batch.id), 'prepared', \(bind: publicValue?.date), \(bind: publicValue?.source),
-                  \(bind: Bytes.hex(inputs.salt)), \(bind: try JSONText.encode(inputs.conflicts)), \(bind: redraw?.of),
+                VALUES (\(bind: drawID), \(bind: plan.id), \(bind: batch.id), 'prepared', \(bind: Bytes.hex(inputs.salt)), \(bind: try JSONText.encode(inputs.conflicts)), \(bind: redraw?.of),
                   \(bind: redraw?.reason ?? ""), \(bind: redraw?.approver ?? ""), \(bind: caller.account.username), \(bind: now))
                 """
             ).run()
@@ -48,6 +48,7 @@ extension DrawStore {
                 ).run()
             }
             try await Self.store(inputs.files, id: drawID, on: db)
+            if let announcement { try await Self.storeAnnouncement(announcement, id: drawID, on: db) }
             try await AuditLog.append(
                 db, caller: caller, action: "prepare", entity: "draw", entityID: drawID,
                 detail: [
@@ -87,19 +88,16 @@ extension DrawStore {
         var conflicts: [[String]]
     }
 
-    /// Everything fixed before any randomness exists.
-    func readInputs(plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?, replacing: String?) async throws
-        -> Inputs
-    {
+    /// Everything fixed before any randomness exists (the public value is announced later).
+    func readInputs(plan: Plan, batch: Batch, drawID: String, replacing: String?) async throws -> Inputs {
         try await database.read { db in
             try await Self.inputs(
-                plan: plan, batch: batch, drawID: drawID, publicValue: publicValue, replacing: replacing, database: database, on: db)
+                plan: plan, batch: batch, drawID: drawID, replacing: replacing, database: database, on: db)
         }
     }
 
     static func inputs(
-        plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?, replacing: String?, database: SuijiDatabase,
-        on db: any SQLDatabase
+        plan: Plan, batch: Batch, drawID: String, replacing: String?, database: SuijiDatabase, on db: any SQLDatabase
     ) async throws -> Inputs {
         let areas = try await AreaStore.resolver(on: db)
         let (pool, excluded, rules, flags) = try await population(
@@ -117,7 +115,7 @@ extension DrawStore {
         if needsExpert { slots.append(SlotSpec(name: "expert", department: "EXPERT", kind: .expert)) }
         let parameters = try DrawParameters.make(
             drawID: drawID, planID: plan.code, batchID: batch.code, batchStart: batch.start.iso, batchEnd: batch.end.iso,
-            keyItem: keyItem, pool: pool, excluded: excluded, rules: rules, departments: plan.departments, publicValue: publicValue,
+            keyItem: keyItem, pool: pool, excluded: excluded, rules: rules, departments: plan.departments, publicValue: nil,
             slots: slots, items: plan.items.map { ItemRequirement(department: $0.department, code: $0.code) },
             capExtra: batch.capExtra, crossUnit: batch.crossUnit, inspectors: table, conflicts: conflictList)
         return Inputs(

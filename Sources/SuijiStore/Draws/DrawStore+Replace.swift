@@ -55,6 +55,9 @@ extension DrawStore {
                 [approval], conflicts: Set(pairs.map { ConflictDeclaration(inspector: $0[0], target: $0[1]) }))
             let changed = bundle.files.filter { ["inspector-replacements.txt", "manifest.txt"].contains($0.key) }
             try await Self.store(changed, id: id, on: db)
+            try await PublicLogStore.append(
+                .replacement, drawID: id, subject: String(try Self.replacementLines(bundle).count),
+                digest: Bytes.sha256Hex(bundle.files["inspector-replacements.txt"] ?? []), at: caller.at, on: db)
             try await InspectionStore.refreshTeam(drawID: id, target: target, files: bundle.files, on: db)
             try await AuditLog.append(
                 db, caller: caller, action: "replace-inspector", entity: "draw", entityID: id,
