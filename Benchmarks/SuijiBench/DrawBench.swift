@@ -103,9 +103,11 @@ struct DrawBench: AsyncParsableCommand {
             draw.id, department: "SAMR", commitment: DepartmentSecret.commitment(department: "SAMR", drawID: draw.id, secret: secret),
             caller: committed)
         _ = try await stores.draws.reveal(
-            draw.id, department: "SAMR", secret: Bytes.hex(secret), caller: Caller(account: admin.account, at: committed.at.addingTimeInterval(3_600)))
+            draw.id, department: "SAMR", secret: Bytes.hex(secret),
+            caller: Caller(account: admin.account, at: committed.at.addingTimeInterval(3_600)))
         _ = try await stores.draws.enterPublicValue(
-            draw.id, value: "372", note: "bench", caller: Caller(account: admin.account, at: today.adding(days: -1).chinaStart.addingTimeInterval(79_200)))
+            draw.id, value: "372", note: "bench",
+            caller: Caller(account: admin.account, at: today.adding(days: -1).chinaStart.addingTimeInterval(79_200)))
         start = Date()
         _ = try await stores.draws.execute(draw.id, caller: admin)
         let execute = Date().timeIntervalSince(start)

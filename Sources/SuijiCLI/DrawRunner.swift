@@ -88,7 +88,9 @@ struct DrawSchedule {
     init(_ input: DrawRunFile, now: Date) throws {
         let given = try input.revealDeadline.map { text -> Date in
             guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
-                throw PlanError.invalid([FieldIssue(field: "revealDeadline", message: "揭示截止时间应为带时区的 ISO 8601 时间，如 2026-12-03T17:00:00+08:00")])
+                throw PlanError.invalid([
+                    FieldIssue(field: "revealDeadline", message: "揭示截止时间应为带时区的 ISO 8601 时间，如 2026-12-03T17:00:00+08:00")
+                ])
             }
             return date
         }

@@ -63,6 +63,7 @@ enum ExportSubject: String, CaseIterable, ExpressibleByArgument {
     case plans
     case annualPlan = "annual-plan"
     case draws, results
+    case drawLog = "draw-log"
 
     /// The open dataset, for the public subjects.
     var dataset: OpenDataset? {
@@ -72,13 +73,14 @@ enum ExportSubject: String, CaseIterable, ExpressibleByArgument {
         case .annualPlan: .annualPlan
         case .draws: .draws
         case .results: .results
+        case .drawLog: .drawLog
         case .targets, .inspectors, .experts, .items, .departments: nil
         }
     }
 }
 
 /// `suiji export`: writes a library (or the departments) as CSV or XLSX, or an open dataset
-/// (public-items, plans, annual-plan, draws, results) as CSV, XLSX or JSON.
+/// (public-items, plans, annual-plan, draws, results, draw-log) as CSV, XLSX or JSON.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -89,7 +91,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(
         help: """
             What to export: targets, inspectors, experts, items or departments (libraries); \
-            public-items, plans, annual-plan, draws or results (open data, docs/open-data.md).
+            public-items, plans, annual-plan, draws, results or draw-log (open data, docs/open-data.md).
             """)
     var kind: ExportSubject
 

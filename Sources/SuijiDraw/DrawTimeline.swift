@@ -95,7 +95,9 @@ public struct DrawTimeline: Sendable, Equatable {
             .mismatch(file: f, line: line, field: field, expected: expected, found: found)
         }
         if drawID != parameters.drawID { throw fail(2, "draw-id", parameters.drawID, drawID) }
-        guard revealDeadline > commitmentPublished else { throw fail(4, "reveal-deadline", "晚于承诺发布 \(commitmentPublished)", revealDeadline) }
+        guard revealDeadline > commitmentPublished else {
+            throw fail(4, "reveal-deadline", "晚于承诺发布 \(commitmentPublished)", revealDeadline)
+        }
         guard revealed.map(\.department) == parameters.departments else {
             throw fail(5, "revealed", parameters.departments.joined(separator: ","), revealed.map(\.department).joined(separator: ","))
         }
@@ -104,7 +106,7 @@ public struct DrawTimeline: Sendable, Equatable {
             guard missing == (line.time == nil) else {
                 throw fail(5 + k, "revealed \(line.department)", missing ? "missing" : "揭示时间", line.time ?? "missing")
             }
-            if let time = line.time, !(time > commitmentPublished && time <= revealDeadline) {
+            if let time = line.time, !(time >= commitmentPublished && time <= revealDeadline) {
                 throw fail(5 + k, "revealed \(line.department)", "承诺发布后、截止时间前", time)
             }
         }

@@ -67,7 +67,8 @@ extension Verifier {
             let entry = try only(.publicValue)
             let value = Bytes.sha256Hex(Array((d.reveal.publicValue?.value ?? "").utf8))
             guard entry.time == time, entry.digest == value else {
-                throw .mismatch(file: f, line: entry.seq, field: "公开随机值", expected: "\(time) \(value)", found: "\(entry.time) \(entry.digest)")
+                throw .mismatch(
+                    file: f, line: entry.seq, field: "公开随机值", expected: "\(time) \(value)", found: "\(entry.time) \(entry.digest)")
             }
         case .exception(let approver, let reason):
             let entry = try only(.exception)

@@ -23,7 +23,9 @@ struct OnceAYearRuleTests {
             rule.verdict(earlier: [.init(source: "D-1", items: [Self.hygiene, Self.food])], flag: nil)
                 == .excluded(repeated: [Self.hygiene], by: ["D-1"]))
         // A registry date has no items: read as every item.
-        #expect(rule.verdict(earlier: [.init(source: "最近随机抽查日期", items: nil)], flag: nil) == .excluded(repeated: [Self.hygiene], by: ["最近随机抽查日期"]))
+        #expect(
+            rule.verdict(earlier: [.init(source: "最近随机抽查日期", items: nil)], flag: nil)
+                == .excluded(repeated: [Self.hygiene], by: ["最近随机抽查日期"]))
     }
 
     @Test func aKeyItemAloneNeverExcludes() {
@@ -54,7 +56,8 @@ struct OnceAYearRuleTests {
         input.caseDate = "2026-05-03"
         input.caseSource = "12315 平台 No. 2026050300012"
         let target = try? input.validated(department: "SAMR").get()
-        #expect(target?.caseFlag == CaseFlag(kind: .complaint, date: CalendarDate(iso: "2026-05-03")!, source: "12315 平台 No. 2026050300012"))
+        #expect(
+            target?.caseFlag == CaseFlag(kind: .complaint, date: CalendarDate(iso: "2026-05-03")!, source: "12315 平台 No. 2026050300012"))
         #expect(TargetInput(target!).caseKind == "投诉举报")
         input.caseKind = "专项"
         input.caseDate = ""

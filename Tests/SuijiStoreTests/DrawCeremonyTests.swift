@@ -21,9 +21,13 @@ struct DrawCeremonyTests {
         // An announcement must name a value after the deadline's day, or an exception with reason.
         var early = DrawFixture.lottery
         early.publicValue?.date = "2026-05-30"
-        await #expect(throws: PlanError.self) { _ = try await stores.draws.prepare(batchID: draw.batch.id, caller: samr, announcement: early) }
+        await #expect(throws: PlanError.self) {
+            _ = try await stores.draws.prepare(batchID: draw.batch.id, caller: samr, announcement: early)
+        }
         let bare = DrawAnnouncement(revealDeadline: DrawFixture.deadline, publicValue: nil)
-        await #expect(throws: PlanError.self) { _ = try await stores.draws.prepare(batchID: draw.batch.id, caller: samr, announcement: bare) }
+        await #expect(throws: PlanError.self) {
+            _ = try await stores.draws.prepare(batchID: draw.batch.id, caller: samr, announcement: bare)
+        }
         let prepared = try await stores.draws.prepare(batchID: draw.batch.id, caller: samr, announcement: DrawFixture.lottery)
         let id = prepared.id
         #expect(prepared.isAnnounced && prepared.publicValueDate == "2026-05-31")
@@ -53,7 +57,8 @@ struct DrawCeremonyTests {
             _ = try await stores.draws.enterPublicValue(id, value: "372", note: "公告", caller: DrawFixture.later(office, hours: 25))
         }
         await #expect(throws: PlanError.self) { _ = try await stores.draws.execute(id, caller: DrawFixture.later(samr, hours: 25)) }
-        _ = try await stores.draws.enterPublicValue(id, value: "372", note: "https://www.cwl.gov.cn/", caller: at(office, DrawFixture.valueEntered))
+        _ = try await stores.draws.enterPublicValue(
+            id, value: "372", note: "https://www.cwl.gov.cn/", caller: at(office, DrawFixture.valueEntered))
         await #expect(throws: PlanError.self) {
             _ = try await stores.draws.enterPublicValue(id, value: "373", note: "更正", caller: at(office, DrawFixture.valueEntered))
         }
@@ -78,7 +83,8 @@ struct DrawCeremonyTests {
     func aDrawWithoutAPublicValueNeedsAnExceptionAndOneSecret(_ database: TestDatabase) async throws {
         let draw = try await DrawFixture.make(database)
         let stores = draw.stores
-        let prepared = try await stores.draws.prepare(batchID: draw.batch.id, caller: draw.fixture.samr, announcement: DrawFixture.exception)
+        let prepared = try await stores.draws.prepare(
+            batchID: draw.batch.id, caller: draw.fixture.samr, announcement: DrawFixture.exception)
         for (department, caller) in [("SAMR", draw.fixture.samr), ("HEALTH", draw.fixture.health)] {
             _ = try await stores.draws.commit(
                 prepared.id, department: department, commitment: draw.commitment(department, prepared.id), caller: caller)
@@ -111,7 +117,10 @@ struct DrawCeremonyTests {
         let reclassified = try Self.rebuild(bundle, pool: entries, excluded: excluded.entries)
         let pulled = excluded.entries[0]
         let pulledIn = try Self.rebuild(
-            bundle, pool: (0..<pool.count).map(pool.entry(at:)) + [PoolEntry(id: pulled.id, stratum: pulled.stratum, division: "360202", street: "")],
+            bundle,
+            pool: (0..<pool.count).map(pool.entry(at:)) + [
+                PoolEntry(id: pulled.id, stratum: pulled.stratum, division: "360202", street: "")
+            ],
             excluded: Array(excluded.entries.dropFirst()))
         let marked = try Self.rebuild(bundle, pool: (0..<pool.count).map(pool.entry(at:)), excluded: excluded.entries, missing: ["SAMR"])
         for (name, forged) in [("pool line removed", removed), ("class changed", reclassified), ("excluded pulled in", pulledIn)] {

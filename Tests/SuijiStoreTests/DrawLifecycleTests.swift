@@ -69,7 +69,9 @@ struct DrawFixture {
     static let executed = CalendarDate(iso: "2026-06-01")!.chinaStart.addingTimeInterval(9 * 3_600)
 
     /// `caller` an `hours` after t0.
-    static func later(_ caller: Caller, hours: Double) -> Caller { Caller(account: caller.account, at: caller.at.addingTimeInterval(hours * 3_600)) }
+    static func later(_ caller: Caller, hours: Double) -> Caller {
+        Caller(account: caller.account, at: caller.at.addingTimeInterval(hours * 3_600))
+    }
 
     /// A draw without a public value, approved, its deadline a minute after t0 (the same day).
     static let exception = DrawAnnouncement(
@@ -88,7 +90,8 @@ struct DrawFixture {
             draw.id, department: "SAMR", secret: Bytes.hex(Self.secrets["SAMR"]!), caller: Self.later(fixture.samr, hours: 0.003))
         if lottery {
             _ = try await stores.draws.enterPublicValue(
-                draw.id, value: "372", note: "https://www.cwl.gov.cn/ 开奖公告", caller: Caller(account: fixture.office.account, at: Self.valueEntered))
+                draw.id, value: "372", note: "https://www.cwl.gov.cn/ 开奖公告",
+                caller: Caller(account: fixture.office.account, at: Self.valueEntered))
         }
         return try await stores.draws.execute(
             draw.id, caller: Caller(account: fixture.samr.account, at: lottery ? Self.executed : TestDatabase.t0.addingTimeInterval(120)))
@@ -135,7 +138,9 @@ struct DrawLifecycleTests {
             _ = try await stores.draws.commit(
                 prepared.id, department: "SAMR", commitment: draw.commitment("SAMR", prepared.id), caller: draw.fixture.samr)
         }
-        await #expect(throws: PlanError.self) { _ = try await stores.draws.announce(prepared.id, DrawFixture.exception, caller: draw.fixture.health) }
+        await #expect(throws: PlanError.self) {
+            _ = try await stores.draws.announce(prepared.id, DrawFixture.exception, caller: draw.fixture.health)
+        }
         _ = try await stores.draws.announce(prepared.id, DrawFixture.exception, caller: draw.fixture.office)
         // HEALTH cannot commit for SAMR; nothing executes before every commitment is published.
         await #expect(throws: PlanError.self) {

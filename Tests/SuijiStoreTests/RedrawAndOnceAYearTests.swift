@@ -11,7 +11,8 @@ import Testing
 @Suite("Re-draws and the once-a-year rule")
 struct RedrawAndOnceAYearTests {
     static func inspections(_ draw: DrawFixture, _ id: String) async throws -> [Inspection] {
-        try await InspectionStore(database: draw.stores.database).list(for: draw.fixture.office.account, InspectionQuery(drawID: id, limit: nil))
+        try await InspectionStore(database: draw.stores.database).list(
+            for: draw.fixture.office.account, InspectionQuery(drawID: id, limit: nil))
     }
 
     static func excludedIDs(_ draw: DrawFixture, batch: Int64) async throws -> Set<String> {
@@ -40,7 +41,9 @@ struct RedrawAndOnceAYearTests {
         #expect(try await Self.inspections(draw, second.id).allSatisfy { $0.state == .pending })
         // A later batch of the plan: only the re-draw's targets count as inspected this year.
         let later = try await draw.stores.plans.addBatch(
-            Batch(planID: draw.plan.id, code: "B2", start: CalendarDate(iso: "2026-09-01")!, end: CalendarDate(iso: "2026-09-30")!, size: .count(5)),
+            Batch(
+                planID: draw.plan.id, code: "B2", start: CalendarDate(iso: "2026-09-01")!, end: CalendarDate(iso: "2026-09-30")!,
+                size: .count(5)),
             caller: draw.fixture.samr)
         let excluded = try await Self.excludedIDs(draw, batch: later.id)
         let redrawn = try await Self.inspections(draw, second.id).map(\.target.uid)
@@ -59,7 +62,9 @@ struct RedrawAndOnceAYearTests {
         _ = try await draw.stores.plans.apply(.submit, to: plan.id, caller: draw.fixture.samr)
         _ = try await draw.stores.plans.apply(.approve, to: plan.id, caller: draw.fixture.office)
         return try await draw.stores.plans.addBatch(
-            Batch(planID: plan.id, code: "B1", start: CalendarDate(iso: "2026-08-01")!, end: CalendarDate(iso: "2026-08-31")!, size: .count(5)),
+            Batch(
+                planID: plan.id, code: "B1", start: CalendarDate(iso: "2026-08-01")!, end: CalendarDate(iso: "2026-08-31")!, size: .count(5)
+            ),
             caller: draw.fixture.samr)
     }
 
@@ -89,7 +94,8 @@ struct RedrawAndOnceAYearTests {
         let mixed = try await Self.excludedIDs(
             draw,
             batch: try await Self.plan(
-                draw, code: "2026-SAMR-04", items: [PlanItem(department: "SAMR", code: "SAMR-KEY"), PlanItem(department: "SAMR", code: "SAMR-002")]
+                draw, code: "2026-SAMR-04",
+                items: [PlanItem(department: "SAMR", code: "SAMR-KEY"), PlanItem(department: "SAMR", code: "SAMR-002")]
             ).id)
         #expect(mixed == registry)
         // A complaint recorded this year on a drawn target (imported with its date and source) lifts the rule.

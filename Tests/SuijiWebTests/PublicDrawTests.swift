@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SuijiCore
+import SuijiDraw
 import SuijiStore
 import Testing
 
@@ -36,7 +37,18 @@ struct PublicDrawTests {
                 let count = lines.filter { $0[0] == stratum }.count
                 #expect(page.body.contains("\(stratum) 类风险层：抽中 \(count) 户，截止值 <code>\(last[3])</code>（\(last[2])）"))
             }
-            #expect(page.body.contains("区市场监管局（SAMR）"))
+            #expect(page.body.contains("<td>区市场监管局</td>"))
+            // The exception is public; the log head and this draw's entries are on the page.
+            #expect(page.body.contains("经批准不使用公开随机值：批准人 联席办主任 李某；原因：测试：不等待开奖"))
+            let head = try #require(try await fixture.stores.publicLog.head())
+            #expect(page.body.contains("日志头：第 \(head.seq) 条") && page.body.contains("<code>\(head.hash)</code>"))
+            #expect(page.body.contains("区卫健委交来秘密"))
+            let log = try await get(client, "/public/draw-log.txt")
+            #expect(log.status == .ok)
+            #expect(log.body.hasSuffix("\t\(head.hash)\n"))
+            let data = try await get(client, "/public/data")
+            #expect(data.body.contains("当前日志头：第 \(head.seq) 条"))
+            #expect(try await get(client, "/public/data/draw-log.csv").body.contains(head.hash))
             #expect(page.body.contains(PlanDrawFixture.commitment("HEALTH", id)))
             #expect(page.body.contains("组长：SAMR检查员"))
             #expect(page.body.contains("（区市场监管局）<br>成员：HEALTH检查员"))

@@ -57,14 +57,16 @@ extension DemoDistrict {
             let secret = (0..<4).flatMap { _ in withUnsafeBytes(of: random.next().bigEndian, Array.init) }
             secrets[department] = secret
             let commitment = DepartmentSecret.commitment(department: department, drawID: draw.id, secret: secret)
-            _ = try await stores.draws.commit(draw.id, department: department, commitment: commitment, caller: caller(department, schedule.committed))
+            _ = try await stores.draws.commit(
+                draw.id, department: department, commitment: commitment, caller: caller(department, schedule.committed))
         }
         for department in plan.departments {
             _ = try await stores.draws.reveal(
                 draw.id, department: department, secret: Bytes.hex(secrets[department]!), caller: caller(department, schedule.revealed))
         }
         _ = try await stores.draws.enterPublicValue(
-            draw.id, value: String(format: "%03d", random.int(in: 0...999)), note: valueNote, caller: caller(plan.initiator, schedule.entered))
+            draw.id, value: String(format: "%03d", random.int(in: 0...999)), note: valueNote,
+            caller: caller(plan.initiator, schedule.entered))
         do {
             _ = try await stores.draws.execute(draw.id, caller: caller(plan.initiator, executed))
         } catch let error as PlanError where error.code == "conflict" {

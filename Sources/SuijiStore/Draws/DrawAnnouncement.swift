@@ -34,7 +34,8 @@ public struct DrawAnnouncement: Sendable, Equatable {
     /// The same with its texts trimmed.
     public var trimmed: DrawAnnouncement {
         DrawAnnouncement(
-            revealDeadline: revealDeadline, publicValue: publicValue.map { PublicValueAnnouncement(date: $0.date.trimmed, source: $0.source.trimmed) },
+            revealDeadline: revealDeadline,
+            publicValue: publicValue.map { PublicValueAnnouncement(date: $0.date.trimmed, source: $0.source.trimmed) },
             exception: exception.map { Exception(approver: $0.approver.trimmed, reason: $0.reason.trimmed) })
     }
 

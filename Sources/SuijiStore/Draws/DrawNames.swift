@@ -105,3 +105,45 @@ extension DrawStore {
         return people
     }
 }
+
+extension DrawStore {
+    /// The library record of one target of draw `id`'s plan (the initiator's first).
+    public func target(_ id: String, uid: String) async throws -> DrawNames.Target? {
+        try await database.read { db in
+            let (row, _) = try await Self.load(id, on: db)
+            return try await Self.targetNames([uid], plan: try await Self.plan(row.planId, on: db), on: db)[uid]
+        }
+    }
+
+    /// Why the once-a-year rule could exclude `uid` from draw `id`: the draws of the year
+    /// prepared before it that drew the target (with their plans), its inspection not cancelled,
+    /// and the date of the last random inspection in the libraries — in Chinese.
+    public func earlierChecks(_ id: String, uid: String) async throws -> [String] {
+        try await database.read { db in
+            let (row, _) = try await Self.load(id, on: db)
+            let plan = try await Self.plan(row.planId, on: db)
+            var checks: [String] = []
+            let draws = try await db.raw(
+                """
+                SELECT s.draw_id, p.name FROM draw_selections s JOIN draws d ON d.id = s.draw_id JOIN plans p ON p.id = d.plan_id
+                  LEFT JOIN inspections i ON i.draw_id = s.draw_id AND i.target_uid = s.target_uid
+                WHERE s.target_uid = \(bind: uid) AND s.year = \(bind: plan.year) AND d.prepared_at <= \(bind: row.preparedAt)
+                  AND s.draw_id <> \(bind: id) AND (i.state IS NULL OR i.state <> 'cancelled')
+                ORDER BY d.executed_at
+                """
+            ).all()
+            for draw in draws {
+                checks.append(
+                    "抽取 \(try draw.decode(column: "draw_id", as: String.self))（\(try draw.decode(column: "name", as: String.self))）")
+            }
+            var sql: SQLQueryString = "SELECT last_random_inspection FROM targets WHERE uid = \(bind: uid) AND department_code IN ("
+            for (index, department) in plan.departments.enumerated() { sql += index == 0 ? "\(bind: department)" : ", \(bind: department)" }
+            for library in try await db.raw(sql + ")").all() {
+                if let date = try library.decode(column: "last_random_inspection", as: String?.self), date.hasPrefix("\(plan.year)-") {
+                    checks.append("检查对象库登记的最近随机抽查日期 \(date)")
+                }
+            }
+            return checks
+        }
+    }
+}

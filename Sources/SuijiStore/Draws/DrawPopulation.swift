@@ -66,7 +66,8 @@ struct DrawPopulation {
                 risk: try row.decode(column: "risk_class", as: String.self), division: try row.decode(column: "division", as: String.self),
                 street: try row.decode(column: "street", as: String.self), status: try row.decode(column: "status", as: String.self),
                 lastRandomInspection: try row.decode(column: "last_random_inspection", as: String?.self),
-                caseKind: try row.decode(column: "case_kind", as: String?.self), caseDate: try row.decode(column: "case_date", as: String?.self))
+                caseKind: try row.decode(column: "case_kind", as: String?.self),
+                caseDate: try row.decode(column: "case_date", as: String?.self))
         }
     }
 

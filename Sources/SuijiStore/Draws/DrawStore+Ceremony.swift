@@ -28,7 +28,8 @@ extension DrawStore {
             try await AuditLog.append(
                 db, caller: caller, action: "announce", entity: "draw", entityID: id,
                 detail: [
-                    "revealDeadline": Timestamp.format(announcement.revealDeadline), "publicValueDate": announcement.publicValue?.date ?? "",
+                    "revealDeadline": Timestamp.format(announcement.revealDeadline),
+                    "publicValueDate": announcement.publicValue?.date ?? "",
                     "publicValueSource": announcement.publicValue?.source ?? "", "approver": announcement.exception?.approver ?? "",
                     "reason": announcement.exception?.reason ?? "",
                 ])
@@ -99,7 +100,8 @@ extension DrawStore {
                         digest: PublicLog.exceptionDigest(approver: row.exceptionApprover, reason: row.exceptionReason), at: caller.at,
                         on: db)
                 }
-                let entry = try await PublicLogStore.append(.commitment, drawID: id, subject: deadline, digest: file.digest, at: caller.at, on: db)
+                let entry = try await PublicLogStore.append(
+                    .commitment, drawID: id, subject: deadline, digest: file.digest, at: caller.at, on: db)
                 try await db.raw("UPDATE draws SET state = 'committed', committed_at = \(bind: entry.time) WHERE id = \(bind: id)").run()
                 try await AuditLog.append(
                     db, caller: caller, action: "publish-commitment", entity: "draw", entityID: id, detail: ["digest": file.digest])

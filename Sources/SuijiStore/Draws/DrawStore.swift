@@ -103,23 +103,4 @@ public struct DrawStore: Sendable {
         guard let plan = try await PlanStore.load(id: id, on: db) else { throw PlanError.notFound("未找到计划（\(id)）") }
         return plan
     }
-
-    static func files(_ id: String, only name: String? = nil, on db: any SQLDatabase) async throws -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        var sql: SQLQueryString = "SELECT name, content FROM draw_files WHERE draw_id = \(bind: id)"
-        if let name { sql += " AND name = \(bind: name)" }
-        for row in try await db.raw(sql).all() {
-            files[try row.decode(column: "name", as: String.self)] = Array(try row.decode(column: "content", as: String.self).utf8)
-        }
-        return files
-    }
-
-    static func store(_ files: [String: [UInt8]], id: String, on db: any SQLDatabase) async throws {
-        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            try await db.raw("DELETE FROM draw_files WHERE draw_id = \(bind: id) AND name = \(bind: name)").run()
-            try await db.raw(
-                "INSERT INTO draw_files (draw_id, name, content) VALUES (\(bind: id), \(bind: name), \(bind: String(decoding: bytes, as: UTF8.self)))"
-            ).run()
-        }
-    }
 }

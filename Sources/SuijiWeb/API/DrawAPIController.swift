@@ -27,7 +27,9 @@ struct DrawAPIController {
         var announcement: DrawAnnouncement {
             get throws {
                 guard let deadline = try? Date.ISO8601FormatStyle(includingFractionalSeconds: false).parse(revealDeadline) else {
-                    throw PlanError.invalid([FieldIssue(field: "revealDeadline", message: "揭示截止时间应为带时区的 ISO 8601 时间，如 2026-12-03T17:00:00+08:00")])
+                    throw PlanError.invalid([
+                        FieldIssue(field: "revealDeadline", message: "揭示截止时间应为带时区的 ISO 8601 时间，如 2026-12-03T17:00:00+08:00")
+                    ])
                 }
                 return DrawAnnouncement(
                     revealDeadline: deadline, publicValue: publicValue.map { PublicValueAnnouncement(date: $0.date, source: $0.source) },

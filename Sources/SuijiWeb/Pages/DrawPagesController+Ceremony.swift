@@ -28,7 +28,8 @@ extension DrawPagesController {
         }
         return DrawAnnouncement(
             revealDeadline: deadline,
-            publicValue: usesValue ? PublicValueAnnouncement(date: form.value("publicValueDate"), source: form.value("publicValueSource")) : nil,
+            publicValue: usesValue
+                ? PublicValueAnnouncement(date: form.value("publicValueDate"), source: form.value("publicValueSource")) : nil,
             exception: usesException ? .init(approver: form.value("approver"), reason: form.value("reason")) : nil)
     }
 
@@ -51,13 +52,19 @@ extension DrawPagesController {
                 request, context: context, limit: 64 << 10, field: "secretFile", tooLarge: "秘密文件过大：请上传提交承诺时下载的小文件")
             if let part = form.file("secretFile") {
                 guard let file = SecretFile.parse(part.data) else {
-                    return try await page(id: id, account: caller.account, context: context, errors: ["所选文件中没有秘密：请上传提交承诺时下载的秘密文件"], status: .unprocessableContent)
+                    return try await page(
+                        id: id, account: caller.account, context: context, errors: ["所选文件中没有秘密：请上传提交承诺时下载的秘密文件"],
+                        status: .unprocessableContent)
                 }
                 if let other = file.drawID, other != id {
-                    return try await page(id: id, account: caller.account, context: context, errors: ["所选秘密文件属于抽取 \(other)，不是本次抽取"], status: .unprocessableContent)
+                    return try await page(
+                        id: id, account: caller.account, context: context, errors: ["所选秘密文件属于抽取 \(other)，不是本次抽取"],
+                        status: .unprocessableContent)
                 }
                 if let other = file.department, other != department {
-                    return try await page(id: id, account: caller.account, context: context, errors: ["所选秘密文件属于部门 \(other)，不是本部门"], status: .unprocessableContent)
+                    return try await page(
+                        id: id, account: caller.account, context: context, errors: ["所选秘密文件属于部门 \(other)，不是本部门"],
+                        status: .unprocessableContent)
                 }
                 secret = file.secret
             } else {

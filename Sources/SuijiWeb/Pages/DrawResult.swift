@@ -123,13 +123,22 @@ struct DrawFileLink: Encodable {
 /// Why one target was or was not drawn, in Chinese (the public "查询" box).
 struct DrawExplanation: Encodable {
     var code: String
+    /// The target's name (an individual business's operator masked), when the libraries know it.
+    var name: String?
     var verdict: String
     var stratum: String
     var key: String
     var cutoff: String
     var detail: String
 
-    init(_ explanation: TargetExplanation) {
+    /// Names the earlier random checks that made the once-a-year rule exclude the target.
+    mutating func addEarlierChecks(_ checks: [String]) {
+        guard !checks.isEmpty else { return }
+        detail += "本年度已随机抽查：" + checks.joined(separator: "；") + "。"
+    }
+
+    init(_ explanation: TargetExplanation, name: String? = nil) {
+        self.name = name
         let stratum = explanation.stratum.map(DrawResult.stratumLabel) ?? "—"
         let key = explanation.key.map(Bytes.hex64) ?? "—"
         let cutoff = explanation.cutoff.map { "\(Bytes.hex64($0.key))（\($0.id)）" } ?? "—"
@@ -160,7 +169,7 @@ struct DrawExplanation: Encodable {
         switch reason {
         case .notOperating: "未在营业（歇业、吊销等）"
         case .deregistered: "已注销"
-        case .inspectedThisYear: "本年度已被随机抽查，避免重复检查"
+        case .inspectedThisYear: "本年度已就本次的非重点检查事项随机抽查过，避免重复检查（§14）"
         case .underInvestigation: "正在立案调查"
         case .newlyRegistered: "在计划截止日期后登记"
         case .outOfScope: "不在本批次抽查范围内"

@@ -11,20 +11,22 @@ import SuijiStore
 struct PublicDrawController {
     let stores: Stores
     let pages: PageRenderer
+    let clock: AppClock
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/public/draws/:id", use: page)
         router.get("/public/draws/:id/verify", use: verify)
         router.get("/public/draws/:id/files/:name", use: file)
         router.get("/public/draws/:id/bundle.zip", use: zip)
+        router.get("/public/draw-log.txt", use: log)
         router.get("/api/v1/public/draws/:id") { _, context in
-            JSONBody.response(try await PublicDrawPage.make(try context.parameters.require("id"), stores: stores))
+            JSONBody.response(try await PublicDrawPage.make(try context.parameters.require("id"), stores: stores, now: clock.now()))
         }
     }
 
     @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let draw = try await PublicDrawPage.make(id, stores: stores)
+        let draw = try await PublicDrawPage.make(id, stores: stores, now: clock.now())
         let query = (request.uri.queryParameters["code"].map(String.init) ?? "").trimmed.uppercased()
         var view = PublicDrawView(draw: draw, query: query, explanation: nil, queryError: nil)
         if !query.isEmpty {
@@ -34,7 +36,12 @@ struct PublicDrawController {
                 view.queryError = "请输入 18 位统一社会信用代码（或非市场主体的对象编号）"
             } else if draw.isExecuted {
                 do {
-                    view.explanation = DrawExplanation(try Verifier.explain(bundle: try await stores.draws.bundle(id), id: query))
+                    let explanation = try await stores.draws.explain(id, target: query)
+                    var shown = DrawExplanation(explanation, name: try await stores.draws.target(id, uid: query)?.publicName)
+                    if explanation.fate == .excluded(.inspectedThisYear) {
+                        shown.addEarlierChecks(try await stores.draws.earlierChecks(id, uid: query))
+                    }
+                    view.explanation = shown
                 } catch let error as DrawError {
                     view.queryError = "无法解释：\(error.message)"
                 }
@@ -68,6 +75,12 @@ struct PublicDrawController {
         _ = try await PublicDrawPage.load(id, stores: stores)
         guard let bytes = try await stores.draws.publishedFile(id, name: name) else { throw WebError.notFound }
         return Download.response(bytes, name: name, mediaType: "text/plain; charset=utf-8", inline: true)
+    }
+
+    /// The public draw log: every entry since the first, for `suiji verify DIR --log URL`.
+    @Sendable func log(request: Request, context: AppRequestContext) async throws -> Response {
+        Download.response(
+            try await stores.publicLog.log().fileBytes(), name: "draw-log.txt", mediaType: "text/plain; charset=utf-8", inline: true)
     }
 
     /// Every published file in one ZIP (unpack and run `suiji verify DIR`).

@@ -62,7 +62,9 @@ struct PublicOpenDataController {
                     PublicDataPage.Link(label: $0.rawValue.uppercased(), url: "/public/data/annual-plans/\(year).\($0.rawValue)")
                 })
         }
-        return pages.render("public-data", PublicDataPage(datasets: datasets + years), account: context.account, csrf: context.csrfToken)
+        return pages.render(
+            "public-data", PublicDataPage(datasets: datasets + years, logHead: PublicLogHead(try await stores.publicLog.head())),
+            account: context.account, csrf: context.csrfToken)
     }
 
     @Sendable func file(request: Request, context: AppRequestContext) async throws -> Response {
@@ -122,4 +124,5 @@ struct PublicDataPage {
     }
 
     var datasets: [Dataset]
+    var logHead: PublicLogHead?
 }
