@@ -134,6 +134,26 @@ struct DrawCLITests {
         #expect(try SuijiBinary.run(["verify", rebuilt]).status == 0)
         let forged = try SuijiBinary.run(["verify", rebuilt, "--log", log])
         #expect(forged.status == 1 && forged.out.contains("与公开日志不符") && forged.out.contains("commitment.txt"), "\(forged.out)")
+        // The independent Python verifier agrees, timeline.txt included.
+        if let interpreter = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile(atPath:)) {
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("tools/reference_verifier.py").path
+            func python(_ arguments: [String]) throws -> (Int32, String) {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: interpreter)
+                process.arguments = [script] + arguments
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try process.run()
+                let out = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return (process.terminationStatus, String(decoding: out, as: UTF8.self))
+            }
+            let ok = try python(["verify", bundle, "--log", log])
+            #expect(ok.0 == 0 && ok.1.contains("matches the public log"), "\(ok.1)")
+            let bad = try python(["verify", rebuilt, "--log", log])
+            #expect(bad.0 == 1 && bad.1.contains("commitment.txt"), "\(bad.1)")
+        }
         // The log from the portal's URL.
         let port = Int.random(in: 20_000...29_999)
         let serve = Process()
