@@ -79,7 +79,8 @@ struct TargetBench: AsyncParsableCommand {
             let n = Double(list.count)
             print(
                 String(
-                    format: "%@ verify --target %6.2f ms (max %6.2f, %.4f× baseline) · 查询 box %6.2f ms (max %6.2f, %.4f× baseline)  [%@]",
+                    format:
+                        "%@ verify --target %6.2f ms (max %6.2f; %.6f× the baseline) · 查询 box %6.2f ms (max %6.2f; %.4f× the baseline)  [%@]",
                     label.padding(toLength: 16, withPad: " ", startingAt: 0), total.cli / n * 1000, worst.cli * 1000,
                     total.cli / n / cliBaseline, total.web / n * 1000, worst.web * 1000, total.web / n / webBaseline,
                     fates.sorted().joined(separator: ",")))
@@ -105,7 +106,8 @@ struct TargetBench: AsyncParsableCommand {
         let year = today.year
         let plan = try await stores.plans.create(
             Plan(
-                code: "\(year)-BENCH", name: "bench", year: year, initiator: "SAMR", items: [PlanItem(department: "SAMR", code: "SAMR-003")],
+                code: "\(year)-BENCH", name: "bench", year: year, initiator: "SAMR",
+                items: [PlanItem(department: "SAMR", code: "SAMR-003")],
                 windowStart: CalendarDate(year: year, month: 1, day: 1)!, windowEnd: CalendarDate(year: year, month: 12, day: 31)!),
             caller: admin)
         _ = try await stores.plans.apply(.submit, to: plan.id, caller: admin)
@@ -126,7 +128,8 @@ struct TargetBench: AsyncParsableCommand {
             draw.id, department: "SAMR", commitment: DepartmentSecret.commitment(department: "SAMR", drawID: draw.id, secret: secret),
             caller: committed)
         _ = try await stores.draws.reveal(
-            draw.id, department: "SAMR", secret: Bytes.hex(secret), caller: Caller(account: admin.account, at: committed.at.addingTimeInterval(3_600)))
+            draw.id, department: "SAMR", secret: Bytes.hex(secret),
+            caller: Caller(account: admin.account, at: committed.at.addingTimeInterval(3_600)))
         _ = try await stores.draws.enterPublicValue(
             draw.id, value: "372", note: "bench",
             caller: Caller(account: admin.account, at: today.adding(days: -1).chinaStart.addingTimeInterval(79_200)))

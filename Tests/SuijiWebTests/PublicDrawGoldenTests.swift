@@ -18,9 +18,10 @@ struct PublicDrawGoldenTests {
             let (_, batch) = try await PlanDrawFixture.approvedPlan(client)
             let id = try await PlanDrawFixture.executedDraw(client, batch: batch)
             let html = try await anonymousPage(client, "/public/draws/\(id)").html
-            let main = try #require(html.range(of: "<main id=\"main\">").flatMap { start in
-                html.range(of: "</main>").map { String(html[start.lowerBound..<$0.upperBound]) + "\n" }
-            })
+            let main = try #require(
+                html.range(of: "<main id=\"main\">").flatMap { start in
+                    html.range(of: "</main>").map { String(html[start.lowerBound..<$0.upperBound]) + "\n" }
+                })
             if ProcessInfo.processInfo.environment["SUIJI_UPDATE_GOLDEN"] == "1" {
                 try main.write(to: Self.golden, atomically: true, encoding: .utf8)
             }

@@ -14,6 +14,9 @@ extension DemoDistrict {
     {
         guard let samr = admins["SAMR"], let health = admins["HEALTH"] else { return nil }
         let year = today.year
+        // The plan and its batches come before the first draw's ceremony, three days ago.
+        let planned = Caller(account: samr.account, at: samr.at.addingTimeInterval(-3 * 86_400))
+        let approved = Caller(account: office.account, at: planned.at)
         let plan = try await stores.plans.create(
             Plan(
                 code: "\(year)-SAMR-01", name: "\(year) 年度公司登记事项与公共场所卫生部门联合抽查", year: year, initiator: "SAMR",
@@ -21,10 +24,10 @@ extension DemoDistrict {
                 items: [PlanItem(department: "SAMR", code: "SAMR-003"), PlanItem(department: "HEALTH", code: "HEALTH-002")],
                 scope: TargetScope(kinds: [.company], areas: ["360202"]), windowStart: CalendarDate(year: year, month: 1, day: 1)!,
                 windowEnd: CalendarDate(year: year, month: 12, day: 31)!, notes: "演示：不低于比例抽取，高风险（D 类）多抽"),
-            caller: samr)
-        _ = try await stores.plans.apply(.submit, to: plan.id, caller: samr)
-        _ = try await stores.plans.apply(.approve, to: plan.id, caller: office)
-        _ = try await stores.plans.apply(.publish, to: plan.id, caller: office)
+            caller: planned)
+        _ = try await stores.plans.apply(.submit, to: plan.id, caller: planned)
+        _ = try await stores.plans.apply(.approve, to: plan.id, caller: approved)
+        _ = try await stores.plans.apply(.publish, to: plan.id, caller: approved)
         // End the batches where the result deadline (20 working days on) is still covered by the
         // holiday notices known (shipped, or given with `--calendar`), so every inspection shows
         // its due date.
@@ -37,9 +40,9 @@ extension DemoDistrict {
             Batch(
                 planID: plan.id, code: "B1", start: start, end: end, size: .ratios(a: 10, b: 20, c: 50, d: 200, rounding: .ceil),
                 capExtra: 60),
-            caller: samr)
+            caller: planned)
         let second = try await stores.plans.addBatch(
-            Batch(planID: plan.id, code: "B2", start: start, end: end, size: .count(30), capExtra: 20), caller: samr)
+            Batch(planID: plan.id, code: "B2", start: start, end: end, size: .count(30), capExtra: 20), caller: planned)
         var generator = random.fork("secrets")
         // A tiny demo (tests) may lack inspectors for every team: the first draw then stays committed.
         let executed = try await runDraw(

@@ -47,11 +47,19 @@ struct DrawResult: Encodable {
         var members: [Member]
     }
 
+    /// The excluded list by reason, named in Chinese.
+    struct Exclusion: Encodable {
+        var reason: String
+        var count: Int
+    }
+
     var strata: [Stratum]
     var replacements: [Row]
     var teams: [Team]
+    var exclusions: [Exclusion]
     var hasReplacements: Bool
     var hasTeams: Bool
+    var hasExclusions: Bool
 
     /// The result, or nil while `selection.txt` is not published. `publicNames` masks the names
     /// of individual businesses' operators (the public page and API).
@@ -79,9 +87,14 @@ struct DrawResult: Encodable {
             strata[strata.count - 1].cutoffID = selected.id
         }
         let replacements = try TargetSelection.parseList(files["replacements.txt"] ?? [], file: "replacements.txt").map(row)
+        var counts: [ExclusionReason: Int] = [:]
+        for entry in try ExcludedList.parse(files["excluded.txt"] ?? []).entries { counts[entry.reason, default: 0] += 1 }
+        let exclusions = ExclusionReason.allCases.compactMap { reason in
+            counts[reason].map { Exclusion(reason: DrawExplanation.label(reason), count: $0) }
+        }
         return DrawResult(
-            strata: strata, replacements: replacements, teams: try teams(files, names: names, name: name),
-            hasReplacements: !replacements.isEmpty, hasTeams: files["assignment.txt"]?.isEmpty == false)
+            strata: strata, replacements: replacements, teams: try teams(files, names: names, name: name), exclusions: exclusions,
+            hasReplacements: !replacements.isEmpty, hasTeams: files["assignment.txt"]?.isEmpty == false, hasExclusions: !exclusions.isEmpty)
     }
 
     /// Each drawn target's team in team order, with the approved replacements applied.

@@ -24,7 +24,7 @@ struct HomeController {
         let today = CalendarDate(chinaDateOf: clock.now())
         let soon = today.adding(days: 60)
         let expiring = try await stores.summary.certificatesExpiring(scope: scope, by: soon)
-        let queue = try await stores.workQueue.queue(for: account, today: today)
+        let queue = try await stores.workQueue.queue(for: account, today: today, now: clock.now())
         let reminders = account.role == .departmentAdmin ? try await stores.annualPlans.reminders(for: account, limit: 5) : []
         let model = HomePage(
             work: WorkQueuePage(queue, today: today),

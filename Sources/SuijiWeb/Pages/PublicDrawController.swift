@@ -57,14 +57,24 @@ struct PublicDrawController {
         let (plan, draw) = try await PublicDrawPage.load(id, stores: stores)
         var model = PublicVerifyPage(
             id: id, planName: plan.name, pageURL: "/public/draws/\(id)", isExecuted: draw.state == .executed, ok: false, failure: nil,
-            recordDigest: nil, notes: [], hasNotes: false)
+            recordDigest: nil, notes: [], hasNotes: false, logOK: false, logFailure: nil)
         if model.isExecuted {
-            let report = Verifier.verify(bundle: try await stores.draws.bundle(id))
+            let bundle = try await stores.draws.bundle(id)
+            let report = Verifier.verify(bundle: bundle)
+            let log = try await stores.publicLog.log()
+            if report.ok && log.entries(of: id).isEmpty {
+                model.notes.append("本次抽取在抽取公开日志启用之前执行，日志中没有它的记录")
+            } else if report.ok {
+                switch Result(catching: { () throws(DrawError) in try Verifier.checkAnchors(bundle: bundle, log: log) }) {
+                case .success: model.logOK = true
+                case .failure(let error): model.logFailure = error.message
+                }
+            }
             model.ok = report.ok
             model.failure = report.failure?.message
             model.recordDigest = report.recordDigest
-            model.notes = report.notes
-            model.hasNotes = !report.notes.isEmpty
+            model.notes += report.notes
+            model.hasNotes = !model.notes.isEmpty
         }
         return pages.render("public-verify", model, account: context.account, csrf: context.csrfToken)
     }

@@ -99,6 +99,9 @@ struct PublicVerifyPage {
     var recordDigest: String?
     var notes: [String]
     var hasNotes: Bool
+    /// Whether the bundle matches the public draw log, or why not.
+    var logOK: Bool
+    var logFailure: String?
 }
 
 /// The public page with the answer of the "查询" box.
