@@ -26,6 +26,7 @@ public struct Stores: Sendable {
     public let annualPlans: AnnualPlanStore
     public let mergeProposals: MergeProposalStore
     public let openData: OpenDataExporter
+    public let holidayNotices: HolidayNoticeStore
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
         self.database = database
@@ -47,6 +48,7 @@ public struct Stores: Sendable {
         annualPlans = AnnualPlanStore(database: database)
         mergeProposals = MergeProposalStore(database: database)
         openData = OpenDataExporter(database: database)
+        holidayNotices = HolidayNoticeStore(database: database)
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.
@@ -58,6 +60,7 @@ public struct Stores: Sendable {
         let database = try await SuijiDatabase.open(location, schema: schema, calendar: calendar, logger: logger)
         do {
             try await Migrator(database: database).migrate(now: Timestamp.format(now))
+            try await HolidayNoticeStore(database: database).applyStored()
         } catch {
             await database.close()
             throw error

@@ -89,7 +89,9 @@ struct DrawPopulation {
 
     /// The targets drawn in `year` with the items their draw's plan checked: every executed draw,
     /// except the inspections cancelled by a re-draw and, when preparing a re-draw, the draw it
-    /// replaces (its inspections not yet started will be cancelled when the re-draw executes).
+    /// replaces (its inspections not yet started will be cancelled when the re-draw executes); and
+    /// the targets checked outside the draw that year (§3, `OutsideCheckStore`; items not recorded,
+    /// so every item).
     static func earlierChecks(_ year: Int, replacing: String?, on db: any SQLDatabase) async throws
         -> [String: [OnceAYearRule.EarlierCheck]]
     {
@@ -108,6 +110,16 @@ struct DrawPopulation {
             if items[plan] == nil { items[plan] = Set(try await PlanStore.load(id: plan, on: db)?.items ?? []) }
             checks[try row.decode(column: "target_uid", as: String.self), default: []].append(
                 OnceAYearRule.EarlierCheck(source: try row.decode(column: "draw_id", as: String.self), items: items[plan]))
+        }
+        for row in try await db.raw(
+            """
+            SELECT target_uid, kind, checked_on FROM outside_checks
+            WHERE checked_on >= \(bind: "\(year)-01-01") AND checked_on <= \(bind: "\(year)-12-31")
+            """
+        ).all() {
+            let kind = OutsideCheckKind(rawValue: try row.decode(column: "kind", as: String.self))?.label ?? ""
+            checks[try row.decode(column: "target_uid", as: String.self), default: []].append(
+                OnceAYearRule.EarlierCheck(source: "抽取外的\(kind)检查 \(try row.decode(column: "checked_on", as: String.self))", items: nil))
         }
         return checks
     }
