@@ -81,12 +81,17 @@ struct BenchData {
     /// The same rows shaped as the `targets` and `target_tags` tables of `database` (ids from
     /// the next free one), as CSV files for `sqlite3 .import` and `psql \copy` (written once).
     func tableFiles(sheet: String, database: String, rows: Int) throws -> (targets: String, tags: String, facts: SheetFacts) {
-        let targetsPath = "\(dir)/table-targets-\(rows).csv"
-        let tagsPath = "\(dir)/table-tags-\(rows).csv"
+        let targetsPath = "\(dir)/table-targets-\(rows)-new.csv"
+        let tagsPath = "\(dir)/table-tags-\(rows)-new.csv"
         let columns = try Measured.run(["sqlite3", database, "SELECT name FROM pragma_table_info('targets') ORDER BY cid"]).output
             .split(separator: "\n").map(String.init)
         let firstID =
             (Int(try Measured.run(["sqlite3", database, "SELECT COALESCE(MAX(id), 0) FROM targets"]).output.trimmed) ?? 0) + 1
+        // Rows whose target the demo already has are updates for `suiji import`; the baseline
+        // inserts the new ones only (a duplicate key would be refused).
+        let known = Set(
+            try Measured.run(["sqlite3", database, "SELECT uid FROM targets WHERE department_code = 'SAMR'"]).output
+                .split(separator: "\n").map(String.init))
         var facts = SheetFacts()
         var targets = TabularCSVWriter(reservingCapacity: 1 << 24)
         var tags = TabularCSVWriter(reservingCapacity: 1 << 22)
@@ -133,6 +138,7 @@ struct BenchData {
                 "tags": "[" + target.tags.map { "\"\($0)\"" }.joined(separator: ",") + "]", "created_via": "import",
                 "created_at": stamp, "updated_at": stamp,
             ]
+            if known.contains(target.uid) { return }
             targets.writeRow(columns.map { values[$0] ?? "" })
             for tag in Set(target.tags).sorted() { tags.writeRow([String(id), tag]) }
             id += 1

@@ -29,7 +29,7 @@ struct DrawBench: AsyncParsableCommand {
         let data = try options.data()
         let served = try data.registerDatabase(rows: rows)
         let planFile = "\(data.dir)/bench-plan.json"
-        try Self.plan.write(toFile: planFile, atomically: true, encoding: .utf8)
+        try Self.plan(today: Date()).write(toFile: planFile, atomically: true, encoding: .utf8)
         let path = "\(data.dir)/draw.sqlite"
         let counts = try Measured.run([
             "sqlite3", served, "SELECT risk_class, COUNT(*) FROM targets WHERE \(Self.eligible) GROUP BY risk_class ORDER BY 1",
@@ -43,7 +43,9 @@ struct DrawBench: AsyncParsableCommand {
                 "SELECT COUNT(*) FROM (SELECT uid FROM targets WHERE \(Self.eligible) AND risk_class = '\(row[0])' ORDER BY random() LIMIT \(k))"
             )
         }
-        print("SAMR's eligible targets by risk class: \(counts.map { $0.joined(separator: " ") }.joined(separator: ", ")); \(expected) to draw")
+        print(
+            "SAMR's eligible targets by risk class: \(counts.map { $0.joined(separator: " ") }.joined(separator: ", ")); \(expected) to draw"
+        )
         var comparison = Comparison(label: "suiji draw run", baselineLabel: "ORDER BY random() LIMIT k ×4 (sqlite3)")
         for run in 1...runs {
             try data.copy(served, to: path)
@@ -60,20 +62,29 @@ struct DrawBench: AsyncParsableCommand {
         comparison.report()
     }
 
-    /// A SAMR plan over its whole library, one batch in 4 risk strata, SAMR's secret given.
-    static let plan = """
-        {
-          "plan": {
-            "code": "2026-BENCH", "name": "性能基准抽查", "year": 2026, "initiator": "SAMR", "participants": [],
-            "items": [{"department": "SAMR", "code": "SAMR-003"}],
-            "scope": {"kinds": [], "areas": [], "industries": [], "tags": []},
-            "windowStart": "2026-06-01", "windowEnd": "2026-12-31", "notes": ""
-          },
-          "batch": {
-            "code": "B1", "start": "2026-12-01", "end": "2026-12-20",
-            "ratios": {"A": \(ratios["A"]!), "B": \(ratios["B"]!), "C": \(ratios["C"]!), "D": \(ratios["D"]!), "rounding": "ceil"}
-          },
-          "secrets": {"SAMR": "5d1a0c3e8f2b7a9c4e6d1f0a3b5c7e9d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c1e"}
-        }
-        """
+    /// A SAMR plan over its whole library, one batch in 4 risk strata, SAMR's secret given, and
+    /// yesterday's public value (announced before the commitments, as `suiji draw run` records it).
+    static func plan(today: Date) -> String {
+        let day = Date(timeIntervalSince1970: today.timeIntervalSince1970 + 8 * 3_600 - 86_400)
+        let format = DateFormatter()
+        format.dateFormat = "yyyy-MM-dd"
+        format.timeZone = TimeZone(identifier: "UTC")
+        let yesterday = format.string(from: day)
+        return """
+            {
+              "plan": {
+                "code": "2026-BENCH", "name": "性能基准抽查", "year": 2026, "initiator": "SAMR", "participants": [],
+                "items": [{"department": "SAMR", "code": "SAMR-003"}],
+                "scope": {"kinds": [], "areas": [], "industries": [], "tags": []},
+                "windowStart": "2026-06-01", "windowEnd": "2026-12-31", "notes": ""
+              },
+              "batch": {
+                "code": "B1", "start": "2026-12-01", "end": "2026-12-20",
+                "ratios": {"A": \(ratios["A"]!), "B": \(ratios["B"]!), "C": \(ratios["C"]!), "D": \(ratios["D"]!), "rounding": "ceil"}
+              },
+              "secrets": {"SAMR": "5d1a0c3e8f2b7a9c4e6d1f0a3b5c7e9d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c1e"},
+              "publicValue": {"date": "\(yesterday)", "source": "中国福利彩票3D \(yesterday) 开奖号码", "value": "372", "note": "bench"}
+            }
+            """
+    }
 }

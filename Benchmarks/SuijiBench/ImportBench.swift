@@ -104,7 +104,11 @@ struct BenchOptions: ParsableArguments {
 
     func data() throws -> BenchData {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("suiji").path
-        return BenchData(dir: dir, suiji: suiji ?? beside)
+        return BenchData(dir: dir, suiji: suiji ?? Self.besideThis)
+    }
+
+    /// The `suiji` beside this benchmark (the same build).
+    static var besideThis: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("suiji").path
     }
 }

@@ -46,18 +46,36 @@ struct Measured: CustomStringConvertible {
         guard spawned == 0 else { throw BenchError("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        // The kernel's ru_maxrss of a child started by posix_spawn (vfork) starts at this
+        // process's own high-water mark, so the child's peak is sampled from /proc instead.
+        var peak = 0.0
+        while true {
+            let done = wait4(pid, &status, WNOHANG, &usage)
+            if done == pid { break }
+            if done < 0 && errno != EINTR { break }
+            peak = max(peak, Self.highWaterMB(pid))
+            usleep(20_000)
+        }
         let wall = Date().timeIntervalSince(start)
         let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let measured = Measured(
             wall: wall, user: Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
-            system: Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6, peakMB: Double(usage.ru_maxrss) / 1024,
+            system: Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6, peakMB: peak,
             status: exit, output: output)
         guard exit == 0 else {
             throw BenchError("\(arguments.prefix(3).joined(separator: " ")) … exited with \(exit): \(output.suffix(500))")
         }
         return measured
+    }
+
+    /// VmHWM (peak resident set) of a running process, in MB; 0 when it cannot be read.
+    static func highWaterMB(_ pid: pid_t) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kB = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap({ Double($0) })
+        else { return 0 }
+        return kB / 1024
     }
 
     /// Starts `arguments` in the background; returns its process id.
@@ -77,11 +95,12 @@ struct Measured: CustomStringConvertible {
 
     /// Stops a process started with `start` and returns its peak memory in MB.
     static func stop(_ pid: pid_t) -> Double {
+        let peak = highWaterMB(pid)
         kill(pid, SIGTERM)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        return Double(usage.ru_maxrss) / 1024
+        return peak
     }
 }
 

@@ -11,5 +11,5 @@ import Foundation
 struct SuijiBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suiji-bench", abstract: "Suiji benchmarks of the user's path (run the release build).",
-        subcommands: [ImportBench.self, DrawBench.self, ServeBench.self, DemoBench.self])
+        subcommands: [ImportBench.self, DrawBench.self, ServeBench.self, DemoBench.self, TargetBench.self])
 }

@@ -36,14 +36,15 @@ final class TargetSyncRaw {
         insert = try raw.prepare(
             """
             INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,
-              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'import', ?16, ?16, ?17)
+              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone,
+              case_kind, case_date, case_source)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'import', ?16, ?16, ?17, ?18, ?19, ?20)
             """)
         update = try raw.prepare(
             """
             UPDATE targets SET name = ?3, kind = ?4, division = ?5, street = ?6, grid = ?7, address = ?8, industry = ?9,
               risk_class = ?10, status = ?11, status_date = ?12, last_random_inspection = ?13, legal_representative = ?14,
-              tags = ?15, updated_at = ?16, phone = ?17
+              tags = ?15, updated_at = ?16, phone = ?17, case_kind = ?18, case_date = ?19, case_source = ?20
             WHERE department_code = ?1 AND uid = ?2
             """)
         lookup = try raw.prepare("SELECT \(TargetStore.columns) FROM targets WHERE department_code = ?1 AND uid = ?2")
@@ -104,6 +105,9 @@ final class TargetSyncRaw {
         statement.bind(15, ListColumn.encode(target.tags))
         statement.bind(16, now)
         statement.bind(17, target.phone)
+        statement.bind(18, target.caseFlag?.kind.rawValue)
+        statement.bind(19, target.caseFlag?.date.iso)
+        statement.bind(20, target.caseFlag?.source)
     }
 
     private func recordStatus(id: Int64, from old: TargetStatus, _ target: Target) throws {
@@ -135,7 +139,7 @@ final class TargetSyncRaw {
             address: lookup.text(8) ?? "", industry: lookup.text(9) ?? "", riskClass: lookup.text(10) ?? "",
             status: lookup.text(11) ?? "", statusDate: lookup.text(12), lastRandomInspection: lookup.text(13),
             legalRepresentative: lookup.text(14) ?? "", tags: lookup.text(15) ?? "[]",
-            phone: lookup.text(16) ?? ""
+            phone: lookup.text(16) ?? "", caseKind: lookup.text(17), caseDate: lookup.text(18), caseSource: lookup.text(19)
         ).target
     }
 }
