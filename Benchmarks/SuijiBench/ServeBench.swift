@@ -130,6 +130,7 @@ struct ServeBench: AsyncParsableCommand {
             "wrk", "-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script, "http://127.0.0.1:\(port)",
         ]).output
         var result = WrkResult(rate: 0, p99: .nan, errors: 0)
+        defer { if result.rate == 0 { print("wrk gave no rate:\n\(output)") } }
         for line in output.split(separator: "\n") {
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             if line.hasPrefix("Requests/sec:"), let value = parts.last.flatMap({ Double($0) }) { result.rate = value }
