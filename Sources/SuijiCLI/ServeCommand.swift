@@ -32,6 +32,9 @@ struct ServerOptions: ParsableArguments {
     @Flag(name: .long, help: "Mark cookies Secure (when served behind HTTPS).")
     var secureCookies = false
 
+    @Flag(name: .long, help: "Take the client's address from X-Forwarded-For (only behind a reverse proxy that sets it).")
+    var trustForwardedFor = false
+
     @Option(name: .long, help: "An extra holiday file (e.g. next year's notice) merged over the bundled one.")
     var calendar: String?
 
@@ -44,7 +47,8 @@ struct ServerOptions: ParsableArguments {
     func serve(stores: Stores, logger: Logger, banner: String?) async throws {
         let lowered = try await CreditStore(database: stores.database).applyDueLowerings(caller: .system(at: Date()))
         if !lowered.isEmpty { Console.error("lowered the risk class of \(lowered.count) target record(s) after 12 clean months") }
-        let configuration = AppConfiguration(host: host, port: port, secureCookies: secureCookies)
+        let configuration = AppConfiguration(
+            host: host, port: port, secureCookies: secureCookies, trustForwardedFor: trustForwardedFor)
         let app = try await buildApplication(stores: stores, configuration: configuration, logger: logger)
         // Written unbuffered, so the URL and the demo accounts show at once even through a pipe.
         Console.out("Suiji is serving on http://\(host):\(port)/")

@@ -25,10 +25,10 @@ public struct Stores: Sendable {
     public let mergeProposals: MergeProposalStore
     public let openData: OpenDataExporter
 
-    public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
+    public init(database: SuijiDatabase, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared) {
         self.database = database
         departments = DepartmentStore(database: database)
-        accounts = AccountStore(database: database, bcryptCost: bcryptCost)
+        accounts = AccountStore(database: database, bcryptCost: bcryptCost, hasher: hasher)
         targets = TargetStore(database: database)
         items = CheckItemStore(database: database)
         inspectors = InspectorStore(database: database)

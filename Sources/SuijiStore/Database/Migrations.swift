@@ -288,5 +288,13 @@ public enum Migrations {
                 "CREATE INDEX targets_uid ON targets (uid)",
                 "CREATE INDEX inspections_target ON inspections (target_uid, state)",
             ]),
+        // Failed logins per account and the lockout they lead to (the office can lift it).
+        Migration(
+            "AddAccountLockout",
+            [
+                "ALTER TABLE accounts ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE accounts ADD COLUMN last_failed_at TEXT",
+                "ALTER TABLE accounts ADD COLUMN locked_until TEXT",
+            ]),
     ]
 }

@@ -22,11 +22,17 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool
     /// Show unexpected errors' text (development only).
     public var showInternalErrors: Bool
+    /// Take the client's address from `X-Forwarded-For` (only behind a reverse proxy that sets it).
+    public var trustForwardedFor: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, showInternalErrors: Bool = false) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, showInternalErrors: Bool = false,
+        trustForwardedFor: Bool = false
+    ) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
         self.showInternalErrors = showInternalErrors
+        self.trustForwardedFor = trustForwardedFor
     }
 }

@@ -13,12 +13,15 @@ public struct AppRequestContext: RequestContext {
     public var csrfToken: String
     /// Whether the request was authenticated by a bearer token (no CSRF check needed).
     public var viaBearer: Bool
+    /// The connection's peer address (see `clientAddress` for proxies).
+    public var remoteAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         account = nil
         csrfToken = ""
         viaBearer = false
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Uploads of large target sheets are allowed (hundreds of thousands of rows).

@@ -17,7 +17,12 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock))
     router.get("/health") { _, _ in "ok" }
 
-    AuthController(accounts: stores.accounts, pages: pages, clock: clock, secureCookies: configuration.secureCookies).addRoutes(to: router)
+    let logins = LoginGuard()
+    AuthController(
+        accounts: stores.accounts, pages: pages, clock: clock, secureCookies: configuration.secureCookies, logins: logins,
+        trustForwardedFor: configuration.trustForwardedFor
+    ).addRoutes(to: router)
+    AccountAdminController(stores: stores, pages: pages, clock: clock, logins: logins).addRoutes(to: router)
     HomeController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
 
     LibraryAPIController(resource: stores.items, clock: clock).addRoutes(to: router)

@@ -11,6 +11,8 @@ struct AuthController {
     let pages: PageRenderer
     let clock: AppClock
     let secureCookies: Bool
+    let logins: LoginGuard
+    let trustForwardedFor: Bool
 
     struct LoginForm: Decodable {
         var username: String
@@ -39,20 +41,54 @@ struct AuthController {
         router.post("/api/v1/auth/token", use: token)
     }
 
+    /// The outcome of a login attempt: a session, or a refusal to show.
+    enum Attempt {
+        case granted(Account, SessionGrant)
+        case refused(AuthError, status: HTTPResponse.Status, retryAfter: Int?)
+    }
+
+    /// Checks the throttle first (a refused attempt costs no database read and no bcrypt), then
+    /// the password; counts failures per account name and per client address.
+    func attempt(username: String, password: String, kind: String, request: Request, context: AppRequestContext) async throws
+        -> Attempt
+    {
+        let now = clock.now()
+        let address = context.clientAddress(request, trustForwardedFor: trustForwardedFor)
+        switch logins.verdict(username: username, address: address, now: now) {
+        case .allowed: break
+        case .wait(let seconds):
+            return .refused(.throttled(seconds: seconds), status: .tooManyRequests, retryAfter: seconds)
+        case .locked:
+            return .refused(.locked, status: .unauthorized, retryAfter: nil)
+        }
+        do {
+            let (account, grant) = try await accounts.login(
+                username: username, password: password, kind: kind, now: now, address: address)
+            logins.succeeded(username: username)
+            return .granted(account, grant)
+        } catch AuthError.busy {
+            return .refused(.busy, status: .serviceUnavailable, retryAfter: 5)
+        } catch let error as AuthError {
+            logins.failed(username: username, address: address, now: now)
+            return .refused(error, status: .unauthorized, retryAfter: nil)
+        }
+    }
+
     @Sendable func login(request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await URLEncodedFormDecoder().decode(LoginForm.self, from: request, context: context)
-        do {
-            let (_, grant) = try await accounts.login(username: form.username, password: form.password, kind: "cookie", now: clock.now())
-            var response = Response.redirect(to: Self.safeNext(form.next ?? "/"), type: .found)
+        let next = Self.safeNext(form.next ?? "/")
+        switch try await attempt(username: form.username, password: form.password, kind: "cookie", request: request, context: context) {
+        case .granted(_, let grant):
+            var response = Response.redirect(to: next, type: .found)
             response.setCookie(
                 Cookie(
                     name: SessionMiddleware.cookieName, value: grant.token, expires: grant.expiresAt, path: "/",
                     secure: secureCookies, httpOnly: true, sameSite: .lax))
             return response
-        } catch let error as AuthError {
-            var response = pages.render(
-                "login", LoginPage(error: error.message, username: form.username, next: Self.safeNext(form.next ?? "/")), account: nil)
-            response.status = .unauthorized
+        case .refused(let error, let status, let retryAfter):
+            var response = pages.render("login", LoginPage(error: error.message, username: form.username, next: next), account: nil)
+            response.status = status
+            if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
         }
     }
@@ -60,7 +96,7 @@ struct AuthController {
     @Sendable func logout(request: Request, context: AppRequestContext) async throws -> Response {
         let form = try? await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
         if context.account != nil, form?["_csrf"] != context.csrfToken { throw WebError.csrfMismatch }
-        if let token = request.cookies[SessionMiddleware.cookieName]?.value { try await accounts.logout(token: token) }
+        if let token = request.cookies[SessionMiddleware.cookieName]?.value { try await accounts.logout(token: token, now: clock.now()) }
         var response = Response.redirect(to: "/login", type: .found)
         response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true))
         return response
@@ -68,8 +104,16 @@ struct AuthController {
 
     @Sendable func token(request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.decode(as: TokenRequest.self, context: context)
-        let (account, grant) = try await accounts.login(username: body.username, password: body.password, kind: "api", now: clock.now())
-        return JSONBody.response(TokenResponse(token: grant.token, expiresAt: grant.expiresAt, account: account), status: .created)
+        switch try await attempt(username: body.username, password: body.password, kind: "api", request: request, context: context) {
+        case .granted(let account, let grant):
+            return JSONBody.response(TokenResponse(token: grant.token, expiresAt: grant.expiresAt, account: account), status: .created)
+        case .refused(let error, let status, let retryAfter):
+            var response = JSONBody.response(
+                ErrorEnvelope(error: ErrorBody(code: error.code, message: error.message, field: nil, status: status, details: nil)),
+                status: status)
+            if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+            return response
+        }
     }
 
     /// Only local paths, so the login form cannot redirect elsewhere.
