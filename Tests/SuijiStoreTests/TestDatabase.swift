@@ -56,12 +56,12 @@ struct Fixture {
         try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)
         let samr = try await stores.accounts.create(
             Account(username: "samr", displayName: "市场监管局管理员", role: .departmentAdmin, departmentCode: "SAMR"),
-            password: "password1", caller: system)
+            password: "fixture-pass-2026", caller: system)
         let health = try await stores.accounts.create(
             Account(username: "health", displayName: "卫健委管理员", role: .departmentAdmin, departmentCode: "HEALTH"),
-            password: "password1", caller: system)
+            password: "fixture-pass-2026", caller: system)
         let office = try await stores.accounts.create(
-            Account(username: "office", displayName: "联席办", role: .office), password: "password1", caller: system)
+            Account(username: "office", displayName: "联席办", role: .office), password: "fixture-pass-2026", caller: system)
         return Fixture(
             stores: stores, samr: Caller(account: samr, at: TestDatabase.t0), health: Caller(account: health, at: TestDatabase.t0),
             office: Caller(account: office, at: TestDatabase.t0))

@@ -76,9 +76,12 @@ struct SecurityFixture {
 func postLogin(_ client: some TestClientProtocol, _ username: String, _ password: String, from address: String = "198.51.100.1")
     async throws -> (status: HTTPResponse.Status, body: String, retryAfter: String?)
 {
-    try await client.execute(
+    let form = try await loginForm(client)
+    return try await client.execute(
         uri: "/login", method: .post,
-        headers: [.contentType: "application/x-www-form-urlencoded", HTTPField.Name("X-Forwarded-For")!: address],
-        body: ByteBuffer(string: "username=\(username)&password=\(password)&next=/")
+        headers: [
+            .contentType: "application/x-www-form-urlencoded", .cookie: form.cookie, HTTPField.Name("X-Forwarded-For")!: address,
+        ],
+        body: ByteBuffer(string: "username=\(username)&password=\(password)&next=/&_csrf=\(form.csrf)")
     ) { ($0.status, String(buffer: $0.body), $0.headers[.retryAfter]) }
 }

@@ -17,7 +17,7 @@ extension AccountStore {
         let found = try await database.read { db in
             try await db.raw(
                 """
-                SELECT \(unsafeRaw: Self.columns), password_hash, failed_logins, last_failed_at, locked_until
+                SELECT \(unsafeRaw: Self.columns), password_hash, failed_logins, last_failed_at, locked_until, must_change_password
                 FROM accounts WHERE username = \(bind: name)
                 """
             ).first(decoding: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -33,16 +33,20 @@ extension AccountStore {
         }
         let account = found.account
         let grant = SessionGrant(
-            token: Self.randomToken(), csrfToken: Self.randomToken(), expiresAt: now.addingTimeInterval(Self.lifetime(kind)))
+            token: Self.randomToken(), csrfToken: Self.randomToken(), expiresAt: now.addingTimeInterval(Self.lifetime(kind)),
+            mustChangePassword: found.mustChangePassword == 1)
         try await database.write { db in
             try await db.raw(
                 "UPDATE accounts SET failed_logins = 0, last_failed_at = NULL, locked_until = NULL WHERE id = \(bind: account.id)"
             ).run()
             try await db.raw(
+                "DELETE FROM sessions WHERE account_id = \(bind: account.id) AND expires_at <= \(bind: Timestamp.format(now))"
+            ).run()
+            try await db.raw(
                 """
-                INSERT INTO sessions (token_hash, account_id, kind, csrf_token, created_at, expires_at)
+                INSERT INTO sessions (token_hash, account_id, kind, csrf_token, created_at, expires_at, last_seen_at)
                 VALUES (\(bind: Self.hashToken(grant.token)), \(bind: account.id), \(bind: kind), \(bind: grant.csrfToken),
-                  \(bind: Timestamp.format(now)), \(bind: Timestamp.format(grant.expiresAt)))
+                  \(bind: Timestamp.format(now)), \(bind: Timestamp.format(grant.expiresAt)), \(bind: Timestamp.format(now)))
                 """
             ).run()
             try await AuditLog.append(
@@ -54,7 +58,7 @@ extension AccountStore {
 
     /// How long a session of `kind` lives at most.
     static func lifetime(_ kind: String) -> TimeInterval {
-        kind == "api" ? 30 * 86_400 : 12 * 3_600
+        kind == "api" ? 24 * 3_600 : 12 * 3_600
     }
 
     /// Counts a failed login against a real account (locking it at the limit) and writes the
@@ -105,6 +109,17 @@ extension AccountStore {
         }
     }
 
+    /// Whether the account `username` is locked now; nil when there is no such account.
+    public func isLocked(username: String, now: Date) async throws -> Bool? {
+        try await database.read { db in
+            guard
+                let row = try await db.raw("SELECT locked_until FROM accounts WHERE username = \(bind: String(username.prefix(64)))")
+                    .first()
+            else { return nil }
+            return (try row.decode(column: "locked_until", as: String?.self) ?? "") > Timestamp.format(now)
+        }
+    }
+
     /// The moment each locked account is locked until (for the office's page).
     public func lockedUntil(now: Date) async throws -> [String: Date] {
         try await database.read { db in
@@ -120,18 +135,9 @@ extension AccountStore {
         }
     }
 
-    /// The account and CSRF token of a live session token.
+    /// The account and CSRF token of a live session token (see `sessionState`).
     public func session(token: String, now: Date) async throws -> (Account, csrfToken: String)? {
-        let row = try await database.read { db in
-            try await db.raw(
-                """
-                SELECT a.id, a.username, a.display_name, a.role, a.department_code, a.inspector_id, a.active, s.csrf_token, s.expires_at
-                FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = \(bind: Self.hashToken(token))
-                """
-            ).first(decoding: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        guard let row, row.active != 0, let expires = row.expiresAt, expires > Timestamp.format(now) else { return nil }
-        return (row.account, row.csrfToken ?? "")
+        try await sessionState(token: token, now: now).map { ($0.account, $0.csrfToken) }
     }
 
     /// Ends a session, with an audit row naming its account.

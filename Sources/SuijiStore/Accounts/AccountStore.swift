@@ -10,6 +10,8 @@ public struct SessionGrant: Sendable {
     public let token: String
     public let csrfToken: String
     public let expiresAt: Date
+    /// The account logged in with a one-time password: it must change it before anything else.
+    public var mustChangePassword = false
 }
 
 /// Accounts, password checks and sessions (cookie sessions for pages, bearer tokens for the API).
@@ -33,12 +35,18 @@ public struct AccountStore: Sendable {
     /// enforcement certificate number `inspectorCertificate`.
     @discardableResult
     public func create(_ account: Account, password: String, inspectorCertificate: String = "", caller: Caller) async throws -> Account {
-        try AccessPolicy.requireOffice(caller.account)
-        guard account.username.count >= 3, account.username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        try AccessPolicy.requireManage(account: account, by: caller.account)
+        guard (3...64).contains(account.username.count),
+            account.username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
         else {
-            throw AuthError.invalidAccount(field: "username", message: "用户名应为至少 3 位字母、数字或 . _ -")
+            throw AuthError.invalidAccount(field: "username", message: "用户名应为 3–64 位字母、数字或 . _ -")
         }
-        guard password.count >= 8 else { throw AuthError.invalidAccount(field: "password", message: "密码至少 8 位") }
+        guard (1...64).contains(account.displayName.trimmed.count) else {
+            throw AuthError.invalidAccount(field: "displayName", message: "姓名不能为空，最多 64 个字")
+        }
+        if let problem = PasswordRule.problem(password, username: account.username) {
+            throw AuthError.invalidAccount(field: "password", message: problem)
+        }
         if account.role.needsDepartment && account.departmentCode == nil {
             throw AuthError.invalidAccount(field: "departmentCode", message: "\(account.role.label)账号必须属于一个部门")
         }
@@ -84,7 +92,8 @@ public struct AccountStore: Sendable {
         }
     }
 
-    static func randomToken() -> String {
+    /// 32 random bytes in hex, from the system's random source (session and CSRF tokens).
+    public static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
@@ -108,6 +117,7 @@ struct AccountRow: Codable {
     var failedLogins: Int?
     var lastFailedAt: String?
     var lockedUntil: String?
+    var mustChangePassword: Int?
 
     var account: Account {
         Account(

@@ -7,8 +7,9 @@ import Synchronization
 
 /// Runs bcrypt (deliberately slow: ~0.1–0.2 s at cost 11) on its own small thread pool, never on
 /// an event loop or the shared pools that SQLite uses, with at most `threads` hashes at once and
-/// at most `maxWaiting` queued behind them: a login flood then costs those threads and nothing
-/// else, and attempts past the queue are refused at once (`AuthError.busy`) instead of piling up.
+/// at most `maxWaiting` password checks queued behind them: a login flood then costs those
+/// threads and nothing else, and checks past the queue are refused at once (`AuthError.busy`)
+/// instead of piling up. Making a hash (a logged-in user's or the office's action) waits its turn.
 public final class PasswordHasher: Sendable {
     /// The process-wide hasher: half the cores (at least one), 64 waiting.
     public static let shared = PasswordHasher(threads: max(1, ProcessInfo.processInfo.activeProcessorCount / 2), maxWaiting: 64)
@@ -37,7 +38,7 @@ public final class PasswordHasher: Sendable {
 
     /// The bcrypt hash of `password`.
     public func hash(_ password: String, cost: UInt8) async throws -> String {
-        try await run { Bcrypt.hash(password, cost: cost) }
+        try await run(refuseWhenFull: false) { Bcrypt.hash(password, cost: cost) }
     }
 
     /// Whether `password` matches `hash`; with no hash (an unknown or password-less account) a
@@ -51,9 +52,10 @@ public final class PasswordHasher: Sendable {
         }
     }
 
-    /// Runs `work` on the hashing pool, waiting for a free thread (refused when too many wait).
-    public func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {
-        try await gate.enter()
+    /// Runs `work` on the hashing pool, waiting for a free thread (refused when too many wait,
+    /// unless `refuseWhenFull` is false).
+    public func run<T: Sendable>(refuseWhenFull: Bool = true, _ work: @escaping @Sendable () -> T) async throws -> T {
+        try await gate.enter(refuseWhenFull: refuseWhenFull)
         do {
             let value = try await pool.runIfActive(work)
             await gate.leave()
@@ -66,7 +68,7 @@ public final class PasswordHasher: Sendable {
 
     private func dummyHash(cost: UInt8) async throws -> String {
         if let known = dummies.withLock({ $0[cost] }) { return known }
-        let made = try await run { Bcrypt.hash("suiji-no-such-account", cost: cost) }
+        let made = try await run(refuseWhenFull: false) { Bcrypt.hash("suiji-no-such-account", cost: cost) }
         dummies.withLock { $0[cost] = made }
         return made
     }
@@ -85,12 +87,12 @@ actor HashingGate {
 
     var queued: Int { waiting.count }
 
-    func enter() async throws {
+    func enter(refuseWhenFull: Bool) async throws {
         if free > 0 {
             free -= 1
             return
         }
-        guard waiting.count < maxWaiting else { throw AuthError.busy }
+        guard waiting.count < maxWaiting || !refuseWhenFull else { throw AuthError.busy }
         await withCheckedContinuation { waiting.append($0) }
     }
 

@@ -296,5 +296,15 @@ public enum Migrations {
                 "ALTER TABLE accounts ADD COLUMN last_failed_at TEXT",
                 "ALTER TABLE accounts ADD COLUMN locked_until TEXT",
             ]),
+        // One-time passwords that must be changed at the next login, and the last use of each
+        // session (browser sessions end after a while unused).
+        Migration(
+            "AddPasswordChangeAndSessionActivity",
+            [
+                "ALTER TABLE accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE accounts ADD COLUMN password_changed_at TEXT",
+                "ALTER TABLE sessions ADD COLUMN last_seen_at TEXT",
+                "CREATE INDEX accounts_inspector ON accounts (inspector_id)",
+            ]),
     ]
 }

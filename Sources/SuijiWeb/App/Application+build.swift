@@ -23,6 +23,8 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
         trustForwardedFor: configuration.trustForwardedFor
     ).addRoutes(to: router)
     AccountAdminController(stores: stores, pages: pages, clock: clock, logins: logins).addRoutes(to: router)
+    AccountPagesController(stores: stores, pages: pages, clock: clock, logins: logins).addRoutes(to: router)
+    InspectorLoginsController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     HomeController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
 
     LibraryAPIController(resource: stores.items, clock: clock).addRoutes(to: router)

@@ -18,7 +18,11 @@ struct AuthController {
         var username: String
         var password: String
         var next: String?
+        var _csrf: String?
     }
+
+    /// The cookie that carries the login form's CSRF token (double submit: the form must echo it).
+    static let loginCookie = "suiji_login"
 
     struct TokenRequest: Decodable {
         var username: String
@@ -29,12 +33,14 @@ struct AuthController {
         var token: String
         var expiresAt: Date
         var account: Account
+        /// The account has a one-time password: change it (`POST /api/v1/me/password`) first.
+        var mustChangePassword: Bool
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/login") { request, context in
             let next = request.uri.queryParameters["next"].map(String.init) ?? "/"
-            return pages.render("login", LoginPage(error: nil, username: "", next: Self.safeNext(next)), account: nil)
+            return loginPage(error: nil, username: "", next: Self.safeNext(next), status: .ok)
         }
         router.post("/login", use: login)
         router.post("/logout", use: logout)
@@ -59,7 +65,12 @@ struct AuthController {
         case .wait(let seconds):
             return .refused(.throttled(seconds: seconds), status: .tooManyRequests, retryAfter: seconds)
         case .locked:
-            return .refused(.locked, status: .unauthorized, retryAfter: nil)
+            // A real account unlocked meanwhile (`suiji accounts unlock`, a reset) goes ahead;
+            // unknown names stay locked here, so the answer tells nothing.
+            guard try await accounts.isLocked(username: username, now: now) == false else {
+                return .refused(.locked, status: .unauthorized, retryAfter: nil)
+            }
+            logins.lift(username: username)
         }
         do {
             let (account, grant) = try await accounts.login(
@@ -74,20 +85,33 @@ struct AuthController {
         }
     }
 
+    /// The login form with a fresh CSRF token, set in a cookie it must be posted back with.
+    func loginPage(error: String?, username: String, next: String, status: HTTPResponse.Status) -> Response {
+        let token = AccountStore.randomToken()
+        var response = pages.render(
+            "login", LoginPage(error: error, username: username, next: next, csrf: token), account: nil, status: status)
+        response.setCookie(
+            Cookie(name: Self.loginCookie, value: token, path: "/login", secure: secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
     @Sendable func login(request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await URLEncodedFormDecoder().decode(LoginForm.self, from: request, context: context)
         let next = Self.safeNext(form.next ?? "/")
+        guard let expected = request.cookies[Self.loginCookie]?.value, !expected.isEmpty, form._csrf == expected else {
+            return loginPage(error: WebError.csrfMismatch.message, username: form.username, next: next, status: .forbidden)
+        }
         switch try await attempt(username: form.username, password: form.password, kind: "cookie", request: request, context: context) {
         case .granted(_, let grant):
-            var response = Response.redirect(to: next, type: .found)
+            var response = Response.redirect(to: grant.mustChangePassword ? AccountPagesController.passwordPath : next, type: .found)
             response.setCookie(
                 Cookie(
                     name: SessionMiddleware.cookieName, value: grant.token, expires: grant.expiresAt, path: "/",
                     secure: secureCookies, httpOnly: true, sameSite: .lax))
+            response.setCookie(Cookie(name: Self.loginCookie, value: "", maxAge: 0, path: "/login", httpOnly: true))
             return response
         case .refused(let error, let status, let retryAfter):
-            var response = pages.render("login", LoginPage(error: error.message, username: form.username, next: next), account: nil)
-            response.status = status
+            var response = loginPage(error: error.message, username: form.username, next: next, status: status)
             if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
         }
@@ -106,7 +130,10 @@ struct AuthController {
         let body = try await request.decode(as: TokenRequest.self, context: context)
         switch try await attempt(username: body.username, password: body.password, kind: "api", request: request, context: context) {
         case .granted(let account, let grant):
-            return JSONBody.response(TokenResponse(token: grant.token, expiresAt: grant.expiresAt, account: account), status: .created)
+            return JSONBody.response(
+                TokenResponse(
+                    token: grant.token, expiresAt: grant.expiresAt, account: account, mustChangePassword: grant.mustChangePassword),
+                status: .created)
         case .refused(let error, let status, let retryAfter):
             var response = JSONBody.response(
                 ErrorEnvelope(error: ErrorBody(code: error.code, message: error.message, field: nil, status: status, details: nil)),
@@ -127,4 +154,6 @@ struct LoginPage {
     var error: String?
     var username: String
     var next: String
+    /// The form's CSRF token (also in the `suiji_login` cookie).
+    var csrf: String
 }

@@ -21,7 +21,8 @@ struct AdminPagesController {
     /// Chinese names of the audit log's actions and entities (the log itself stays in English).
     static let actions: [String: String] = [
         "create": "新增", "update": "修改", "new-version": "新版本", "import": "导入", "login": "登录",
-        "login-failed": "登录失败", "logout": "退出登录", "lock": "锁定账号", "unlock": "解除锁定", "upsert": "新增或修改",
+        "login-failed": "登录失败", "logout": "退出登录", "lock": "锁定账号", "unlock": "解除锁定", "change-password": "修改密码",
+        "reset-password": "重置密码", "disable": "停用账号", "enable": "启用账号", "revoke-token": "撤销令牌", "upsert": "新增或修改",
         "declare-conflict": "申报回避", "submit": "提交", "approve": "批准", "reject": "退回", "finish": "完成", "publish": "公示",
         "add-batch": "新增批次", "prepare": "准备抽取", "commit": "提交承诺", "publish-commitment": "发布承诺", "reveal": "揭示秘密",
         "public-value": "录入公开随机值", "execute": "执行抽取", "replace-inspector": "更换检查人员", "create-inspections": "生成检查任务",
@@ -50,7 +51,7 @@ struct AdminPagesController {
             accounts: try await stores.accounts.all().map {
                 AccountsPage.Row(
                     username: $0.username, name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "—",
-                    active: $0.active ? "启用" : "停用", lockedUntil: locked[$0.username].map { ChinaTime.text($0) })
+                    active: $0.active ? "启用" : "停用", isActive: $0.active, lockedUntil: locked[$0.username].map { ChinaTime.text($0) })
             },
             roles: Role.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: false) })
         return pages.render("accounts", model, account: account, csrf: context.csrfToken, status: status)
@@ -119,6 +120,7 @@ struct AccountsPage {
         var role: String
         var department: String
         var active: String
+        var isActive: Bool
         /// China time until which repeated failed logins lock the account.
         var lockedUntil: String?
     }
