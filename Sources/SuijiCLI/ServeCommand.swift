@@ -16,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
-        let stores = try await database.open(calendar: try server.workCalendar())
+        let seal = try server.audit.seal()
+        var stores = try await database.open(calendar: try server.workCalendar())
+        stores.auditSeal = seal
         try await server.serve(stores: stores, logger: database.logger, banner: nil)
     }
 }
@@ -38,6 +40,8 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "An extra holiday file (e.g. next year's notice) merged over the bundled one.")
     var calendar: String?
 
+    @OptionGroup var audit: AuditKeyOptions
+
     /// The bundled working-day calendar, merged with `--calendar` when given.
     func workCalendar() throws -> WorkCalendar {
         try WorkCalendarFile.load(calendar)
@@ -47,8 +51,11 @@ struct ServerOptions: ParsableArguments {
     func serve(stores: Stores, logger: Logger, banner: String?) async throws {
         let lowered = try await CreditStore(database: stores.database).applyDueLowerings(caller: .system(at: Date()))
         if !lowered.isEmpty { Console.error("lowered the risk class of \(lowered.count) target record(s) after 12 clean months") }
-        let configuration = AppConfiguration(
+        var configuration = AppConfiguration(
             host: host, port: port, secureCookies: secureCookies, trustForwardedFor: trustForwardedFor)
+        var access = Logger(label: "suiji.access")
+        access.logLevel = logger.logLevel
+        configuration.accessLogger = access
         let app = try await buildApplication(stores: stores, configuration: configuration, logger: logger)
         // Written unbuffered, so the URL and the demo accounts show at once even through a pipe.
         Console.out("Suiji is serving on http://\(host):\(port)/")

@@ -24,6 +24,8 @@ public struct Stores: Sendable {
     public let annualPlans: AnnualPlanStore
     public let mergeProposals: MergeProposalStore
     public let openData: OpenDataExporter
+    /// The audit key and anchor file (`--audit-key`): checkpoints are signed and checked with it.
+    public var auditSeal: AuditSeal?
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared) {
         self.database = database

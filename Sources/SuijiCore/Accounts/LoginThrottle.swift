@@ -106,6 +106,11 @@ public struct LoginThrottle: Sendable {
         return verdict(username: username, address: address, now: now)
     }
 
+    /// Counts a failure against an address only (a refused form names no account).
+    public mutating func recordAddressFailure(address: String, now: Date) {
+        Self.fail(&addresses, key: address, policy: addressPolicy, now: now, capacity: capacity)
+    }
+
     /// A successful login clears the account name (not the address: a valid account must not
     /// reset an address's count between guesses at other names).
     public mutating func recordSuccess(username: String) {

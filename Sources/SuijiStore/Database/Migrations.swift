@@ -306,5 +306,14 @@ public enum Migrations {
                 "ALTER TABLE sessions ADD COLUMN last_seen_at TEXT",
                 "CREATE INDEX accounts_inspector ON accounts (inspector_id)",
             ]),
+        // Signed checkpoints of the audit log's head (the key is kept outside the database).
+        Migration(
+            "CreateAuditCheckpoints",
+            [
+                """
+                CREATE TABLE audit_checkpoints (seq BIGINT PRIMARY KEY, head TEXT NOT NULL, at TEXT NOT NULL, key_id TEXT NOT NULL,
+                  mac TEXT NOT NULL)
+                """
+            ]),
     ]
 }

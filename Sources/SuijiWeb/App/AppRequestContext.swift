@@ -15,6 +15,8 @@ public struct AppRequestContext: RequestContext {
     public var viaBearer: Bool
     /// The connection's peer address (see `clientAddress` for proxies).
     public var remoteAddress: String?
+    /// Shared with the access log: the account once the session is known.
+    public let trace = RequestTrace()
 
     public init(source: Source) {
         coreContext = .init(source: source)

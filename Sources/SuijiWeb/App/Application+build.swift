@@ -10,11 +10,16 @@ import SuijiStore
 public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, configuration: AppConfiguration) -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
+    if let logger = configuration.accessLogger {
+        router.add(middleware: AccessLogMiddleware(logger: logger, trustForwardedFor: configuration.trustForwardedFor))
+    }
     router.add(
         middleware: ErrorMiddleware(
             pages: pages, showInternalErrors: configuration.showInternalErrors, accounts: stores.accounts, clock: clock))
     router.add(middleware: StaticFilesMiddleware())
-    router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock))
+    router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock, trustForwardedFor: configuration.trustForwardedFor))
+    router.add(
+        middleware: RefusalAuditMiddleware(database: stores.database, clock: clock, trustForwardedFor: configuration.trustForwardedFor))
     router.get("/health") { _, _ in "ok" }
 
     let logins = LoginGuard()
@@ -67,8 +72,13 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let pages = try await PageRenderer.bundled()
     let router = buildRouter(stores: stores, pages: pages, clock: clock, configuration: configuration)
-    return Application(
+    var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suiji"),
         logger: logger)
+    if let seal = stores.auditSeal {
+        application.addServices(
+            AuditCheckpointService(database: stores.database, seal: seal, interval: .seconds(60), clock: clock, logger: logger))
+    }
+    return application
 }

@@ -99,7 +99,7 @@ struct AuthController {
         let form = try await URLEncodedFormDecoder().decode(LoginForm.self, from: request, context: context)
         let next = Self.safeNext(form.next ?? "/")
         guard let expected = request.cookies[Self.loginCookie]?.value, !expected.isEmpty, form._csrf == expected else {
-            return loginPage(error: WebError.csrfMismatch.message, username: form.username, next: next, status: .forbidden)
+            return await refusedForm(request: request, context: context, username: form.username, next: next)
         }
         switch try await attempt(username: form.username, password: form.password, kind: "cookie", request: request, context: context) {
         case .granted(_, let grant):
@@ -115,6 +115,24 @@ struct AuthController {
             if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
         }
+    }
+
+    /// A login form without its CSRF token: audited and counted against the address (so a flood
+    /// of them is soon refused without an audit write), then the form again with a fresh token.
+    func refusedForm(request: Request, context: AppRequestContext, username: String, next: String) async -> Response {
+        let now = clock.now()
+        let address = context.clientAddress(request, trustForwardedFor: trustForwardedFor)
+        if case .wait(let seconds) = logins.verdict(username: "", address: address, now: now) {
+            var response = loginPage(
+                error: AuthError.throttled(seconds: seconds).message, username: username, next: next, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(seconds)
+            return response
+        }
+        logins.refused(address: address, now: now)
+        await RefusalAuditMiddleware.record(
+            WebError.csrfMismatch, request: request, context: context, database: accounts.database, clock: clock,
+            trustForwardedFor: trustForwardedFor)
+        return loginPage(error: WebError.csrfMismatch.message, username: username, next: next, status: .forbidden)
     }
 
     @Sendable func logout(request: Request, context: AppRequestContext) async throws -> Response {

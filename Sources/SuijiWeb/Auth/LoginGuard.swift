@@ -24,6 +24,12 @@ final class LoginGuard: Sendable {
         state.withLock { _ = $0.recordFailure(username: username, address: address, now: now) }
     }
 
+    /// A refused form (no CSRF token) counts against the address only.
+    func refused(address: String?, now: Date) {
+        guard let address else { return }
+        state.withLock { $0.recordAddressFailure(address: address, now: now) }
+    }
+
     func succeeded(username: String) {
         state.withLock { $0.recordSuccess(username: username) }
     }

@@ -15,6 +15,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     let accounts: AccountStore
     let clock: AppClock
+    let trustForwardedFor: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -34,9 +35,13 @@ struct SessionMiddleware: RouterMiddleware {
             context.csrfToken = state.csrfToken
             mustChangePassword = state.mustChangePassword
         }
+        context.trace.accountID = context.account?.id
         if context.account != nil, !context.viaBearer, request.method != .get, request.method != .head,
             request.uri.path.hasPrefix("/api/"), request.headers[HTTPField.Name("X-CSRF-Token")!] != context.csrfToken
         {
+            await RefusalAuditMiddleware.record(
+                WebError.csrfMismatch, request: request, context: context, database: accounts.database, clock: clock,
+                trustForwardedFor: trustForwardedFor)
             throw WebError.csrfMismatch
         }
         if mustChangePassword, !Self.allowedBeforePasswordChange(request.uri.path) {

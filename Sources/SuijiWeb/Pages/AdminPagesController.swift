@@ -22,7 +22,8 @@ struct AdminPagesController {
     static let actions: [String: String] = [
         "create": "新增", "update": "修改", "new-version": "新版本", "import": "导入", "login": "登录",
         "login-failed": "登录失败", "logout": "退出登录", "lock": "锁定账号", "unlock": "解除锁定", "change-password": "修改密码",
-        "reset-password": "重置密码", "disable": "停用账号", "enable": "启用账号", "revoke-token": "撤销令牌", "upsert": "新增或修改",
+        "reset-password": "重置密码", "disable": "停用账号", "enable": "启用账号", "revoke-token": "撤销令牌", "refuse": "拒绝访问",
+        "export": "导出", "download": "下载", "upsert": "新增或修改",
         "declare-conflict": "申报回避", "submit": "提交", "approve": "批准", "reject": "退回", "finish": "完成", "publish": "公示",
         "add-batch": "新增批次", "prepare": "准备抽取", "commit": "提交承诺", "publish-commitment": "发布承诺", "reveal": "揭示秘密",
         "public-value": "录入公开随机值", "execute": "执行抽取", "replace-inspector": "更换检查人员", "create-inspections": "生成检查任务",
@@ -31,7 +32,8 @@ struct AdminPagesController {
     static let entities: [String: String] = [
         "target": "检查对象", "targets": "检查对象", "inspector": "执法检查人员", "inspectors": "执法检查人员", "expert": "专家",
         "experts": "专家", "check-item": "抽查事项", "items": "抽查事项", "department": "部门", "account": "账号", "session": "会话",
-        "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务",
+        "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务", "request": "请求",
+        "attachment": "附件", "dossier": "检查档案",
     ]
 
     @Sendable func accounts(request: Request, context: AppRequestContext) async throws -> Response {
@@ -91,14 +93,10 @@ struct AdminPagesController {
         try AccessPolicy.requireAuditReader(account)
         let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
         let entries = try await AuditLog.recent(stores.database, limit: 100, offset: (page - 1) * 100)
-        let verdict: String
+        let report = try await AuditLog.check(stores.database, seal: stores.auditSeal)
+        let verdict = report.summary
         var intact = true
-        switch try await AuditLog.verify(stores.database) {
-        case .intact(let count, let head): verdict = "完整：共 \(count) 条记录，链尾哈希 \(head)"
-        case .broken(let seq, let reason):
-            verdict = "已被篡改：第 \(seq) 条。\(reason)"
-            intact = false
-        }
+        if case .broken = report.verification { intact = false }
         let model = AuditPage(
             verdict: verdict, intact: intact,
             rows: entries.map {
