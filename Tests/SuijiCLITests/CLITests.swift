@@ -16,7 +16,8 @@ struct CLITests {
         for arguments in [
             [], ["serve"], ["demo"], ["import"], ["export"], ["audit", "verify"], ["calendar", "due"], ["accounts", "add"],
             ["draw", "run"], ["draw", "export"], ["verify"], ["inspections", "overdue"], ["credit", "apply-lowering"],
-            ["oversight", "report"],
+            ["oversight", "report"], ["backup"], ["restore"], ["audit", "checkpoint"], ["audit", "keygen"],
+            ["accounts", "reset-password"],
         ] {
             help += "== suiji \(arguments.joined(separator: " "))\n"
             help += SuijiCommand.helpMessage(for: try Self.subcommand(arguments), columns: 100) + "\n"

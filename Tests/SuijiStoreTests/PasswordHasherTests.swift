@@ -50,4 +50,32 @@ struct PasswordHasherTests {
         #expect(await hasher.queued == 0)
         #expect(try await hasher.run { 3 } == 3)
     }
+
+    @Test func theQueueIsBoundedByTheTimeItWouldTake() async throws {
+        // A queue of at most 1 ms: before any job has finished its length is unknown and one may
+        // wait; after jobs of several milliseconds, none may.
+        let hasher = PasswordHasher(threads: 1, maxWaiting: 100, maxWait: .milliseconds(1))
+        for round in 0..<2 {
+            let release = DispatchSemaphore(value: 0)
+            let started = Flag()
+            let holder = Task {
+                try await hasher.run {
+                    started.set()
+                    release.wait()
+                }
+            }
+            while !started.isSet { try await Task.sleep(for: .milliseconds(5)) }
+            if round == 0 {
+                let waiter = Task { try await hasher.run { 1 } }
+                while await hasher.queued < 1 { try await Task.sleep(for: .milliseconds(5)) }
+                try await Task.sleep(for: .milliseconds(20))
+                release.signal()
+                #expect(try await waiter.value == 1)
+            } else {
+                await #expect(throws: AuthError.busy) { try await hasher.run { 0 } }
+                release.signal()
+            }
+            try await holder.value
+        }
+    }
 }

@@ -6,13 +6,15 @@ import NIOPosix
 import Synchronization
 
 /// Runs bcrypt (deliberately slow: ~0.1–0.2 s at cost 11) on its own small thread pool, never on
-/// an event loop or the shared pools that SQLite uses, with at most `threads` hashes at once and
-/// at most `maxWaiting` password checks queued behind them: a login flood then costs those
-/// threads and nothing else, and checks past the queue are refused at once (`AuthError.busy`)
-/// instead of piling up. Making a hash (a logged-in user's or the office's action) waits its turn.
+/// an event loop or the shared pools that SQLite uses, with at most `threads` hashes at once and a
+/// bounded queue of password checks behind them — at most `maxWaiting`, and no longer than
+/// `maxWait` by the recent hashing time: a login flood then costs those threads and nothing
+/// else, and checks past the queue are refused at once (`AuthError.busy`) instead of piling up.
+/// Making a hash (a logged-in user's or the office's action) waits its turn.
 public final class PasswordHasher: Sendable {
-    /// The process-wide hasher: half the cores (at least one), 64 waiting.
-    public static let shared = PasswordHasher(threads: max(1, ProcessInfo.processInfo.activeProcessorCount / 2), maxWaiting: 64)
+    /// The process-wide hasher: half the cores (at least one); a queue of at most 10 seconds.
+    public static let shared = PasswordHasher(
+        threads: max(1, ProcessInfo.processInfo.activeProcessorCount / 2), maxWaiting: 4_096, maxWait: .seconds(10))
 
     private let pool: NIOThreadPool
     private let gate: HashingGate
@@ -22,10 +24,10 @@ public final class PasswordHasher: Sendable {
     /// attempts none).
     private let checks = Atomic<Int>(0)
 
-    public init(threads: Int, maxWaiting: Int) {
+    public init(threads: Int, maxWaiting: Int, maxWait: Duration? = nil) {
         pool = NIOThreadPool(numberOfThreads: max(1, threads))
         pool.start()
-        gate = HashingGate(permits: max(1, threads), maxWaiting: maxWaiting)
+        gate = HashingGate(permits: max(1, threads), maxWaiting: maxWaiting, maxWait: maxWait)
     }
 
     /// How many callers wait for a hashing thread now.
@@ -56,9 +58,10 @@ public final class PasswordHasher: Sendable {
     /// unless `refuseWhenFull` is false).
     public func run<T: Sendable>(refuseWhenFull: Bool = true, _ work: @escaping @Sendable () -> T) async throws -> T {
         try await gate.enter(refuseWhenFull: refuseWhenFull)
+        let started = ContinuousClock.now
         do {
             let value = try await pool.runIfActive(work)
-            await gate.leave()
+            await gate.leave(took: ContinuousClock.now - started)
             return value
         } catch {
             await gate.leave()
@@ -74,15 +77,29 @@ public final class PasswordHasher: Sendable {
     }
 }
 
-/// A counting gate: `permits` holders at once, `maxWaiting` queued; more are refused.
+/// A counting gate: `permits` holders at once; a queue of at most `maxWaiting`, and — once
+/// the time a job takes is known — of at most `maxWait` estimated waiting; more are refused.
 actor HashingGate {
     private var free: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let permits: Int
     private let maxWaiting: Int
+    private let maxWait: Duration?
+    /// Moving average of a job's duration.
+    private var average: Duration?
 
-    init(permits: Int, maxWaiting: Int) {
+    init(permits: Int, maxWaiting: Int, maxWait: Duration?) {
         free = permits
+        self.permits = permits
         self.maxWaiting = maxWaiting
+        self.maxWait = maxWait
+    }
+
+    /// Whether one more waiting job would overflow the queue.
+    private var full: Bool {
+        if waiting.count >= maxWaiting { return true }
+        guard let maxWait, let average else { return false }
+        return average * (waiting.count + 1) / permits > maxWait
     }
 
     var queued: Int { waiting.count }
@@ -92,11 +109,12 @@ actor HashingGate {
             free -= 1
             return
         }
-        guard waiting.count < maxWaiting || !refuseWhenFull else { throw AuthError.busy }
+        guard !full || !refuseWhenFull else { throw AuthError.busy }
         await withCheckedContinuation { waiting.append($0) }
     }
 
-    func leave() {
+    func leave(took: Duration? = nil) {
+        if let took { average = average.map { $0 * 0.8 + took * 0.2 } ?? took }
         if waiting.isEmpty {
             free += 1
         } else {

@@ -85,13 +85,14 @@ extension AuditLog {
 
     /// Walks the chain and, with a seal, checks every signed checkpoint against it and the
     /// anchor file's checkpoint: rows removed from the end, or a chain rewritten whole, show.
-    public static func check(_ database: SuijiDatabase, seal: AuditSeal?) async throws -> AuditReport {
+    /// `useAnchor: false` leaves the anchor file out (a backup is older than it by nature).
+    public static func check(_ database: SuijiDatabase, seal: AuditSeal?, useAnchor: Bool = true) async throws -> AuditReport {
         let checkpoints = try await database.read { db in
             try await db.raw("SELECT seq, head, at, key_id, mac FROM audit_checkpoints ORDER BY seq")
                 .all(decoding: AuditCheckpoint.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
         var watched = Set(checkpoints.map(\.seq))
-        let anchor = try seal?.anchor()
+        let anchor = useAnchor ? try seal?.anchor() : nil
         if let anchor { watched.insert(anchor.seq) }
         let (verification, hashes) = try await walk(database, collecting: watched)
         var report = AuditReport(
