@@ -26,7 +26,7 @@ struct AuditKeyOptions: ParsableArguments {
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Check and sign the audit log; make its key.",
-        subcommands: [Verify.self, Checkpoint.self, Keygen.self])
+        subcommands: [Verify.self, Checkpoint.self, Keygen.self, Rekey.self])
 
     /// `suiji audit verify`
     struct Verify: AsyncParsableCommand {
@@ -113,6 +113,36 @@ struct AuditCommand: AsyncParsableCommand {
                 let key = try AuditKey.generate(path: file)
                 Console.out("wrote the audit key \(key.id) to \(file)")
             } catch let error as AuditSealError {
+                Console.error("\(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    /// `suiji audit rekey --audit-key OLD --new-key NEW`
+    struct Rekey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rekey",
+            abstract: "Sign every checkpoint again with a new key (after checking the log with the old one) and move the anchor.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var audit: AuditKeyOptions
+
+        @Option(name: .long, help: "The new key file (from `suiji audit keygen`).") var newKey: String
+        @Option(name: .long, help: "The new anchor file (default: the new key file + .anchor).") var newAnchor: String?
+        @Flag(name: .long, help: "The old key is lost: check the chain only, and say so in the audit log.") var oldKeyLost = false
+
+        func run() async throws {
+            let old = try audit.seal()
+            guard old != nil || oldKeyLost else { throw ValidationError("give the old key with --audit-key, or --old-key-lost") }
+            let new = try AuditSeal.load(keyPath: newKey, anchorPath: newAnchor)
+            let stores = try await database.open()
+            do {
+                let count = try await AuditLog.rekey(stores.database, old: old, new: new, now: Date())
+                await stores.database.close()
+                Console.out("re-signed \(count) checkpoint(s) with the key \(new.key.id); serve with --audit-key \(newKey) from now on")
+            } catch let error as AuditSealError {
+                await stores.database.close()
                 Console.error("\(error)")
                 throw ExitCode(1)
             }

@@ -22,7 +22,10 @@ struct BackupCommand: AsyncParsableCommand {
         let location = DatabaseLocation(argument: database.db)
         let stores = try await database.open()
         do {
-            // The backup carries a freshly signed head.
+            // The backup records itself, and carries a freshly signed head.
+            try await AuditLog.record(
+                stores.database, caller: .system(at: Date()), action: "backup", entity: "database",
+                entityID: URL(fileURLWithPath: out).lastPathComponent, detail: ["file": out])
             if let seal { try await AuditLog.checkpoint(stores.database, seal: seal, now: Date()) }
             try await DatabaseBackup.backup(stores.database, location: location, to: out)
             await stores.database.close()

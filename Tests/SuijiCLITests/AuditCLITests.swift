@@ -34,13 +34,27 @@ struct AuditCLITests {
         let ok = try SuijiBinary.run(["audit", "verify", "--db", db, "--audit-key", key])
         #expect(ok.status == 0 && ok.out.contains("OK: 3 rows") && ok.out.contains("the newest at row 3"))
 
+        // A new key takes over: every checkpoint is signed again, the old key no longer vouches.
+        let newKey = dir.appendingPathComponent("audit-2.key").path
+        #expect(try SuijiBinary.run(["audit", "keygen", newKey]).status == 0)
+        let rekey = try SuijiBinary.run(["audit", "rekey", "--db", db, "--audit-key", key, "--new-key", newKey])
+        #expect(rekey.status == 0 && rekey.out.hasPrefix("re-signed 1 checkpoint(s)"), "\(rekey.err)")
+        let renewed = try SuijiBinary.run(["audit", "verify", "--db", db, "--audit-key", newKey])
+        #expect(renewed.status == 0 && renewed.out.contains("OK: 4 rows") && renewed.out.contains("the newest at row 4"), "\(renewed.out)")
+        let stale = try SuijiBinary.run(["audit", "verify", "--db", db, "--audit-key", key])
+        #expect(stale.status == 1 && stale.out.contains("签名无效"))
+        try FileManager.default.removeItem(atPath: key)
+        try FileManager.default.moveItem(atPath: newKey, toPath: key)
+        try FileManager.default.removeItem(atPath: key + ".anchor")
+        try FileManager.default.moveItem(atPath: newKey + ".anchor", toPath: key + ".anchor")
+
         // Someone with the database file removes the newest row and the checkpoint naming it.
-        try Self.tamper(db, "DELETE FROM audit_log WHERE seq = 3; DELETE FROM audit_checkpoints;")
+        try Self.tamper(db, "DELETE FROM audit_log WHERE seq = 4; DELETE FROM audit_checkpoints;")
         let unkeyed = try SuijiBinary.run(["audit", "verify", "--db", db])
         #expect(unkeyed.status == 0 && unkeyed.err.contains("without --audit-key"))
         let keyed = try SuijiBinary.run(["audit", "verify", "--db", db, "--audit-key", key])
         #expect(keyed.status == 1)
-        #expect(keyed.out.contains("BROKEN at row 3") && keyed.out.contains("被截断"))
+        #expect(keyed.out.contains("BROKEN at row 4") && keyed.out.contains("被截断"))
         // The server would refuse to sign the cut log.
         let refused = try SuijiBinary.run(["audit", "checkpoint", "--db", db, "--audit-key", key])
         #expect(refused.status == 1 && refused.err.contains("refusing to sign"))

@@ -142,3 +142,39 @@ extension AuditLog {
         }
     }
 }
+
+/// Changing the audit key: every checkpoint is signed again with the new key, after the log has
+/// been checked with the old one (or, when the old key is lost, after the chain alone has been
+/// checked — said so in the audit row).
+extension AuditLog {
+    /// Re-signs every checkpoint with `new` and moves the anchor; returns how many were re-signed.
+    /// With `old`, the log must first check out against it; without, only the chain is checked.
+    @discardableResult
+    public static func rekey(_ database: SuijiDatabase, old: AuditSeal?, new: AuditSeal, now: Date) async throws -> Int {
+        let report = try await check(database, seal: old)
+        if case .broken(let seq, let reason) = report.verification {
+            throw AuditSealError.unsignable("row \(seq): \(reason)")
+        }
+        let count = try await database.write { db in
+            let checkpoints = try await db.raw("SELECT seq, head, at, key_id, mac FROM audit_checkpoints ORDER BY seq")
+                .all(decoding: AuditCheckpoint.self, keyDecodingStrategy: .convertFromSnakeCase)
+            for checkpoint in checkpoints {
+                let again = AuditCheckpoint.signed(seq: checkpoint.seq, head: checkpoint.head, at: checkpoint.at, key: new.key)
+                try await db.raw(
+                    "UPDATE audit_checkpoints SET key_id = \(bind: again.keyID), mac = \(bind: again.mac) WHERE seq = \(bind: again.seq)"
+                ).run()
+            }
+            try await append(
+                db, caller: .system(at: now), action: "rekey", entity: "audit-key", entityID: new.key.id,
+                detail: ["old": old?.key.id ?? "lost (chain checked only)", "checkpoints": String(checkpoints.count)])
+            return checkpoints.count
+        }
+        let newest = try await database.read { db in
+            try await db.raw("SELECT seq, head, at, key_id, mac FROM audit_checkpoints ORDER BY seq DESC LIMIT 1")
+                .first(decoding: AuditCheckpoint.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+        if let newest { try new.writeAnchor(newest) } else { try? FileManager.default.removeItem(atPath: new.anchorPath) }
+        try await checkpoint(database, seal: new, now: now)
+        return count
+    }
+}

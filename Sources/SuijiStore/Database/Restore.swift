@@ -97,10 +97,14 @@ public enum DatabaseRestore {
             report = try await withStores(location, schema: schema, logger: logger) { try await verify($0, seal: seal) }
             guard report.ok else { throw BackupError.verificationFailed(report.summary) }
         }
-        if let seal {
-            report.anchorNote = try await withStores(location, schema: schema, logger: logger) { stores in
-                try await reanchor(stores, seal: seal, count: report.audit.count, now: now)
-            }
+        let restoredCount = report.audit.count
+        report.anchorNote = try await withStores(location, schema: schema, logger: logger) { stores in
+            try await AuditLog.record(
+                stores.database, caller: .system(at: now), action: "restore", entity: "database",
+                entityID: URL(fileURLWithPath: backup).lastPathComponent,
+                detail: ["file": backup, "rows": String(restoredCount), "draws": String(report.draws)])
+            guard let seal else { return nil }
+            return try await reanchor(stores, seal: seal, count: restoredCount, now: now)
         }
         return report
     }

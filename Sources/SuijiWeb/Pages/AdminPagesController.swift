@@ -23,7 +23,7 @@ struct AdminPagesController {
         "create": "新增", "update": "修改", "new-version": "新版本", "import": "导入", "login": "登录",
         "login-failed": "登录失败", "logout": "退出登录", "lock": "锁定账号", "unlock": "解除锁定", "change-password": "修改密码",
         "reset-password": "重置密码", "disable": "停用账号", "enable": "启用账号", "revoke-token": "撤销令牌", "refuse": "拒绝访问",
-        "export": "导出", "download": "下载", "upsert": "新增或修改",
+        "export": "导出", "download": "下载", "backup": "备份", "restore": "从备份恢复", "rekey": "更换审计密钥", "upsert": "新增或修改",
         "declare-conflict": "申报回避", "submit": "提交", "approve": "批准", "reject": "退回", "finish": "完成", "publish": "公示",
         "add-batch": "新增批次", "prepare": "准备抽取", "commit": "提交承诺", "publish-commitment": "发布承诺", "reveal": "揭示秘密",
         "public-value": "录入公开随机值", "execute": "执行抽取", "replace-inspector": "更换检查人员", "create-inspections": "生成检查任务",
@@ -33,7 +33,7 @@ struct AdminPagesController {
         "target": "检查对象", "targets": "检查对象", "inspector": "执法检查人员", "inspectors": "执法检查人员", "expert": "专家",
         "experts": "专家", "check-item": "抽查事项", "items": "抽查事项", "department": "部门", "account": "账号", "session": "会话",
         "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务", "request": "请求",
-        "attachment": "附件", "dossier": "检查档案",
+        "attachment": "附件", "dossier": "检查档案", "database": "数据库", "audit-key": "审计密钥",
     ]
 
     @Sendable func accounts(request: Request, context: AppRequestContext) async throws -> Response {
