@@ -14,6 +14,8 @@ extension AccountStore {
         Account, SessionGrant
     ) {
         let name = String(username.prefix(64))
+        // A flood is refused here, before it costs a database read.
+        if await hasher.isFull { throw AuthError.busy }
         let found = try await database.read { db in
             try await db.raw(
                 """

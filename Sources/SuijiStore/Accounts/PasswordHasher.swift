@@ -18,8 +18,9 @@ public final class PasswordHasher: Sendable {
 
     private let pool: NIOThreadPool
     private let gate: HashingGate
-    /// Dummy hashes per cost, checked for unknown accounts so they take as long as real ones.
-    private let dummies = Mutex<[UInt8: String]>([:])
+    /// Dummy hashes per cost, checked for unknown accounts so they take as long as real ones;
+    /// made once (the first callers share one task, so a flood at start-up makes one hash).
+    private let dummies = Mutex<[UInt8: Task<String, any Error>]>([:])
     /// Number of bcrypt checks run (tests assert that unknown names cost one too, and refused
     /// attempts none).
     private let checks = Atomic<Int>(0)
@@ -33,6 +34,12 @@ public final class PasswordHasher: Sendable {
     /// How many callers wait for a hashing thread now.
     public var queued: Int {
         get async { await gate.queued }
+    }
+
+    /// Whether a password check now would be refused (the queue is full): lets a login be
+    /// refused before it even reads the database.
+    public var isFull: Bool {
+        get async { await gate.isFull }
     }
 
     /// How many password checks ran so far.
@@ -70,10 +77,13 @@ public final class PasswordHasher: Sendable {
     }
 
     private func dummyHash(cost: UInt8) async throws -> String {
-        if let known = dummies.withLock({ $0[cost] }) { return known }
-        let made = try await run(refuseWhenFull: false) { Bcrypt.hash("suiji-no-such-account", cost: cost) }
-        dummies.withLock { $0[cost] = made }
-        return made
+        let task = dummies.withLock { tasks in
+            if let task = tasks[cost] { return task }
+            let task = Task { try await self.run(refuseWhenFull: false) { Bcrypt.hash("suiji-no-such-account", cost: cost) } }
+            tasks[cost] = task
+            return task
+        }
+        return try await task.value
     }
 }
 
@@ -103,6 +113,8 @@ actor HashingGate {
     }
 
     var queued: Int { waiting.count }
+
+    var isFull: Bool { free == 0 && full }
 
     func enter(refuseWhenFull: Bool) async throws {
         if free > 0 {
