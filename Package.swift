@@ -143,6 +143,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -10,7 +10,7 @@ extension Role: ExpressibleByArgument {}
 /// `suiji departments`: member departments.
 struct DepartmentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "departments", abstract: "List or add member departments.", subcommands: [List.self, Add.self])
+        commandName: "departments", abstract: "List or add member departments.", subcommands: [List.self, Add.self, Prefix.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the departments.")
@@ -34,6 +34,28 @@ struct DepartmentsCommand: AsyncParsableCommand {
             try await stores.departments.create(Department(code: code, name: name), caller: .system(at: Date()))
             await stores.database.close()
             print("added \(code)")
+        }
+    }
+
+    struct Prefix: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "prefix", abstract: "Set a department's document prefix (文号代字, e.g. 昌市监) for printed notices.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Department code.") var code: String
+        @Argument(help: "The prefix; empty to use the department's name.") var prefix: String
+
+        func run() async throws {
+            let stores = try await database.open()
+            _ = try await DepartmentArgument.require(code, in: stores)
+            do {
+                try await stores.departments.setDocumentPrefix(prefix, of: code, caller: .system(at: Date()))
+            } catch let error as LibraryError {
+                await stores.database.close()
+                Console.error(error.message)
+                throw ExitCode(2)
+            }
+            await stores.database.close()
+            print("\(code) 文号代字：\(prefix.isEmpty ? "（部门名称）" : prefix)")
         }
     }
 }

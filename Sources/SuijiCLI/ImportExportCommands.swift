@@ -29,7 +29,7 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("cannot read \(file)")
         }
         let stores = try await database.open()
-        let department = try await stores.departments.get(code: department)
+        let department = try await DepartmentArgument.require(department, in: stores)
         let caller = Caller(
             account: Account(username: "cli", displayName: "命令行导入", role: .departmentAdmin, departmentCode: department.code),
             at: Date())
@@ -63,6 +63,8 @@ enum ExportSubject: String, CaseIterable, ExpressibleByArgument {
     case plans
     case annualPlan = "annual-plan"
     case draws, results
+    /// The exchange file for the national credit publicity system (docs/exchange.md).
+    case exchange
 
     /// The open dataset, for the public subjects.
     var dataset: OpenDataset? {
@@ -72,7 +74,7 @@ enum ExportSubject: String, CaseIterable, ExpressibleByArgument {
         case .annualPlan: .annualPlan
         case .draws: .draws
         case .results: .results
-        case .targets, .inspectors, .experts, .items, .departments: nil
+        case .targets, .inspectors, .experts, .items, .departments, .exchange: nil
         }
     }
 }
@@ -89,7 +91,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(
         help: """
             What to export: targets, inspectors, experts, items or departments (libraries); \
-            public-items, plans, annual-plan, draws or results (open data, docs/open-data.md).
+            public-items, plans, annual-plan, draws or results (open data, docs/open-data.md); \
+            exchange (a year's published plans and results for the national credit publicity system, JSON or XLSX, docs/exchange.md).
             """)
     var kind: ExportSubject
 
@@ -99,10 +102,10 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Format for standard output: csv, xlsx or json (default csv; a file's extension decides otherwise).")
     var format: OpenDataFormat?
 
-    @Option(name: .long, help: "Only this department's rows (libraries and public-items).")
+    @Option(name: .long, help: "Only this department's rows (libraries, public-items and exchange).")
     var department: String?
 
-    @Option(name: .long, help: "Year of plans or of the annual plan (required for annual-plan).")
+    @Option(name: .long, help: "Year of plans, of the annual plan or of the exchange file (required for annual-plan and exchange).")
     var year: Int?
 
     @Option(name: .long, help: "Version of the annual plan (the latest by default).")
@@ -112,9 +115,19 @@ struct ExportCommand: AsyncParsableCommand {
         let fileFormat = out.flatMap { OpenDataFormat.split(URL(fileURLWithPath: $0).lastPathComponent)?.format }
         let chosen = fileFormat ?? format ?? .csv
         let stores = try await database.open()
+        if let department { _ = try await DepartmentArgument.require(department, in: stores) }
         let data: Data
         do {
-            if let dataset = kind.dataset {
+            if kind == .exchange {
+                guard let year else { throw PlanError.invalid([FieldIssue(field: "year", message: "请指定年度（--year）")]) }
+                let asked = chosen == .csv && fileFormat == nil && format == nil ? "json" : chosen.rawValue
+                guard let exchangeFormat = ExchangeExporter.Format(rawValue: asked) else {
+                    throw ValidationError("the exchange file is JSON or XLSX")
+                }
+                let exporter = ExchangeExporter(database: stores.database)
+                let document = try await exporter.document(year: year, department: department, at: Date())
+                data = try exporter.encoded(document, format: exchangeFormat)
+            } else if let dataset = kind.dataset {
                 data = try await stores.openData.table(dataset, year: year, version: version, department: department).encoded(chosen)
             } else {
                 guard chosen != .json, let library = ExportKind(rawValue: kind.rawValue) else {

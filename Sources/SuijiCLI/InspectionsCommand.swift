@@ -44,7 +44,8 @@ struct InspectionsCommand: AsyncParsableCommand {
             for inspection in inspections {
                 let due = inspection.resultDueDate
                 let leader = inspection.leader.map { "\($0.name)（\($0.department)）" } ?? "-"
-                out += "\(inspection.id)\t\(inspection.target.uid) \(inspection.target.name)\t\(leader)\t\(due?.iso ?? "-")\t"
+                out +=
+                    "\(inspection.id)\t\(inspection.target.uid) \(inspection.target.name)\t\(leader)\t\(due.map { $0.iso + (inspection.resultDueDateProvisional ? " (provisional)" : "") } ?? "-")\t"
                 out += "\(due.map { $0.days(to: today) } ?? 0)\n"
             }
             return out + "\(inspections.count) overdue on \(today.iso)\n"

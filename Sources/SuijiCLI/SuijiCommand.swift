@@ -10,8 +10,8 @@ public struct SuijiCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
             DrawCommand.self, VerifyCommand.self, AuditCommand.self, CalendarCommand.self, DepartmentsCommand.self,
-            AccountsCommand.self, InspectionsCommand.self, CreditCommand.self, OversightCommand.self, BackupCommand.self,
-            RestoreCommand.self,
+            AccountsCommand.self, InspectionsCommand.self, CreditCommand.self, OversightCommand.self, OutsideChecksCommand.self,
+            BackupCommand.self, RestoreCommand.self,
         ])
 
     public init() {}

@@ -26,6 +26,7 @@ public struct Stores: Sendable {
     public let openData: OpenDataExporter
     /// The audit key and anchor file (`--audit-key`): checkpoints are signed and checked with it.
     public var auditSeal: AuditSeal?
+    public let holidayNotices: HolidayNoticeStore
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared) {
         self.database = database
@@ -46,6 +47,7 @@ public struct Stores: Sendable {
         annualPlans = AnnualPlanStore(database: database)
         mergeProposals = MergeProposalStore(database: database)
         openData = OpenDataExporter(database: database)
+        holidayNotices = HolidayNoticeStore(database: database)
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.
@@ -57,6 +59,7 @@ public struct Stores: Sendable {
         let database = try await SuijiDatabase.open(location, schema: schema, calendar: calendar, logger: logger)
         do {
             try await Migrator(database: database).migrate(now: Timestamp.format(now))
+            try await HolidayNoticeStore(database: database).applyStored()
         } catch {
             await database.close()
             throw error

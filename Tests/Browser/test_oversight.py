@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 
 from support import h1, login, session_of
 
-SHEETS = ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "指标说明"]
+SHEETS = ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "随机抽查以外的检查（第三条）", "指标说明"]
 
 
 def total_row(driver, title: str) -> dict[str, str]:

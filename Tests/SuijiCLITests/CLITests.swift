@@ -42,9 +42,14 @@ struct CLITests {
         let national = try SuijiBinary.run(["calendar", "due", "2026-09-28"])
         #expect(national.status == 0)
         #expect(national.out == "2026-10-30\n")
-        let unknown = try SuijiBinary.run(["calendar", "due", "2026-12-20"])
-        #expect(unknown.status != 0)
-        #expect(unknown.err.contains("2027"))
+        // 2027 has no notice yet: computed from the statutory holidays, reported as 暂定.
+        let provisional = try SuijiBinary.run(["calendar", "due", "2026-12-20"])
+        #expect(provisional.status == 0 && provisional.out == "2027-01-18\n")
+        #expect(provisional.err.contains("暂定：2027 年的国务院办公厅节假日安排通知尚未载入"))
+        let unknown = try SuijiBinary.run(["calendar", "due", "2100-12-20"])
+        #expect(unknown.status != 0 && unknown.err.contains("2101"))
+        let year = try SuijiBinary.run(["calendar", "year", "2027"])
+        #expect(year.out.contains("off 2027-02-09 春节（补假）") && year.err.contains("暂定"))
     }
 
     @Test func demoExportsAndReimportsUnchanged() throws {

@@ -19,7 +19,7 @@ struct OversightCLITests {
         let written = try SuijiBinary.run(["oversight", "report", "--db", db, "--out", xlsx])
         #expect(written.status == 0, "\(written.err)")
         let reader = try TabularXLSXReader(data: try Data(contentsOf: URL(fileURLWithPath: xlsx)))
-        #expect(reader.sheetNames == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "指标说明"])
+        #expect(reader.sheetNames == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "随机抽查以外的检查（第三条）", "指标说明"])
         let bad = try SuijiBinary.run(["oversight", "report", "--db", db, "--from", "2026-13"])
         #expect(bad.status != 0 && bad.err.contains("from"))
         try? FileManager.default.removeItem(at: dir)

@@ -45,6 +45,12 @@ import Testing
         #expect(error.message == "节假日数据第 7 行有误：日期重复")
     }
 
+    @Test func theOfficeMayTypeChineseKeywords() throws {
+        let calendar = try WorkCalendar(parsing: "年度 2027 国办发明电〔2026〕N号\n放假 2027-01-01 元旦\n上班 2027-02-06 春节调休上班\n")
+        #expect(calendar.years[2027]?.daysOff == [CalendarDate(iso: "2027-01-01")!: "元旦"])
+        #expect(calendar.years[2027]?.workingWeekendDays == [CalendarDate(iso: "2027-02-06")!: "春节调休上班"])
+    }
+
     @Test func concatenatedTextsParse() throws {
         let a = "year 2025 a\noff 2025-01-01 元旦\n"
         let b = "year 2026 b\noff 2026-01-02 元旦\n"

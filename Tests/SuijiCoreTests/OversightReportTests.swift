@@ -136,7 +136,7 @@ struct OversightReportTests {
     @Test func theEvaluationTablesHaveOneRowPerDepartmentAndATotal() throws {
         let report = try Self.report()
         let tables = report.tables
-        #expect(tables.map(\.title) == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "指标说明"])
+        #expect(tables.map(\.title) == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "随机抽查以外的检查（第三条）", "指标说明"])
         let departments = tables[0].text
         #expect(departments.count == 4 && departments[3][0] == "合计")
         #expect(departments[1][0] == "区市场监管局" && departments[1][4] == "4")

@@ -69,7 +69,7 @@ struct StatisticsStoreTests {
 
         // The workbook: one sheet per table, read back with the project's reader.
         let reader = try TabularXLSXReader(data: try OversightWorkbook.encode(report))
-        #expect(reader.sheetNames == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "指标说明"])
+        #expect(reader.sheetNames == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "随机抽查以外的检查（第三条）", "指标说明"])
         let sheet = try reader.readAllRows(sheet: "部门考评汇总")
         #expect(sheet[0].fields[0] == "部门" && sheet[0].fields[4] == "应完成检查")
         #expect(sheet[2].fields[0] == "区市场监管局" && sheet[2].fields[4] == String(n) && sheet[2].fields[6] == "1")

@@ -120,8 +120,8 @@ struct InspectionRecordsWebTests {
                 return Data(buffer: response.body)
             }
             let index = try DossierArchive.verify(zip)
-            #expect(index.inspectionID == target.id && index.files.count == 8)
-            #expect(index.files.map(\.path).contains("02-检查记录表.html"))
+            #expect(index.inspectionID == target.id && index.files.count == 10)
+            #expect(index.files.map(\.path).contains("02-检查记录表.html") && index.files.map(\.path).contains("02-检查记录表.pdf"))
             #expect(index.files.contains { $0.path == "附件/01-门头照片.jpg" && $0.sha256 == Self.photoDigest && $0.bytes == Self.photo.count })
             let apiZip = try await client.execute(uri: "\(api)/dossier.zip", method: .get, headers: bearer) { Data(buffer: $0.body) }
             #expect(try DossierArchive.verify(apiZip).files.map(\.sha256) == index.files.map(\.sha256))

@@ -42,7 +42,7 @@ struct OversightTests {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentDisposition]?.contains("oversight-2026-01-2026-06.xlsx") == true)
                 let reader = try TabularXLSXReader(data: Data(buffer: response.body))
-                #expect(reader.sheetNames == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "指标说明"])
+                #expect(reader.sheetNames == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "随机抽查以外的检查（第三条）", "指标说明"])
                 #expect(try reader.readAllRows(sheet: "按月统计").count == 8)
             }
         }

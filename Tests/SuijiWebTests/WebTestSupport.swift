@@ -16,10 +16,10 @@ struct WebFixture {
     let stores: Stores
     let app: Application<RouterResponder<AppRequestContext>>
 
-    static func make() async throws -> WebFixture {
+    static func make(calendar: WorkCalendar? = nil) async throws -> WebFixture {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let stores = try await Stores.open(.sqliteMemory, bcryptCost: 4, now: now, logger: logger)
+        let stores = try await Stores.open(.sqliteMemory, bcryptCost: 4, calendar: calendar, now: now, logger: logger)
         let system = Caller.system(at: now)
         try await stores.departments.create(Department(code: "SAMR", name: "区市场监管局"), caller: system)
         try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)
@@ -39,8 +39,8 @@ struct WebFixture {
 
 /// Runs `body` against a fresh fixture's app and always closes the database (an unclosed
 /// SQLite connection traps when it is freed).
-func withApp(_ body: @Sendable (WebFixture, any TestClientProtocol) async throws -> Void) async throws {
-    let fixture = try await WebFixture.make()
+func withApp(calendar: WorkCalendar? = nil, _ body: @Sendable (WebFixture, any TestClientProtocol) async throws -> Void) async throws {
+    let fixture = try await WebFixture.make(calendar: calendar)
     do {
         try await fixture.app.test(.router) { client in try await body(fixture, client) }
     } catch {

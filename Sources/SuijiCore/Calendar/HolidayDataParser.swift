@@ -26,7 +26,8 @@ enum HolidayDataParser {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
 
             let parts = trimmed.split(maxSplits: 2, whereSeparator: \.isWhitespace)
-            let keyword = String(parts[0])
+            // The office may type the Chinese keywords: 年度, 放假, 上班.
+            let keyword = ["年度": "year", "放假": "off", "上班": "work"][String(parts[0])] ?? String(parts[0])
             guard parts.count >= 2 else { throw fail("“\(keyword)”后缺少年份或日期") }
             let argument = String(parts[1])
             let rest = parts.count > 2 ? String(parts[2]).trimmingWhitespace() : ""
@@ -64,7 +65,7 @@ enum HolidayDataParser {
                 }
                 current = block
             default:
-                throw fail("未知关键字“\(keyword)”（应为 year、off 或 work）")
+                throw fail("未知关键字“\(keyword)”（应为 year、off、work 或 年度、放假、上班）")
             }
         }
         flush()
@@ -78,5 +79,15 @@ extension StringProtocol {
             let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(self[first...last])
+    }
+}
+
+extension WorkCalendar.Year {
+    /// The year in the `holidays-cn.txt` format (`WorkCalendar(parsing:)` reads it back).
+    public var text: String {
+        var lines = ["year \(year) \(source)".trimmingWhitespace()]
+        lines += daysOff.keys.sorted().map { "off \($0.iso) \(daysOff[$0]!)" }
+        lines += workingWeekendDays.keys.sorted().map { "work \($0.iso) \(workingWeekendDays[$0]!)" }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

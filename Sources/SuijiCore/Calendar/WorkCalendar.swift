@@ -21,24 +21,59 @@ public struct WorkCalendar: Sendable {
         public let daysOff: [CalendarDate: String]
         /// Weekend days that are working days, with the holiday they make up for.
         public let workingWeekendDays: [CalendarDate: String]
+        /// Computed from the statutory holidays, not a notice (``StatutoryHolidays``).
+        public let isProvisional: Bool
+
+        /// Creates a year record.
+        public init(
+            year: Int, source: String, daysOff: [CalendarDate: String], workingWeekendDays: [CalendarDate: String],
+            isProvisional: Bool = false
+        ) {
+            self.year = year
+            self.source = source
+            self.daysOff = daysOff
+            self.workingWeekendDays = workingWeekendDays
+            self.isProvisional = isProvisional
+        }
     }
 
     /// The notices, by year.
     public let years: [Int: Year]
+    /// Whether a year without a notice gets a provisional calendar from the statutory holidays
+    /// (``StatutoryHolidays/provisionalYear(_:)``) instead of being unknown.
+    public let fillsProvisionalYears: Bool
 
-    /// The years whose working days are known.
+    /// The years with a notice.
     public var knownYears: Set<Int> { Set(years.keys) }
+
+    /// The notice of `year`, else its provisional calendar when this calendar fills them.
+    public func year(_ year: Int) -> Year? {
+        if let notice = years[year] { return notice }
+        return fillsProvisionalYears ? StatutoryHolidays.provisionalYear(year) : nil
+    }
+
+    /// Whether `year` is only known provisionally (no notice; computed).
+    public func isProvisional(_ year: Int) -> Bool {
+        years[year] == nil && self.year(year) != nil
+    }
+
+    /// This calendar with a provisional calendar for every year without a notice (2014–2100).
+    public func withProvisionalYears() -> WorkCalendar {
+        WorkCalendar(years: years, fillsProvisionalYears: true)
+    }
 
     /// Parses the `holidays-cn.txt` format (documented at the top of that
     /// file). Throws ``WorkCalendarError/malformedLine(line:reason:)`` naming
     /// the 1-based line number of the first bad line.
     public init(parsing text: String) throws {
         self.years = try HolidayDataParser.parse(text)
+        self.fillsProvisionalYears = false
     }
 
     /// Creates a calendar from already-validated year records.
-    public init(years: [Int: Year]) {
+    public init(years: [Int: Year], fillsProvisionalYears: Bool = false) {
         self.years = years
+        self.fillsProvisionalYears = fillsProvisionalYears
     }
 
     private static let bundledResult: Result<WorkCalendar, WorkCalendarError> = {
@@ -71,13 +106,13 @@ public struct WorkCalendar: Sendable {
     /// correction) before a software update:
     /// `try WorkCalendar.bundled().merging(WorkCalendar(parsing: userText))`.
     public func merging(_ other: WorkCalendar) -> WorkCalendar {
-        WorkCalendar(years: years.merging(other.years) { _, new in new })
+        WorkCalendar(years: years.merging(other.years) { _, new in new }, fillsProvisionalYears: fillsProvisionalYears)
     }
 
     /// Whether `date` is a working day. Throws
     /// ``WorkCalendarError/unknownYear(_:)`` if its year is not known.
     public func isWorkingDay(_ date: CalendarDate) throws -> Bool {
-        guard let info = years[date.year] else { throw WorkCalendarError.unknownYear(date.year) }
+        guard let info = year(date.year) else { throw WorkCalendarError.unknownYear(date.year) }
         if date.isWeekend {
             return info.workingWeekendDays[date] != nil
         }
@@ -87,7 +122,7 @@ public struct WorkCalendar: Sendable {
     /// The holiday name if `date` is a weekday off or a make-up working day;
     /// `nil` for ordinary days. Throws for unknown years.
     public func note(for date: CalendarDate) throws -> String? {
-        guard let info = years[date.year] else { throw WorkCalendarError.unknownYear(date.year) }
+        guard let info = year(date.year) else { throw WorkCalendarError.unknownYear(date.year) }
         return info.daysOff[date] ?? info.workingWeekendDays[date]
     }
 
@@ -100,7 +135,7 @@ public struct WorkCalendar: Sendable {
     /// lies in an unknown year.
     public func addingWorkingDays(_ n: Int, to date: CalendarDate) throws -> CalendarDate {
         guard n >= 0 else { throw WorkCalendarError.negativeCount(n) }
-        guard years[date.year] != nil else { throw WorkCalendarError.unknownYear(date.year) }
+        guard year(date.year) != nil else { throw WorkCalendarError.unknownYear(date.year) }
         var current = date
         var remaining = n
         while remaining > 0 {
@@ -119,7 +154,7 @@ public struct WorkCalendar: Sendable {
     /// between lies in an unknown year.
     public func workingDays(between a: CalendarDate, and b: CalendarDate) throws -> Int {
         if b < a { return -(try workingDays(between: b, and: a)) }
-        guard years[a.year] != nil else { throw WorkCalendarError.unknownYear(a.year) }
+        guard year(a.year) != nil else { throw WorkCalendarError.unknownYear(a.year) }
         var count = 0
         var current = a
         while current < b {
@@ -137,5 +172,25 @@ public struct WorkCalendar: Sendable {
     /// (`addingWorkingDays(20, to: inspectionEnd)`).
     public func resultDueDate(inspectionEnd: CalendarDate) throws -> CalendarDate {
         try addingWorkingDays(Self.resultDueWorkingDays, to: inspectionEnd)
+    }
+
+    /// A due date and whether it is provisional (暂定): some day counted lies in a year without
+    /// a notice, so it may move when the notice is loaded.
+    public struct Due: Sendable, Hashable {
+        public var date: CalendarDate
+        public var isProvisional: Bool
+
+        /// Creates a due date.
+        public init(date: CalendarDate, isProvisional: Bool) {
+            self.date = date
+            self.isProvisional = isProvisional
+        }
+    }
+
+    /// ``resultDueDate(inspectionEnd:)`` with whether it is provisional.
+    public func resultDue(inspectionEnd: CalendarDate) throws -> Due {
+        let date = try resultDueDate(inspectionEnd: inspectionEnd)
+        let counted = inspectionEnd.adding(days: 1).year...max(date.year, inspectionEnd.adding(days: 1).year)
+        return Due(date: date, isProvisional: counted.contains(where: isProvisional))
     }
 }

@@ -42,6 +42,9 @@ public struct Inspection: Sendable, Codable, Equatable, Identifiable {
     /// 20 working days after the window's end; nil when the holiday notice of that year is not
     /// known yet.
     public var resultDueDate: CalendarDate?
+    /// `resultDueDate` counts days of a year without a holiday notice yet (a provisional
+    /// calendar): 暂定, recomputed when the notice is loaded.
+    public var resultDueDateProvisional: Bool
     /// The results were first submitted after `resultDueDate`: "未按期完成".
     public var late: Bool
     /// The reason of the last return, empty otherwise.
@@ -56,8 +59,8 @@ public struct Inspection: Sendable, Codable, Equatable, Identifiable {
     public init(
         id: Int64 = 0, drawID: String, planID: Int64, initiator: String, departments: [String], windowStart: CalendarDate,
         windowEnd: CalendarDate, target: InspectedTarget, team: [TeamMember], items: [PlanItem], state: InspectionState = .pending,
-        notice: Notice? = nil, plannedDate: CalendarDate? = nil, findings: [Finding] = [], resultDueDate: CalendarDate?, late: Bool = false,
-        returnReason: String = "",
+        notice: Notice? = nil, plannedDate: CalendarDate? = nil, findings: [Finding] = [], resultDueDate: CalendarDate?,
+        resultDueDateProvisional: Bool = false, late: Bool = false, returnReason: String = "",
         createdAt: Date, firstSubmittedAt: Date? = nil, submittedAt: Date? = nil, approvedAt: Date? = nil, publishedAt: Date? = nil
     ) {
         self.id = id
@@ -75,6 +78,7 @@ public struct Inspection: Sendable, Codable, Equatable, Identifiable {
         self.plannedDate = plannedDate
         self.findings = findings
         self.resultDueDate = resultDueDate
+        self.resultDueDateProvisional = resultDueDateProvisional
         self.late = late
         self.returnReason = returnReason
         self.createdAt = createdAt
@@ -115,5 +119,11 @@ public struct Inspection: Sendable, Codable, Equatable, Identifiable {
     /// when `calendar` does not know the years involved.
     public static func dueDate(windowEnd: CalendarDate, calendar: WorkCalendar) -> CalendarDate? {
         try? calendar.resultDueDate(inspectionEnd: windowEnd)
+    }
+
+    /// The due date and whether it is provisional (暂定), or nil when `calendar` does not know
+    /// the years involved.
+    public static func due(windowEnd: CalendarDate, calendar: WorkCalendar) -> WorkCalendar.Due? {
+        try? calendar.resultDue(inspectionEnd: windowEnd)
     }
 }

@@ -57,6 +57,8 @@ public struct InspectionFact: Sendable, Codable, Equatable {
     public var targetName: String
     /// `Inspection.resultDueDate`; nil while the holiday notice of its year is unknown.
     public var dueDate: CalendarDate?
+    /// `Inspection.resultDueDateProvisional`: the due date counts a year without a notice (暂定).
+    public var dueDateProvisional: Bool
     public var state: InspectionState
     /// The China day of the first submission of results.
     public var firstSubmittedOn: CalendarDate?
@@ -73,13 +75,14 @@ public struct InspectionFact: Sendable, Codable, Equatable {
     public init(
         id: Int64, planID: Int64, initiator: String, targetName: String, dueDate: CalendarDate?, state: InspectionState,
         firstSubmittedOn: CalendarDate?, publishedOn: CalendarDate? = nil, lateMark: Bool = false, categories: [ResultCategory] = [],
-        nonCooperation: Bool = false
+        nonCooperation: Bool = false, dueDateProvisional: Bool = false
     ) {
         self.id = id
         self.planID = planID
         self.initiator = initiator
         self.targetName = targetName
         self.dueDate = dueDate
+        self.dueDateProvisional = dueDateProvisional
         self.state = state
         self.firstSubmittedOn = firstSubmittedOn
         self.publishedOn = publishedOn
@@ -101,7 +104,7 @@ public struct InspectionFact: Sendable, Codable, Equatable {
             publishedOn: inspection.publishedAt.map(CalendarDate.init(chinaDateOf:)), lateMark: inspection.late, categories: categories,
             nonCooperation: inspection.findings.contains {
                 $0.category.code == ResultCategory.nonCooperation.code || !$0.nonCooperation.isEmpty
-            })
+            }, dueDateProvisional: inspection.resultDueDateProvisional)
     }
 
     /// Submitted for the first time after the due date.
@@ -126,17 +129,20 @@ public struct OversightFacts: Sendable, Codable, Equatable {
     public var followUps: [FollowUp]
     /// The plan of each follow-up's inspection, by follow-up id.
     public var followUpPlans: [Int64: Int64]
+    /// Checks outside the draw (§3), counted in their own table.
+    public var outsideChecks: [OutsideCheckFact]
 
     /// Creates the facts.
     public init(
         plans: [PlanFact] = [], draws: [DrawFact] = [], inspections: [InspectionFact] = [], followUps: [FollowUp] = [],
-        followUpPlans: [Int64: Int64] = [:]
+        followUpPlans: [Int64: Int64] = [:], outsideChecks: [OutsideCheckFact] = []
     ) {
         self.plans = plans
         self.draws = draws
         self.inspections = inspections
         self.followUps = followUps
         self.followUpPlans = followUpPlans
+        self.outsideChecks = outsideChecks
     }
 }
 

@@ -43,9 +43,9 @@ extension OversightReport {
     public static let monthFigures = OversightFigure.allCases.filter(\.isMonthly)
 
     /// The tables of the evaluation report: by department, by plan, by month, problems by
-    /// category, and the definitions.
+    /// category, the checks outside the draw (§3), and the definitions.
     public var tables: [OversightTable] {
-        [departmentTable, planTable, monthTable, categoryTable, definitionTable]
+        [departmentTable, planTable, monthTable, categoryTable, outsideCheckTable, definitionTable]
     }
 
     /// The figures of the plan table (each row is one plan).
@@ -88,6 +88,14 @@ extension OversightReport {
             rows: [
                 [OversightCell(text: "统计期间"), OversightCell(text: "\(period.start.iso) 至 \(period.end.iso)（\(period.label)）")],
                 [OversightCell(text: "统计日"), OversightCell(text: "\(asOf.iso)（逾期、办理中等状态截至当日）")],
+                [
+                    OversightCell(text: "录入截止日（暂定）"),
+                    OversightCell(text: "截止日计算涉及尚无国务院办公厅节假日安排通知的年度时，按法定节假日推算（无法预知调休上班日），标注“暂定”；通知载入后重新计算"),
+                ],
+                [
+                    OversightCell(text: "随机抽查以外的检查"),
+                    OversightCell(text: "依《工作细则》第三条不纳入双随机的检查（投诉举报、转办交办、数据监测、专项检查等），检查日期在统计期间内；单独统计，不计入以上随机抽查指标"),
+                ],
             ]
                 + OversightFigure.allCases.map { [OversightCell(text: $0.label), OversightCell(text: $0.definition)] }
                 + OversightRate.allCases.map {

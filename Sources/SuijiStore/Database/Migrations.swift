@@ -288,6 +288,42 @@ public enum Migrations {
                 "CREATE INDEX targets_uid ON targets (uid)",
                 "CREATE INDEX inspections_target ON inspections (target_uid, state)",
             ]),
+        // State Council holiday notices loaded by the office into the running server, for years
+        // the shipped calendar does not have yet (due dates of those years are provisional until then).
+        Migration(
+            "CreateHolidayNotices",
+            [
+                """
+                CREATE TABLE holiday_notices (year INTEGER PRIMARY KEY, source TEXT NOT NULL, content TEXT NOT NULL,
+                  loaded_by TEXT NOT NULL, loaded_at TEXT NOT NULL)
+                """
+            ]),
+        // The 文号 of each inspection's printed notice and record form (昌市监联抽〔2026〕7号): a
+        // serial per initiating department and year, issued at first print and never changed;
+        // departments get their 机关代字.
+        Migration(
+            "CreateDocumentNumbers",
+            [
+                "ALTER TABLE departments ADD COLUMN doc_prefix TEXT NOT NULL DEFAULT ''",
+                """
+                CREATE TABLE document_numbers (inspection_id BIGINT PRIMARY KEY REFERENCES inspections(id), department TEXT NOT NULL,
+                  year INTEGER NOT NULL, serial INTEGER NOT NULL, number TEXT NOT NULL, issued_by TEXT NOT NULL, issued_at TEXT NOT NULL,
+                  UNIQUE (department, year, serial))
+                """,
+            ]),
+        // Checks outside the draw (§3: complaints, referrals, campaigns …) on a department's target:
+        // they count for the once-a-year rule of the draw and in oversight as their own table.
+        Migration(
+            "CreateOutsideChecks",
+            [
+                """
+                CREATE TABLE outside_checks (id {ID}, department TEXT NOT NULL REFERENCES departments(code), target_uid TEXT NOT NULL,
+                  target_name TEXT NOT NULL, kind TEXT NOT NULL, checked_on TEXT NOT NULL, source TEXT NOT NULL, inspectors TEXT NOT NULL,
+                  outcome TEXT NOT NULL, notes TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX outside_checks_year ON outside_checks (checked_on, target_uid)",
+                "CREATE INDEX outside_checks_department ON outside_checks (department, checked_on)",
+            ]),
         // Failed logins per account and the lockout they lead to (the office can lift it).
         Migration(
             "AddAccountLockout",

@@ -51,8 +51,11 @@ public final class SuijiDatabase: Sendable {
     let logger: Logger
     private let backend: Backend
     /// The working-day calendar in force: the bundled State Council notices, merged with any
-    /// newer notice given at start-up (`--calendar`). Result due dates are computed with it.
-    public let calendar: WorkCalendar
+    /// newer notice given at start-up (`--calendar`), then the notices the office loaded for
+    /// years still missing (`HolidayNoticeStore`); a year without any notice is provisional
+    /// (computed from the statutory holidays). Result due dates are computed with it.
+    public var calendar: WorkCalendar { calendarInForce.withLock { $0 } }
+    private let calendarInForce: Mutex<WorkCalendar>
     /// Set by `close()`: closing a SQLite connection twice traps.
     private let closed = Mutex(false)
 
@@ -67,7 +70,19 @@ public final class SuijiDatabase: Sendable {
         self.flavour = flavour
         self.logger = logger
         self.backend = backend
-        self.calendar = calendar ?? (try? WorkCalendar.bundled()) ?? WorkCalendar(years: [:])
+        let given = calendar ?? (try? WorkCalendar.bundled()) ?? WorkCalendar(years: [:])
+        self.calendarInForce = Mutex(given.withProvisionalYears())
+    }
+
+    /// Adds notices of years the calendar in force has no notice for (a year it has keeps its
+    /// notice); returns the years added.
+    @discardableResult
+    func addNotices(_ notices: WorkCalendar) -> [Int] {
+        calendarInForce.withLock { calendar in
+            let added = notices.years.filter { calendar.years[$0.key] == nil }
+            calendar = calendar.merging(WorkCalendar(years: added))
+            return added.keys.sorted()
+        }
     }
 
     /// Opens (and for SQLite files creates) the database. Run `Migrator` before use.

@@ -76,6 +76,9 @@ public enum DemoDistrict {
 
         for (code, name) in DemoReference.departments {
             try await stores.departments.create(Department(code: code, name: name), caller: system)
+            if let prefix = DemoReference.documentPrefixes[code] {
+                try await stores.departments.setDocumentPrefix(prefix, of: code, caller: system)
+            }
         }
         progress?("departments: \(codes.count)")
         try await stores.areas.upsert(Area(code: "360202", name: "昌江区", parent: "360200"), caller: system)

@@ -30,6 +30,11 @@ enum DemoReference {
         ("STATS", "昌江区统计局"),
     ]
 
+    /// The 文号代字 of some departments' printed notices (the others print their name).
+    static let documentPrefixes: [String: String] = [
+        "SAMR": "昌市监", "HEALTH": "昌卫健", "EDU": "昌教体", "CULT": "昌文广旅", "EMER": "昌应急", "HOUSING": "昌住建", "ECO": "昌环",
+    ]
+
     /// A township-level unit (街道/镇/乡).
     struct Street: Sendable {
         let code: String

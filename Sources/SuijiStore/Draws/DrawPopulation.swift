@@ -79,12 +79,14 @@ struct DrawPopulation {
         return result
     }
 
-    /// Targets drawn in an executed, not superseded draw of `year`.
+    /// Targets drawn in an executed, not superseded draw of `year`, or checked outside the draw
+    /// that year (§3, `OutsideCheckStore`): both count as the year's inspection.
     static func drawnThisYear(_ year: Int, on db: any SQLDatabase) async throws -> Set<String> {
         let rows = try await db.raw(
             """
             SELECT s.target_uid FROM draw_selections s JOIN draws d ON d.id = s.draw_id
             WHERE s.year = \(bind: year) AND d.id NOT IN (SELECT redraw_of FROM draws WHERE redraw_of IS NOT NULL AND state = 'executed')
+            UNION SELECT target_uid FROM outside_checks WHERE checked_on >= \(bind: "\(year)-01-01") AND checked_on <= \(bind: "\(year)-12-31")
             """
         ).all()
         return Set(try rows.map { try $0.decode(column: "target_uid", as: String.self) })

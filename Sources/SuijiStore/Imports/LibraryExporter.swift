@@ -36,8 +36,21 @@ public struct LibraryExporter: Sendable {
         self.database = database
     }
 
-    /// The rows (header first) of `kind` visible in `scope`, optionally of one department.
+    /// The header of the department column, written when an export spans several departments'
+    /// libraries (the same code may sit in two libraries with different data); the importer
+    /// accepts it and checks each row belongs to the department imported into.
+    public static let departmentHeader = "部门代码"
+
+    /// The rows (header first) of `kind` visible in `scope`, optionally of one department. A
+    /// library export that is not limited to one department starts with the department column.
     public func rows(_ kind: ExportKind, scope: DepartmentScope, department: String? = nil) async throws -> [[String]] {
+        let rows = try await libraryRows(kind, scope: scope, department: department)
+        guard kind != .departments, department == nil, scope == .all else { return rows.map { Array($0.dropFirst()) } }
+        return rows.enumerated().map { index, row in [index == 0 ? Self.departmentHeader : row[0]] + row.dropFirst() }
+    }
+
+    /// The library's rows with each record's department code first (header empty there).
+    private func libraryRows(_ kind: ExportKind, scope: DepartmentScope, department: String?) async throws -> [[String]] {
         let query = ListQuery(department: department)
         let filter = ListingFilter(scope: scope, query: query, searchColumns: [], allowedFilters: [])
         switch kind {
@@ -48,7 +61,7 @@ public struct LibraryExporter: Sendable {
                 )
                 .all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             }
-            return Self.table(SheetMapping<TargetInput>.targets, targets.map { TargetInput($0.target) })
+            return Self.table(SheetMapping<TargetInput>.targets, targets.map { ($0.departmentCode, TargetInput($0.target)) })
         case .inspectors:
             let inspectors = try await database.read { db in
                 try await db.raw(
@@ -57,7 +70,7 @@ public struct LibraryExporter: Sendable {
                 )
                 .all(decoding: InspectorRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             }
-            return Self.table(SheetMapping<InspectorInput>.inspectors, inspectors.map { InspectorInput($0.inspector) })
+            return Self.table(SheetMapping<InspectorInput>.inspectors, inspectors.map { ($0.departmentCode, InspectorInput($0.inspector)) })
         case .experts:
             let experts = try await database.read { db in
                 try await db.raw(
@@ -65,7 +78,7 @@ public struct LibraryExporter: Sendable {
                 )
                 .all(decoding: ExpertRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             }
-            return Self.table(SheetMapping<ExpertInput>.experts, experts.map { ExpertInput($0.expert) })
+            return Self.table(SheetMapping<ExpertInput>.experts, experts.map { ($0.departmentCode, ExpertInput($0.expert)) })
         case .items:
             let items = try await database.read { db in
                 try await db.raw(
@@ -73,10 +86,10 @@ public struct LibraryExporter: Sendable {
                         + " ORDER BY department_code, code"
                 ).all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             }
-            return Self.table(SheetMapping<CheckItemInput>.items, items.map { CheckItemInput($0.item) })
+            return Self.table(SheetMapping<CheckItemInput>.items, items.map { ($0.departmentCode, CheckItemInput($0.item)) })
         case .departments:
             let departments = try await DepartmentStore(database: database).all()
-            return [["部门代码", "部门名称"]] + departments.map { [$0.code, $0.name] }
+            return [["", "部门代码", "部门名称"]] + departments.map { ["", $0.code, $0.name] }
         }
     }
 
@@ -92,11 +105,12 @@ public struct LibraryExporter: Sendable {
         }
     }
 
-    static func table<Input>(_ mapping: SheetMapping<Input>, _ inputs: [Input]) -> [[String]] {
-        var rows: [[String]] = [mapping.columns.map(\.header)]
+    /// The sheet of `inputs`, each row led by its department code (the header's first cell empty).
+    static func table<Input>(_ mapping: SheetMapping<Input>, _ inputs: [(department: String, input: Input)]) -> [[String]] {
+        var rows: [[String]] = [[""] + mapping.columns.map(\.header)]
         rows.reserveCapacity(inputs.count + 1)
-        for input in inputs {
-            rows.append(mapping.columns.map { input[keyPath: $0.keyPath] ?? "" })
+        for (department, input) in inputs {
+            rows.append([department] + mapping.columns.map { input[keyPath: $0.keyPath] ?? "" })
         }
         return rows
     }

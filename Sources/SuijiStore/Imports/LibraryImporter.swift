@@ -20,11 +20,12 @@ public struct LibraryImporter: Sendable {
     ) async throws -> ImportReport {
         let department = caller.account.departmentCode ?? ""
         try AccessPolicy.requireWrite(caller.account, department: department)
+        let owner = try await DepartmentStore(database: database).all().first { $0.code == department }
         switch kind {
         case .targets:
             let parser = SheetParser(
                 mapping: SheetMapping<TargetInput>.targets, validate: { $0.validated(department: department) },
-                key: { $0.uid }, keyField: "creditCode")
+                key: { $0.uid }, keyField: "creditCode", department: owner)
             let now = Timestamp.format(caller.at)
             return try await write(
                 parser, data: data, kind: kind, caller: caller, progress: progress,
@@ -35,21 +36,21 @@ public struct LibraryImporter: Sendable {
         case .inspectors:
             let parser = SheetParser(
                 mapping: SheetMapping<InspectorInput>.inspectors, validate: { $0.validated(department: department) },
-                key: { $0.certificateNumber }, keyField: "certificateNumber")
+                key: { $0.certificateNumber }, keyField: "certificateNumber", department: owner)
             return try await write(parser, data: data, kind: kind, caller: caller, progress: progress) { records, db in
                 try await SmallLibrarySync.inspectors(records, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .experts:
             let parser = SheetParser(
                 mapping: SheetMapping<ExpertInput>.experts, validate: { $0.validated(department: department) },
-                key: { "\($0.name)|\($0.organisation)" }, keyField: "name")
+                key: { "\($0.name)|\($0.organisation)" }, keyField: "name", department: owner)
             return try await write(parser, data: data, kind: kind, caller: caller, progress: progress) { records, db in
                 try await SmallLibrarySync.experts(records, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .items:
             let parser = SheetParser(
                 mapping: SheetMapping<CheckItemInput>.items, validate: { $0.validated(department: department) },
-                key: { $0.code }, keyField: "code")
+                key: { $0.code }, keyField: "code", department: owner)
             return try await write(parser, data: data, kind: kind, caller: caller, progress: progress) { records, db in
                 try await SmallLibrarySync.items(records, department: department, caller: caller, on: db)
             }

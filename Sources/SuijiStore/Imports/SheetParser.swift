@@ -12,6 +12,9 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
     let key: (Record) -> String
     /// The field named when a key repeats.
     let keyField: String
+    /// The department imported into: a department column (as a whole-district export has) is
+    /// accepted when each row names this department, by code or name.
+    var department: Department? = nil
 
     struct Parsed {
         var records: [Record]
@@ -32,9 +35,13 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         var columnOf: [Int: SheetMapping<Input>.Column] = [:]
         var ignored: [String] = []
         var present = Set<String>()
+        var departmentColumn: Int?
         for (index, header) in sheet.header.enumerated() {
             let name = TabularSheet.normalizeHeader(header)
-            if let column = mapping.columns.first(where: { $0.header == name || $0.field == name }) {
+            if Self.departmentHeaders.contains(name), department != nil {
+                if departmentColumn != nil { throw ImportError.unreadable("表头“\(name)”重复") }
+                departmentColumn = index
+            } else if let column = mapping.columns.first(where: { $0.header == name || $0.field == name }) {
                 if present.contains(column.field) { throw ImportError.unreadable("表头“\(name)”重复") }
                 columnOf[index] = column
                 present.insert(column.field)
@@ -54,7 +61,19 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         for (index, column) in columnOf { keyPaths[index] = column.keyPath }
         let rows = sheet.rows
         let isCSV = sheet.format != .xlsx
+        let department = department
         let chunks = Self.validateConcurrently(rows.count) { index in
+            if let departmentColumn, let department, departmentColumn < rows[index].fields.count {
+                let cell = rows[index].fields[departmentColumn].trimmingCharacters(in: .whitespaces)
+                if !cell.isEmpty && cell != department.code && cell != department.name {
+                    return .failure(
+                        .invalid([
+                            FieldIssue(
+                                field: LibraryExporter.departmentHeader,
+                                message: "本行属于部门“\(cell)”，不能导入\(department.name)（\(department.code)）的库；请只导入本部门的行")
+                        ]))
+                }
+            }
             var input = mapping.make()
             for (column, cell) in rows[index].fields.enumerated() where column < keyPaths.count {
                 if let keyPath = keyPaths[column] { input[keyPath: keyPath] = isCSV ? TabularFormulaGuard.restore(cell) : cell }
@@ -101,6 +120,9 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         progress?(ImportProgress(phase: "validate", done: sheet.rows.count, total: sheet.rows.count))
         return parsed
     }
+
+    /// Headers of the department column (`LibraryExporter.departmentHeader` and its aliases).
+    static var departmentHeaders: Set<String> { [LibraryExporter.departmentHeader, "部门", "department", "departmentCode"] }
 
     /// The outcome of validating one chunk of rows.
     struct Chunk {

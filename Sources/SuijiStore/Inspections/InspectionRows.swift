@@ -37,6 +37,9 @@ struct InspectionRow: Codable {
     /// The inspection; `late` also holds when the first submission falls after a due date that
     /// was only known later (the next year's holiday notice), as the statistics count it.
     func inspection(team: [TeamMember], findings: [Finding], calendar: WorkCalendar) throws -> Inspection {
+        let due =
+            dueDate.flatMap(CalendarDate.init(iso:)).map { WorkCalendar.Due(date: $0, isProvisional: false) }
+            ?? Self.due(windowEnd, calendar: calendar)
         var inspection = Inspection(
             id: id, drawID: drawId, planID: planId, initiator: initiator, departments: try JSONText.decode([String].self, departments),
             windowStart: CalendarDate(iso: windowStart)!, windowEnd: CalendarDate(iso: windowEnd)!,
@@ -44,8 +47,7 @@ struct InspectionRow: Codable {
             items: try JSONText.decode([PlanItem].self, items), state: InspectionState(rawValue: state) ?? .pending,
             notice: try notice.map { try JSONText.decode(Notice.self, $0) }, plannedDate: plannedDate.flatMap(CalendarDate.init(iso:)),
             findings: findings,
-            resultDueDate: dueDate.flatMap(CalendarDate.init(iso:)) ?? Self.dueDate(windowEnd, calendar: calendar), late: late != 0,
-            returnReason: returnReason,
+            resultDueDate: due?.date, resultDueDateProvisional: due?.isProvisional ?? false, late: late != 0, returnReason: returnReason,
             createdAt: StoredDate.parse(createdAt) ?? Date(timeIntervalSince1970: 0), firstSubmittedAt: StoredDate.parse(firstSubmittedAt),
             submittedAt: StoredDate.parse(submittedAt), approvedAt: StoredDate.parse(approvedAt), publishedAt: StoredDate.parse(publishedAt)
         )
@@ -55,11 +57,12 @@ struct InspectionRow: Codable {
         return inspection
     }
 
-    /// A due date not known at creation (the holiday notice of its year came later, with a
-    /// software update or a `--calendar` file) is computed from the calendar in force.
-    static func dueDate(_ windowEnd: String, calendar: WorkCalendar) -> CalendarDate? {
+    /// A due date not stored at creation (the holiday notice of its year was not out: it is
+    /// provisional, or was unknown) is computed from the calendar in force on every read, so it
+    /// follows the notice once loaded (a software update, `--calendar`, or the office's upload).
+    static func due(_ windowEnd: String, calendar: WorkCalendar) -> WorkCalendar.Due? {
         guard let end = CalendarDate(iso: windowEnd) else { return nil }
-        return Inspection.dueDate(windowEnd: end, calendar: calendar)
+        return Inspection.due(windowEnd: end, calendar: calendar)
     }
 }
 

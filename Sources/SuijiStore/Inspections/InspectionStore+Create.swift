@@ -33,7 +33,9 @@ extension InspectionStore {
         let files = try await DrawStore.files(drawID, on: db)
         let selection = try TargetSelection.parseList(files["selection.txt"] ?? [], file: "selection.txt")
         let teams = try await Self.teams(files: files, on: db)
-        let due = Inspection.dueDate(windowEnd: end, calendar: calendar)
+        // A provisional due date (暂定) is not stored: it is computed on every read until the notice is loaded.
+        let computed = Inspection.due(windowEnd: end, calendar: calendar)
+        let due = computed?.isProvisional == false ? computed?.date : nil
         let now = Timestamp.format(caller.at)
         let departments = try JSONText.encode(plan.departments)
         let items = try JSONText.encode(plan.items)
@@ -62,7 +64,10 @@ extension InspectionStore {
         }
         try await AuditLog.append(
             db, caller: caller, action: "create-inspections", entity: "draw", entityID: drawID,
-            detail: ["count": String(selection.count), "dueDate": due?.iso ?? "", "windowEnd": end.iso])
+            detail: [
+                "count": String(selection.count), "dueDate": computed.map { $0.date.iso + ($0.isProvisional ? "（暂定）" : "") } ?? "",
+                "windowEnd": end.iso,
+            ])
         return selection.count
     }
 

@@ -88,7 +88,8 @@ extension InspectionStore {
             }
             let now = Timestamp.format(caller.at)
             if inspection.firstSubmittedAt == nil {
-                let late = inspection.isLate(submittedOn: CalendarDate(chinaDateOf: caller.at))
+                // Against a provisional due date (暂定) lateness is not stored: it is computed on read.
+                let late = !inspection.resultDueDateProvisional && inspection.isLate(submittedOn: CalendarDate(chinaDateOf: caller.at))
                 try await db.raw(
                     "UPDATE inspections SET first_submitted_at = \(bind: now), late = \(bind: late ? 1 : 0) WHERE id = \(bind: id)"
                 ).run()

@@ -74,7 +74,8 @@ public struct StatisticsStore: Sendable {
             followUpPlans[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "plan_id", as: Int64.self)
         }
         return OversightFacts(
-            plans: planFacts, draws: drawFacts, inspections: inspectionFacts, followUps: followUps, followUpPlans: followUpPlans)
+            plans: planFacts, draws: drawFacts, inspections: inspectionFacts, followUps: followUps, followUpPlans: followUpPlans,
+            outsideChecks: try await OutsideCheckStore.facts(period, department: department, on: db))
     }
 }
 

@@ -52,6 +52,15 @@ public struct WorkQueue: Sendable, Equatable {
     public var toReview: [Inspection] = []
     /// Open rectification orders past their deadline.
     public var overdueRectifications: [FollowUp] = []
+    /// For the office: years without a State Council holiday notice in which outstanding
+    /// inspections have their due dates (暂定), with how many; load the notice when it is out.
+    public var missingHolidayNotices: [MissingNotice] = []
+
+    /// A year whose holiday notice is missing and the outstanding inspections due in it.
+    public struct MissingNotice: Sendable, Equatable {
+        public var year: Int
+        public var inspections: Int
+    }
 
     public init() {}
 }

@@ -41,6 +41,19 @@ public struct WorkQueueReader: Sendable {
             }
             queue.overdueRectifications = try await FollowUpStore(database: database).listOpen(overdueOn: today, for: account)
         }
+        if account.role == .office {
+            let calendar = database.calendar
+            let years = outstanding.filter(\.resultDueDateProvisional).compactMap { inspection in
+                inspection.resultDueDate.flatMap { due in
+                    let first = inspection.windowEnd.adding(days: 1).year
+                    return (first...max(due.year, first)).first(where: calendar.isProvisional)
+                }
+            }
+            queue.missingHolidayNotices = Dictionary(grouping: years) { $0 }.map {
+                WorkQueue.MissingNotice(year: $0.key, inspections: $0.value.count)
+            }
+            .sorted { $0.year < $1.year }
+        }
         return queue
     }
 

@@ -22,6 +22,7 @@ struct StaticFilesMiddleware: RouterMiddleware {
                     case "css": "text/css; charset=utf-8"
                     case "js": "text/javascript; charset=utf-8"
                     case "svg": "image/svg+xml"
+                    case "ico": "image/x-icon"
                     default: "application/octet-stream"
                     }
                 files["/static/" + name] = (type, ByteBuffer(bytes: data))
@@ -31,8 +32,10 @@ struct StaticFilesMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.uri.path.hasPrefix("/static/") else { return try await next(request, context) }
-        guard let file = files[request.uri.path] else { throw WebError.notFound }
+        // Browsers ask for /favicon.ico by themselves (for a PDF or JSON tab too).
+        let path = request.uri.path == "/favicon.ico" ? "/static/favicon.ico" : request.uri.path
+        guard path.hasPrefix("/static/") else { return try await next(request, context) }
+        guard let file = files[path] else { throw WebError.notFound }
         return Response(
             status: .ok, headers: [.contentType: file.contentType, .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: file.bytes))

@@ -15,6 +15,7 @@ struct AdminPagesController {
         router.get("/admin/accounts", use: accounts)
         router.post("/admin/accounts", use: createAccount)
         router.post("/admin/departments", use: createDepartment)
+        router.post("/admin/departments/:code/prefix", use: setDocumentPrefix)
         router.get("/admin/audit", use: audit)
     }
 
@@ -28,11 +29,13 @@ struct AdminPagesController {
         "add-batch": "新增批次", "prepare": "准备抽取", "commit": "提交承诺", "publish-commitment": "发布承诺", "reveal": "揭示秘密",
         "public-value": "录入公开随机值", "execute": "执行抽取", "replace-inspector": "更换检查人员", "create-inspections": "生成检查任务",
         "notice": "告知", "finding": "录入结果", "review": "审核", "return": "退回",
+        "load-holiday-notice": "载入节假日安排通知", "issue-document-number": "编发文号", "record-outside-check": "登记随机抽查以外的检查",
+        "import-outside-checks": "导入随机抽查以外的检查",
     ]
     static let entities: [String: String] = [
         "target": "检查对象", "targets": "检查对象", "inspector": "执法检查人员", "inspectors": "执法检查人员", "expert": "专家",
         "experts": "专家", "check-item": "抽查事项", "items": "抽查事项", "department": "部门", "account": "账号", "session": "会话",
-        "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务", "request": "请求",
+        "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务", "calendar": "节假日安排", "request": "请求",
         "attachment": "附件", "dossier": "检查档案", "database": "数据库", "audit-key": "审计密钥",
     ]
 
@@ -47,9 +50,10 @@ struct AdminPagesController {
     {
         let departments = try await stores.departments.all()
         let locked = try await stores.accounts.lockedUntil(now: clock.now())
+        let prefixes = try await stores.departments.documentPrefixes()
         let model = AccountsPage(
             message: message,
-            departments: departments.map { AccountsPage.Department(code: $0.code, name: $0.name) },
+            departments: departments.map { AccountsPage.Department(code: $0.code, name: $0.name, prefix: prefixes[$0.code] ?? "") },
             accounts: try await stores.accounts.all().map {
                 AccountsPage.Row(
                     username: $0.username, name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "—",
@@ -84,6 +88,19 @@ struct AdminPagesController {
                 Department(code: (form["code"] ?? "").uppercased(), name: form["name"] ?? ""), caller: caller)
             return Response.redirect(to: "/admin/accounts", type: .found)
         } catch let error as LibraryError where error.kind == .invalid || error.kind == .conflict {
+            return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
+        }
+    }
+
+    /// The 文号代字 of a department's printed notices (office).
+    @Sendable func setDocumentPrefix(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let form = try await FormFields.read(request, context: context)
+        do {
+            try await stores.departments.setDocumentPrefix(
+                form.value("prefix"), of: try context.parameters.require("code"), caller: caller)
+            return Response.redirect(to: "/admin/accounts", type: .found)
+        } catch let error as LibraryError where error.kind == .invalid {
             return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
         }
     }
@@ -126,6 +143,8 @@ struct AccountsPage {
     struct Department {
         var code: String
         var name: String
+        /// 文号代字, empty when the name is used.
+        var prefix: String
     }
 
     var message: String?

@@ -21,16 +21,19 @@ struct DossierBuilder {
     func files(id: Int64, account: Account, at: Date) async throws -> (dossier: InspectionDossier, files: [File]) {
         let dossier = try await InspectionStore(database: stores.database).dossier(id: id, for: account)
         let inspection = dossier.inspection
-        let printable = InspectionPageBuilder.printable(
-            inspection, catalog: try await stores.itemCatalog(inspection), departmentNames: try await stores.departments.names(),
-            today: CalendarDate(chinaDateOf: at), entrustments: dossier.entrustments)
+        // The dossier shows the 文号 issued so far; reading it issues none.
+        let print = try await stores.inspectionPrint(
+            inspection, number: try await DocumentNumberStore(database: stores.database).existing(id), entrustments: dossier.entrustments,
+            account: account, today: CalendarDate(chinaDateOf: at))
         var files = [
             File(
                 path: "01-抽查通知书.html", title: "抽查通知书",
-                content: Data(standalone(pages.html("inspection-notice", printable, account: nil)).utf8)),
+                content: Data(standalone(pages.html("print-document", print.notice, account: nil)).utf8)),
+            File(path: "01-抽查通知书.pdf", title: "抽查通知书（PDF）", content: print.notice.pdf(created: at)),
             File(
                 path: "02-检查记录表.html", title: "检查记录表",
-                content: Data(standalone(pages.html("inspection-record", printable, account: nil)).utf8)),
+                content: Data(standalone(pages.html("print-document", print.record, account: nil)).utf8)),
+            File(path: "02-检查记录表.pdf", title: "检查记录表（PDF）", content: print.record.pdf(created: at)),
             File(path: "03-检查结果.json", title: "检查任务与逐项检查结果", content: try Self.json(inspection)),
             File(path: "04-委托记录.json", title: "委托专业机构（专家）记录", content: try Self.json(dossier.entrustments)),
             File(path: "05-后续处置.json", title: "后续处置", content: try Self.json(dossier.followUps)),
@@ -68,17 +71,19 @@ struct DossierBuilder {
         return name
     }
 
-    /// The page with the style sheet inlined, so it reads offline from the archive.
+    /// The page with its style sheets inlined, so it reads offline from the archive.
     func standalone(_ html: String) -> String {
-        html.replacingOccurrences(of: #"<link rel="stylesheet" href="/static/style.css">"#, with: "<style>\(Self.css)</style>")
+        Self.css.reduce(html) { page, sheet in
+            page.replacingOccurrences(of: #"<link rel="stylesheet" href="/static/\#(sheet.name)">"#, with: "<style>\(sheet.text)</style>")
+        }
     }
 
-    static let css: String = {
+    static let css: [(name: String, text: String)] = ["style.css", "print-a4.css"].map { name in
         guard let folder = Bundle.module.url(forResource: "Public", withExtension: nil),
-            let text = try? String(contentsOf: folder.appendingPathComponent("style.css"), encoding: .utf8)
-        else { return "" }
-        return text
-    }()
+            let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        else { return (name, "") }
+        return (name, text)
+    }
 
     static func json(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()

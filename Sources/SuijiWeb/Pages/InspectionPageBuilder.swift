@@ -94,7 +94,7 @@ enum InspectionPageBuilder {
             id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid, plan: "计划 \(inspection.planID)",
             planURL: "/plans/\(inspection.planID)", drawID: inspection.drawID, window: window(inspection),
             departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),
-            due: inspection.resultDueDate?.iso ?? "—", remaining: remark, overdue: overdue, late: inspection.late,
+            due: DueDateText.of(inspection), remaining: remark, overdue: overdue, late: inspection.late,
             state: inspection.state.label, returnReason: inspection.returnReason,
             hasReturnReason: !inspection.returnReason.isEmpty, notice: notice(inspection.notice),
             plannedDate: inspection.plannedDate?.iso ?? "未安排",
@@ -121,37 +121,6 @@ enum InspectionPageBuilder {
             hasNoticeErrors: !noticeErrors.isEmpty, entries: canEnter ? entries : [], canSubmit: allowed(.submit),
             canApprove: allowed(.approve), canReturn: allowed(.return), canPublish: allowed(.publish), isReviewer: isReviewer,
             records: Self.records(inspection, records, account: account, today: today, catalog: catalog, rejected: rejected))
-    }
-
-    /// The printable notice or record form.
-    static func printable(
-        _ inspection: Inspection, catalog: [String: CheckItem], departmentNames: [String: String], today: CalendarDate,
-        entrustments: [Entrustment] = []
-    ) -> InspectionPrintPage {
-        let names = { (role: TeamRole) in
-            inspection.team.filter { $0.role == role }.map(\.name).joined(separator: "、")
-        }
-        let planned = Set(inspection.items.flatMap { Self.item($0, in: catalog)?.methods ?? [] })
-        return InspectionPrintPage(
-            id: inspection.id, number: "\(inspection.initiator)-\(inspection.drawID)-\(inspection.id)",
-            initiator: departmentNames[inspection.initiator] ?? inspection.initiator,
-            departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),
-            target: inspection.target.name, targetUID: inspection.target.uid, window: window(inspection),
-            plannedDate: inspection.plannedDate?.iso, leader: names(.leader),
-            members: names(.member).isEmpty ? nil : names(.member), experts: names(.expert).isEmpty ? nil : names(.expert),
-            methods: methods(CheckMethod.allCases.filter(planned.contains)),
-            notice: notice(inspection.notice),
-            rows: inspection.items.map { item in
-                let finding = inspection.findings.first { $0.item == item }
-                let known = Self.item(item, in: catalog)
-                return .init(
-                    department: departmentNames[item.department] ?? item.department, code: item.code, name: known?.name ?? "",
-                    methods: finding.map { methods($0.methods) } ?? methods(known?.methods ?? []),
-                    result: finding.map { $0.category.label + ($0.settledOnline ? "（网上核查办结）" : "") } ?? "",
-                    nonCooperation: finding?.nonCooperation.map(\.label).joined(separator: "；") ?? "", notes: finding?.notes ?? "",
-                    enteredBy: finding?.enteredBy ?? "", enteredAt: finding.map { ChinaTime.text($0.enteredAt) } ?? "")
-            }, entrusted: entrustments.map { entrustment($0, catalog: catalog) }, hasEntrusted: !entrustments.isEmpty,
-            state: inspection.state.label, due: inspection.resultDueDate?.iso ?? "—", issued: today.iso)
     }
 
     /// One entrustment as the pages show it.

@@ -129,39 +129,3 @@ struct InspectionPage {
     var isReviewer: Bool
     var records: InspectionRecordsSection
 }
-
-/// The printable 抽查通知书 and 检查记录表 of one inspection.
-struct InspectionPrintPage {
-    struct Row {
-        var department: String
-        var code: String
-        var name: String
-        var methods: String
-        var result: String
-        var nonCooperation: String
-        var notes: String
-        var enteredBy: String
-        var enteredAt: String
-    }
-
-    var id: Int64
-    var number: String
-    var initiator: String
-    var departments: String
-    var target: String
-    var targetUID: String
-    var window: String
-    var plannedDate: String?
-    var leader: String
-    // Optional: Mustache shows a section for an empty string.
-    var members: String?
-    var experts: String?
-    var methods: String
-    var notice: String
-    var rows: [Row]
-    var entrusted: [InspectionPage.Entrusted]
-    var hasEntrusted: Bool
-    var state: String
-    var due: String
-    var issued: String
-}

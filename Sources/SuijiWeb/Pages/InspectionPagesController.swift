@@ -19,8 +19,7 @@ struct InspectionPagesController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/inspections", use: list)
         router.get("/inspections/:id", use: show)
-        router.get("/inspections/:id/notice", use: noticeSheet)
-        router.get("/inspections/:id/record", use: recordSheet)
+        addPrintRoutes(to: router)
         router.post("/inspections/:id/notice", use: notice)
         router.post("/inspections/:id/schedule", use: schedule)
         router.post("/inspections/:id/findings", use: finding)
@@ -63,7 +62,7 @@ struct InspectionPagesController {
                 return InspectionsPage.Row(
                     url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: "计划 \(inspection.planID)",
                     planURL: "/plans/\(inspection.planID)", window: InspectionPageBuilder.window(inspection),
-                    due: inspection.resultDueDate?.iso ?? "—", remaining: remark, overdue: overdue, state: inspection.state.label,
+                    due: DueDateText.of(inspection), remaining: remark, overdue: overdue, state: inspection.state.label,
                     today: isToday(inspection))
             }, isEmpty: found.isEmpty,
             states: InspectionState.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == state) },
@@ -74,23 +73,6 @@ struct InspectionPagesController {
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         try await detail(id: context.parameters.require("id", as: Int64.self), account: context.requireAccount(), context: context)
-    }
-
-    @Sendable func noticeSheet(request: Request, context: AppRequestContext) async throws -> Response {
-        try await sheet("inspection-notice", request: request, context: context)
-    }
-
-    @Sendable func recordSheet(request: Request, context: AppRequestContext) async throws -> Response {
-        try await sheet("inspection-record", request: request, context: context)
-    }
-
-    func sheet(_ template: String, request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
-        let inspection = try await inspections.get(id: try context.parameters.require("id", as: Int64.self), for: account)
-        let model = InspectionPageBuilder.printable(
-            inspection, catalog: try await catalog(inspection), departmentNames: try await stores.departments.names(), today: today,
-            entrustments: try await inspections.entrustments(id: inspection.id, for: account))
-        return pages.render(template, model, account: account, csrf: context.csrfToken)
     }
 
     /// The detail page, optionally with a rejected form kept and its errors.

@@ -42,6 +42,14 @@ struct WorkQueuePage {
                     hasMore: tasks.count > Self.shown, moreURL: moreURL))
         }
         add(
+            "载入节假日安排通知",
+            queue.missingHolidayNotices.map {
+                Task(
+                    title: "\($0.year) 年国务院办公厅节假日安排通知尚未载入",
+                    detail: "\($0.inspections) 项检查任务的结果录入截止日按法定节假日推算（暂定），通知发布后请载入以确定截止日", url: "/admin/calendar",
+                    action: "载入通知", due: nil, overdue: false)
+            }, moreURL: "/admin/calendar")
+        add(
             "今日检查",
             queue.visitsToday.map {
                 Task(
@@ -75,7 +83,8 @@ struct WorkQueuePage {
                 let inspection = task.inspection
                 return Task(
                     title: inspection.target.name, detail: "\(inspection.target.uid) · \(inspection.state.label)",
-                    url: "/inspections/\(inspection.id)", action: "录入结果", due: Self.due(inspection.resultDueDate, daysLeft: task.daysLeft),
+                    url: "/inspections/\(inspection.id)", action: "录入结果",
+                    due: Self.due(inspection.resultDueDate, daysLeft: task.daysLeft) + (inspection.resultDueDateProvisional ? "（暂定）" : ""),
                     overdue: (task.daysLeft ?? 0) < 0)
             }, moreURL: "/inspections?state=pending")
         add(

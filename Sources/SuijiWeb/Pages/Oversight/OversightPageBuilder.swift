@@ -101,7 +101,8 @@ enum OversightPageBuilder {
                     Cell(text: inspection.targetName, url: "/inspections/\(inspection.id)"),
                     Cell(text: "计划 \(inspection.planID)", url: "/plans/\(inspection.planID)"),
                     Cell(text: name(inspection.initiator), url: ""),
-                    Cell(text: inspection.dueDate?.iso ?? "—", url: ""), Cell(text: inspection.firstSubmittedOn?.iso ?? "—", url: ""),
+                    Cell(text: inspection.dueDate.map { $0.iso + (inspection.dueDateProvisional ? "（暂定）" : "") } ?? "—", url: ""),
+                    Cell(text: inspection.firstSubmittedOn?.iso ?? "—", url: ""),
                     Cell(text: timely, url: ""), Cell(text: inspection.state.label, url: ""),
                     Cell(text: inspection.categories.filter(\.isProblem).map(\.label).joined(separator: "；"), url: ""),
                 ]
