@@ -53,8 +53,8 @@ public struct Stores: Sendable {
     /// Opens the database at `location`, applies pending migrations and returns the stores.
     /// `calendar` is the working-day calendar in force (the bundled one by default).
     public static func open(
-        _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, calendar: WorkCalendar? = nil, now: Date,
-        logger: Logger
+        _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared,
+        calendar: WorkCalendar? = nil, now: Date, logger: Logger
     ) async throws -> Stores {
         let database = try await SuijiDatabase.open(location, schema: schema, calendar: calendar, logger: logger)
         do {
@@ -64,6 +64,6 @@ public struct Stores: Sendable {
             await database.close()
             throw error
         }
-        return Stores(database: database, bcryptCost: bcryptCost)
+        return Stores(database: database, bcryptCost: bcryptCost, hasher: hasher)
     }
 }

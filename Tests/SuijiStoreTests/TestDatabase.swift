@@ -29,18 +29,23 @@ enum TestDatabase: String, CustomStringConvertible, CaseIterable, Sendable {
         logger.logLevel = .warning
         switch self {
         case .sqlite:
-            return try await Stores.open(.sqliteMemory, bcryptCost: 4, calendar: calendar, now: Self.t0, logger: logger)
+            return try await Stores.open(.sqliteMemory, bcryptCost: 4, hasher: testHasher, calendar: calendar, now: Self.t0, logger: logger)
         case .sqliteFile:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("suiji-test-\(UUID().uuidString).sqlite").path
-            return try await Stores.open(.sqliteFile(path), bcryptCost: 4, calendar: calendar, now: Self.t0, logger: logger)
+            return try await Stores.open(
+                .sqliteFile(path), bcryptCost: 4, hasher: testHasher, calendar: calendar, now: Self.t0, logger: logger)
         case .postgres:
             let url = ProcessInfo.processInfo.environment["SUIJI_TEST_POSTGRES_URL"]!
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
             return try await Stores.open(
-                .postgres(url), schema: String(schema), bcryptCost: 4, calendar: calendar, now: Self.t0, logger: logger)
+                .postgres(url), schema: String(schema), bcryptCost: 4, hasher: testHasher, calendar: calendar, now: Self.t0, logger: logger)
         }
     }
 }
+
+/// The tests' password hasher: its queue is never refused (the whole suite logs in at once on a
+/// loaded machine; the refusal itself is tested with hashers of its own).
+let testHasher = PasswordHasher(threads: 2, maxWaiting: 1_000_000)
 
 /// Shared fixtures: two departments with an admin each.
 struct Fixture {

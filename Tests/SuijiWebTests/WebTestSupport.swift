@@ -19,7 +19,7 @@ struct WebFixture {
     static func make(calendar: WorkCalendar? = nil) async throws -> WebFixture {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let stores = try await Stores.open(.sqliteMemory, bcryptCost: 4, calendar: calendar, now: now, logger: logger)
+        let stores = try await Stores.open(.sqliteMemory, bcryptCost: 4, hasher: testHasher, calendar: calendar, now: now, logger: logger)
         let system = Caller.system(at: now)
         try await stores.departments.create(Department(code: "SAMR", name: "区市场监管局"), caller: system)
         try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)
@@ -49,6 +49,10 @@ func withApp(calendar: WorkCalendar? = nil, _ body: @Sendable (WebFixture, any T
     }
     await fixture.stores.database.close()
 }
+
+/// The tests' password hasher: its queue is never refused (the whole suite logs in at once on a
+/// loaded machine; the refusal itself is tested with hashers of its own).
+let testHasher = PasswordHasher(threads: 2, maxWaiting: 1_000_000)
 
 /// The password of every fixture account.
 let testPassword = "fixture-pass-2026"

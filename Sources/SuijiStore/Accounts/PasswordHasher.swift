@@ -31,6 +31,10 @@ public final class PasswordHasher: Sendable {
         gate = HashingGate(permits: max(1, threads), maxWaiting: maxWaiting, maxWait: maxWait)
     }
 
+    deinit {
+        pool.shutdownGracefully { _ in }
+    }
+
     /// How many callers wait for a hashing thread now.
     public var queued: Int {
         get async { await gate.queued }
