@@ -30,3 +30,4 @@ export SUIJI_TEST_POSTGRES_URL="${SUIJI_TEST_POSTGRES_URL:-}"
 swift build --build-tests
 swift test --skip-build
 scripts/browser-tests.sh
+scripts/schemathesis.sh

@@ -34,7 +34,9 @@ struct ImportCommand: AsyncParsableCommand {
             account: Account(username: "cli", displayName: "命令行导入", role: .departmentAdmin, departmentCode: department.code),
             at: Date())
         do {
-            let report = try await stores.importer.run(library, data: data, caller: caller) { progress in
+            let report = try await stores.importer.run(
+                library, data: data, fileName: (file as NSString).lastPathComponent, caller: caller
+            ) { progress in
                 Console.progress(progress.phase, done: progress.done, total: progress.total)
             }
             print("\(department.name)：\(report.summary)（\(report.format)）")

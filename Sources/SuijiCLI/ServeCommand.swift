@@ -47,16 +47,18 @@ struct ServerOptions: ParsableArguments {
         try WorkCalendarFile.load(calendar)
     }
 
-    /// Applies the risk-class lowerings due today, then serves until stopped.
+    /// Applies the risk-class lowerings due today, then serves until stopped, lowering again
+    /// every day at 00:05 China time (`RiskLoweringService`).
     func serve(stores: Stores, logger: Logger, banner: String?) async throws {
-        let lowered = try await CreditStore(database: stores.database).applyDueLowerings(caller: .system(at: Date()))
+        let lowering = RiskLoweringService(stores: stores, logger: logger)
+        let lowered = try await lowering.runOnce()
         if !lowered.isEmpty { Console.error("lowered the risk class of \(lowered.count) target record(s) after 12 clean months") }
         var configuration = AppConfiguration(
             host: host, port: port, secureCookies: secureCookies, trustForwardedFor: trustForwardedFor)
         var access = Logger(label: "suiji.access")
         access.logLevel = logger.logLevel
         configuration.accessLogger = access
-        let app = try await buildApplication(stores: stores, configuration: configuration, logger: logger)
+        let app = try await buildApplication(stores: stores, configuration: configuration, logger: logger, services: [lowering])
         // Written unbuffered, so the URL and the demo accounts show at once even through a pipe.
         Console.out("Suiji is serving on http://\(host):\(port)/")
         if let banner { Console.out(banner) }

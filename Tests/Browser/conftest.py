@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 
 from support import DESKTOP, PHONE, Demo
@@ -198,7 +199,14 @@ def chrome_options(*, phone: bool = False, javascript: bool = True) -> webdriver
     if not javascript:
         options.add_argument("--blink-settings=scriptEnabled=false")
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    # The console, to catch content-security-policy violations (make_driver checks every window).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return options
+
+
+def csp_violations(driver) -> list[str]:
+    """Console messages of content-security-policy violations since the last call."""
+    return [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -224,10 +232,17 @@ def save_artifacts(item, label: str, driver) -> None:
 @pytest.fixture
 def make_driver(request):
     """Opens headless Chromium windows for one test; on failure each one's screenshot and HTML go to
-    Tests/Browser/artifacts/."""
+    Tests/Browser/artifacts/. Every page a window showed must have run without a content-security-
+    policy violation (the pages' scripts and styles are all static files), unless the window is
+    made with `csp_violations_expected`."""
     drivers: list[tuple[str, webdriver.Chrome]] = []
+    unchecked: set[str] = set()
 
-    def make(label: str = "desktop", *, phone: bool = False, javascript: bool = True) -> webdriver.Chrome:
+    def make(
+        label: str = "desktop", *, phone: bool = False, javascript: bool = True, csp_violations_expected: bool = False
+    ) -> webdriver.Chrome:
+        if csp_violations_expected:
+            unchecked.add(label)
         driver = webdriver.Chrome(
             service=Service(CHROMEDRIVER), options=chrome_options(phone=phone, javascript=javascript)
         )
@@ -242,10 +257,17 @@ def make_driver(request):
     yield make
     failed = any(getattr(request.node, "rep_" + when, None) is not None and getattr(request.node, "rep_" + when).failed
                  for when in ("setup", "call"))
+    violations = []
     for label, driver in drivers:
+        if not failed and label not in unchecked:
+            try:
+                violations += [f"{label}: {message}" for message in csp_violations(driver)]
+            except WebDriverException:
+                pass
         if failed:
             save_artifacts(request.node, label, driver)
         driver.quit()
+    assert not violations, "content security policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

@@ -272,7 +272,9 @@ struct PlanDrawPagesTests {
                 #expect(draw.body.contains("执行抽取</button>") == (username == "samr" || username == "office"))
             }
             let samr = try await page(client, "/draws/\(id)", try await login(client, "samr"))
-            #expect(samr.body.contains("crypto.getRandomValues"))
+            #expect(samr.body.contains(#"<script src="/static/draw.js" defer></script>"#))
+            let script = try await client.execute(uri: "/static/draw.js", method: .get) { String(buffer: $0.body) }
+            #expect(script.contains("crypto.getRandomValues"))
             #expect(samr.body.contains("请妥善保存本部门秘密，揭示时需要"))
             #expect(samr.body.contains("data-department=\"SAMR\" data-draw=\"\(id)\""))
             #expect(samr.body.contains(" disabled>执行抽取</button>"))

@@ -126,7 +126,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let text = try container.decode(String.self)
         guard let date = CalendarDate(iso: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "Expected a YYYY-MM-DD date, got \(text)")
+                in: container, debugDescription: "应为存在的日期（格式 YYYY-MM-DD，如 2026-03-01），实际为“\(text)”")
         }
         self = date
     }

@@ -18,12 +18,25 @@ public struct CreditCode: Hashable, Comparable, Sendable, Codable, CustomStringC
     /// Weights of the first 8 characters of a GB 11714 organisation code.
     static let organisationWeights: [Int] = [3, 7, 9, 10, 5, 8, 4, 2]
 
-    /// Parses and validates a credit code; surrounding spaces are trimmed and letters upper-cased.
+    /// Parses and validates a credit code; surrounding spaces are trimmed, full-width digits and
+    /// letters (typed with a Chinese input method: `９１３６…`) read as their half-width forms,
+    /// and letters upper-cased.
     public init(_ text: String) throws(CreditCodeError) {
-        let trimmed = text.trimmed
-        var bytes = Array(trimmed.utf8)
-        guard bytes.count == 18 else { throw .length(trimmed.count) }
+        var trimmed = text.trimmed
         var changed = false
+        if !trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            trimmed = Self.halfWidth(trimmed)
+            changed = true
+        }
+        var bytes = Array(trimmed.utf8)
+        guard bytes.count == 18 else {
+            // 18 characters, some of them not ASCII: name the first such character.
+            let scalars = Array(trimmed.unicodeScalars)
+            if scalars.count == 18, let index = scalars.firstIndex(where: { !$0.isASCII }) {
+                throw .invalidCharacter(position: index + 1, character: String(scalars[index]))
+            }
+            throw .length(scalars.count)
+        }
         for index in bytes.indices where bytes[index] >= 97 && bytes[index] <= 122 {
             bytes[index] -= 32
             changed = true
@@ -53,6 +66,19 @@ public struct CreditCode: Hashable, Comparable, Sendable, Codable, CustomStringC
             throw .checkCharacterMismatch(expected: String(Self.alphabet[expected]), actual: String(UnicodeScalar(bytes[17])))
         }
         self.value = changed ? String(decoding: bytes, as: UTF8.self) : trimmed
+    }
+
+    /// `text` with full-width ASCII forms (U+FF01–U+FF5E) as their ASCII characters.
+    static func halfWidth(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+                scalars.append(ascii)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars).trimmed
     }
 
     /// Type codes by registration-authority byte, for the hot path of imports.

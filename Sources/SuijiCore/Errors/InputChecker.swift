@@ -17,15 +17,25 @@ public struct InputChecker: Sendable {
         issues.append(FieldIssue(field: field, message: message))
     }
 
-    /// A required, trimmed text of at most `maxLength` characters.
+    /// A required, trimmed text of at most `maxLength` characters, without the characters
+    /// `TextSafety` refuses.
     public mutating func required(_ value: String?, field: String, label: @autoclosure () -> String, maxLength: Int = 200) -> String {
         let text = Self.trimmed(value)
         if text.isEmpty {
             add(field, "\(label())不能为空")
         } else if text.utf8.count > maxLength && text.count > maxLength {
             add(field, "\(label())不能超过 \(maxLength) 个字")
+        } else {
+            safe(text, field: field, label: label())
         }
         return text
+    }
+
+    /// Records an issue when `text` holds a character `TextSafety` refuses (NUL, bidi controls).
+    public mutating func safe(_ text: String, field: String, label: @autoclosure () -> String) {
+        if let scalar = TextSafety.forbidden(in: text) {
+            add(field, TextSafety.message(label: label(), scalar: scalar))
+        }
     }
 
     /// An optional enumerated value; empty gives `default`, unknown text an issue.

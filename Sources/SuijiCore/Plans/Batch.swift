@@ -64,15 +64,25 @@ public struct Batch: Sendable, Codable, Equatable, Identifiable {
             issues.append(FieldIssue(field: "start", message: "批次时间应在计划时间 \(plan.windowStart.iso) 至 \(plan.windowEnd.iso) 内"))
         }
         switch size {
-        case .count(let n) where n < 1:
-            issues.append(FieldIssue(field: "count", message: "抽取数量至少为 1"))
+        case .count(let n) where !(1...Self.maxCount).contains(n):
+            issues.append(FieldIssue(field: "count", message: "抽取数量应为 1–\(Self.maxCount) 之间的整数，实际为 \(n)"))
         case .ratios(let a, let b, let c, let d, _) where [a, b, c, d].contains(where: { !(0...1000).contains($0) }):
             issues.append(FieldIssue(field: "ratios", message: "各风险等级的抽查比例应为 0–1000 之间的千分比"))
+        case .ratios(0, 0, 0, 0, _):
+            issues.append(FieldIssue(field: "ratios", message: "各风险等级的抽查比例不能全为 0：至少一个等级要抽取"))
         default: break
         }
-        if capExtra < 0 { issues.append(FieldIssue(field: "capExtra", message: "人员负载余量不能为负")) }
+        if !(0...Self.maxCapExtra).contains(capExtra) {
+            issues.append(FieldIssue(field: "capExtra", message: "人员负载余量应为 0–\(Self.maxCapExtra) 之间的整数，实际为 \(capExtra)"))
+        }
         return issues
     }
+
+    /// The most targets one batch may draw: far above any district's library, far below any
+    /// overflow in the draw's arithmetic.
+    public static let maxCount = 1_000_000
+    /// The most extra load per inspector above the balanced cap.
+    public static let maxCapExtra = 10_000
 }
 
 /// The life of a draw (§14): prepared (inputs fixed) → committed (published, immutable) →

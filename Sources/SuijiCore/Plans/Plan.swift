@@ -95,6 +95,9 @@ public struct Plan: Sendable, Codable, Equatable, Identifiable {
     public func validate() -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if name.trimmed.isEmpty { issues.append(FieldIssue(field: "name", message: "计划名称不能为空")) }
+        for (field, label, text) in [("name", "计划名称", name), ("notes", "备注", notes)] + scope.tags.map({ ("scope", "抽查对象标注", $0) }) {
+            if let issue = TextSafety.issue(text, field: field, label: label) { issues.append(issue) }
+        }
         if !StableID.isValid(code) { issues.append(FieldIssue(field: "code", message: "计划编号只能由数字、大写字母和“-”组成")) }
         if windowEnd < windowStart { issues.append(FieldIssue(field: "windowEnd", message: "结束日期不能早于开始日期")) }
         if windowStart.year != year || windowEnd.year != year {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import SuijiCore
 
 /// Lists of short texts stored in one TEXT column as a JSON array.
 enum ListColumn {
@@ -55,7 +56,7 @@ public struct Page<Item: Sendable>: Sendable {
     }
 
     /// Number of pages (at least 1).
-    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    public var pageCount: Int { Paging(page: page, perPage: perPage, maxPerPage: perPage).pageCount(total: total) }
 }
 
 /// Paging and free-text search shared by the library listings.
@@ -67,16 +68,22 @@ public struct ListQuery: Sendable {
     /// Extra equality filters by column name, e.g. `["risk_class": "D"]`; columns are checked
     /// against each listing's allowed filters.
     public var filters: [String: String]
-    public var page: Int
-    public var perPage: Int
+    /// The page asked for, bounded (`Paging`): no page number can overflow the offset.
+    public var paging: Paging
 
     public init(search: String = "", department: String? = nil, filters: [String: String] = [:], page: Int = 1, perPage: Int = 50) {
+        self.init(search: search, department: department, filters: filters, paging: Paging(page: page, perPage: perPage))
+    }
+
+    public init(search: String = "", department: String? = nil, filters: [String: String] = [:], paging: Paging) {
         self.search = search.trimmingCharacters(in: .whitespaces)
         self.department = department
         self.filters = filters
-        self.page = max(1, page)
-        self.perPage = min(max(1, perPage), 500)
+        self.paging = paging
     }
 
-    var offset: Int { (page - 1) * perPage }
+    /// 1-based page number.
+    public var page: Int { paging.page }
+    public var perPage: Int { paging.perPage }
+    var offset: Int { paging.offset }
 }

@@ -24,13 +24,18 @@ extension DemoDistrict {
         _ = try await stores.plans.apply(.submit, to: plan.id, caller: samr)
         _ = try await stores.plans.apply(.approve, to: plan.id, caller: office)
         _ = try await stores.plans.apply(.publish, to: plan.id, caller: office)
-        // End the batches where the result deadline (20 working days on) is still covered by the
-        // holiday notices known (shipped, or given with `--calendar`), so every inspection shows
-        // its due date.
-        var end = min(today.adding(days: 20), CalendarDate(year: year, month: 12, day: 31)!)
+        // The draw is today, so the batches' window holds today and at least a week after it (the
+        // team records its notice and plans its visits; in late December, up to 31 December).
+        // Within that, end where the result deadline (20 working days on) is still covered by the
+        // holiday notices known (shipped, or given with `--calendar`), so the inspections show
+        // their due date; when no such day is left (December, before next year's notice is
+        // known), the due date shows once that notice is loaded.
+        let yearEnd = CalendarDate(year: year, month: 12, day: 31)!
+        let earliestEnd = min(today.adding(days: 7), yearEnd)
+        var end = min(today.adding(days: 20), yearEnd)
         let calendar = stores.database.calendar
-        while (try? calendar.addingWorkingDays(20, to: end)) == nil && end.year == year && end.month > 1 { end = end.adding(days: -1) }
-        let start = min(today, end.adding(days: -14))
+        while (try? calendar.addingWorkingDays(20, to: end)) == nil && end > earliestEnd { end = end.adding(days: -1) }
+        let start = max(CalendarDate(year: year, month: 1, day: 1)!, min(today, end.adding(days: -14)))
         let first = try await stores.plans.addBatch(
             // Township-bound health inspectors cover few targets each: allow load above the balanced cap.
             Batch(

@@ -14,9 +14,10 @@ public struct LibraryImporter: Sendable {
         self.database = database
     }
 
-    /// Imports `data` into the caller's department's `kind` library.
+    /// Imports `data` into the caller's department's `kind` library; `fileName`, when known,
+    /// names the file in the message of an unreadable one.
     public func run(
-        _ kind: LibraryKind, data: Data, caller: Caller, progress: (@Sendable (ImportProgress) -> Void)? = nil
+        _ kind: LibraryKind, data: Data, fileName: String? = nil, caller: Caller, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
         let department = caller.account.departmentCode ?? ""
         try AccessPolicy.requireWrite(caller.account, department: department)
@@ -28,7 +29,7 @@ public struct LibraryImporter: Sendable {
                 key: { $0.uid }, keyField: "creditCode", department: owner)
             let now = Timestamp.format(caller.at)
             return try await write(
-                parser, data: data, kind: kind, caller: caller, progress: progress,
+                parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress,
                 raw: { records, raw in try TargetSyncRaw(department: department, now: now, progress: progress).apply(records, on: raw) }
             ) { records, db in
                 try await TargetSync(department: department, caller: caller, progress: progress).apply(records, on: db)
@@ -37,33 +38,33 @@ public struct LibraryImporter: Sendable {
             let parser = SheetParser(
                 mapping: SheetMapping<InspectorInput>.inspectors, validate: { $0.validated(department: department) },
                 key: { $0.certificateNumber }, keyField: "certificateNumber", department: owner)
-            return try await write(parser, data: data, kind: kind, caller: caller, progress: progress) { records, db in
+            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) { records, db in
                 try await SmallLibrarySync.inspectors(records, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .experts:
             let parser = SheetParser(
                 mapping: SheetMapping<ExpertInput>.experts, validate: { $0.validated(department: department) },
                 key: { "\($0.name)|\($0.organisation)" }, keyField: "name", department: owner)
-            return try await write(parser, data: data, kind: kind, caller: caller, progress: progress) { records, db in
+            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) { records, db in
                 try await SmallLibrarySync.experts(records, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .items:
             let parser = SheetParser(
                 mapping: SheetMapping<CheckItemInput>.items, validate: { $0.validated(department: department) },
                 key: { $0.code }, keyField: "code", department: owner)
-            return try await write(parser, data: data, kind: kind, caller: caller, progress: progress) { records, db in
+            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) { records, db in
                 try await SmallLibrarySync.items(records, department: department, caller: caller, on: db)
             }
         }
     }
 
     private func write<Input, Record: Sendable>(
-        _ parser: SheetParser<Input, Record>, data: Data, kind: LibraryKind, caller: Caller,
+        _ parser: SheetParser<Input, Record>, data: Data, fileName: String?, kind: LibraryKind, caller: Caller,
         progress: (@Sendable (ImportProgress) -> Void)?,
         raw: (@Sendable ([Record], SQLiteRaw) throws -> SyncCounts)? = nil,
         apply: @escaping @Sendable ([Record], any SQLDatabase) async throws -> SyncCounts
     ) async throws -> ImportReport {
-        let parsed = try parser.parse(data, progress: progress)
+        let parsed = try parser.parse(data, fileName: fileName, progress: progress)
         var report = ImportReport(
             library: kind, department: caller.account.departmentCode ?? "", format: parsed.format,
             fileDigest: parsed.digest, rows: parsed.records.count + Set(parsed.issues.map(\.row)).count,

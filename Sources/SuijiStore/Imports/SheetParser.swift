@@ -24,13 +24,14 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         var digest: String
     }
 
-    func parse(_ data: Data, progress: (@Sendable (ImportProgress) -> Void)?) throws -> Parsed {
+    func parse(_ data: Data, fileName: String? = nil, progress: (@Sendable (ImportProgress) -> Void)?) throws -> Parsed {
         let sheet: TabularSheet
+        let file = fileName.map { $0.trimmed }.flatMap { $0.isEmpty ? nil : "文件“\($0)”" }
         do { sheet = try TabularSheet.load(data) } catch let error as TabularError {
-            throw ImportError.unreadable(error.message)
+            throw ImportError.unreadable(file.map { "\($0)：\(error.message)" } ?? error.message)
         } catch {
             // A damaged workbook (e.g. a truncated ZIP) is bad input, not a server failure.
-            throw ImportError.unreadable("文件无法读取：不是有效的 CSV 或 XLSX 文件")
+            throw ImportError.unreadable("\(file ?? "文件")无法读取：不是有效的 CSV 或 XLSX 文件")
         }
         var columnOf: [Int: SheetMapping<Input>.Column] = [:]
         var ignored: [String] = []
@@ -58,7 +59,11 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
             digest: Bytes.sha256Hex(data))
         // Rows are independent: validate them on every core, then merge in sheet order.
         var keyPaths: [WritableKeyPath<Input, String?>?] = Array(repeating: nil, count: sheet.header.count)
-        for (index, column) in columnOf { keyPaths[index] = column.keyPath }
+        var fields: [String] = Array(repeating: "", count: sheet.header.count)
+        for (index, column) in columnOf {
+            keyPaths[index] = column.keyPath
+            fields[index] = column.field
+        }
         let rows = sheet.rows
         let isCSV = sheet.format != .xlsx
         let department = department
@@ -75,10 +80,17 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
                 }
             }
             var input = mapping.make()
+            var unsafe: [FieldIssue] = []
             for (column, cell) in rows[index].fields.enumerated() where column < keyPaths.count {
-                if let keyPath = keyPaths[column] { input[keyPath: keyPath] = isCSV ? TabularFormulaGuard.restore(cell) : cell }
+                guard let keyPath = keyPaths[column] else { continue }
+                input[keyPath: keyPath] = isCSV ? TabularFormulaGuard.restore(cell) : cell
+                // NUL and bidi controls are refused in every cell (TextSafety), with the row and column.
+                if let scalar = TextSafety.forbidden(in: cell) {
+                    let label = mapping.header(fields[column])
+                    unsafe.append(FieldIssue(field: fields[column], message: TextSafety.message(label: label, scalar: scalar)))
+                }
             }
-            return validate(input)
+            return unsafe.isEmpty ? validate(input) : .failure(.invalid(unsafe))
         }
         progress?(ImportProgress(phase: "validate", done: rows.count / 2, total: rows.count))
         // Merge in sheet order; then find keys repeated within the file.

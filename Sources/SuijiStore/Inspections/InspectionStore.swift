@@ -14,6 +14,8 @@ public struct InspectionQuery: Sendable {
     /// At most this many, ordered by due date then id; nil for all.
     public var limit: Int?
     public var offset: Int
+    /// The largest offset accepted (a client's offset is clamped to it).
+    public static let maxOffset = Paging.maxPage * 1000
 
     public init(
         state: InspectionState? = nil, overdueOn: CalendarDate? = nil, drawID: String? = nil, planID: Int64? = nil, limit: Int? = 500,
@@ -24,7 +26,7 @@ public struct InspectionQuery: Sendable {
         self.drawID = drawID
         self.planID = planID
         self.limit = limit
-        self.offset = max(0, offset)
+        self.offset = min(max(0, offset), Self.maxOffset)
     }
 }
 

@@ -136,8 +136,8 @@ public struct OutsideCheckStore: Sendable {
     public func list(scope: DepartmentScope, year: Int? = nil, target: String? = nil, page: Int = 1, perPage: Int = 50) async throws
         -> Page<OutsideCheck>
     {
-        let page = max(1, page)
-        let perPage = min(max(1, perPage), 500)
+        // Bounded (Paging): no page number can overflow the offset.
+        let paging = Paging(page: page, perPage: perPage)
         var filter: SQLQueryString = "WHERE 1 = 1"
         if case .only(let department) = scope { filter += " AND department = \(bind: department)" }
         if let year { filter += " AND checked_on >= \(bind: "\(year)-01-01") AND checked_on <= \(bind: "\(year)-12-31")" }
@@ -148,9 +148,9 @@ public struct OutsideCheckStore: Sendable {
                 try await db.raw("SELECT COUNT(*) AS n FROM outside_checks " + condition).first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await db.raw(
                 "SELECT \(unsafeRaw: Self.columns) FROM outside_checks " + condition
-                    + " ORDER BY checked_on DESC, id DESC LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)"
+                    + " ORDER BY checked_on DESC, id DESC LIMIT \(bind: paging.perPage) OFFSET \(bind: paging.offset)"
             ).all(decoding: OutsideCheckRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: try rows.map { try $0.check() }, total: total, page: page, perPage: perPage)
+            return Page(items: try rows.map { try $0.check() }, total: total, page: paging.page, perPage: paging.perPage)
         }
     }
 

@@ -23,6 +23,9 @@ public enum TabularError: Error, Equatable, Sendable {
     case duplicateHeaders([String])
     /// Writing a workbook failed; `detail` is a technical hint.
     case writeFailed(detail: String)
+    /// The parts of an XLSX package would inflate past `limit` bytes (a zip bomb, or a
+    /// workbook far larger than any library).
+    case expandsTooFar(limit: Int)
 
     /// A user-facing description in Simplified Chinese.
     public var message: String {
@@ -45,6 +48,8 @@ public enum TabularError: Error, Equatable, Sendable {
             return "表头重复：" + names.joined(separator: "、")
         case .writeFailed(let detail):
             return "生成文件失败（\(detail)）"
+        case .expandsTooFar(let limit):
+            return "Excel 文件解压后超过 \(limit / (1024 * 1024)) MB 的上限（压缩比异常，疑似“压缩炸弹”），已拒绝读取"
         }
     }
 }

@@ -21,7 +21,8 @@ enum TabularXLSXPackage {
     }
 
     /// Extracts the entry at `path` (exact, then case-insensitive), or nil when absent.
-    /// Parts whose uncompressed size exceeds `limit` fail with `.invalidWorkbook` (zip-bomb guard).
+    /// Parts whose uncompressed size exceeds `limit` (as declared, or as actually inflated) fail
+    /// with `.expandsTooFar` before more than `limit` bytes are held (zip-bomb guard).
     static func extract(_ archive: Archive, _ path: String, limit: Int = .max) throws -> Data? {
         var entry = archive[path]
         if entry == nil {
@@ -31,8 +32,8 @@ enum TabularXLSXPackage {
             }
         }
         guard let entry else { return nil }
-        let tooLarge = TabularError.invalidWorkbook(detail: "\(path) exceeds \(limit) bytes")
-        guard entry.uncompressedSize <= UInt64(limit) else { throw tooLarge }
+        let tooLarge = TabularError.expandsTooFar(limit: limit)
+        guard entry.uncompressedSize <= UInt64(max(0, limit)) else { throw tooLarge }
         var out = Data()
         out.reserveCapacity(Int(clamping: entry.uncompressedSize))
         do {
@@ -48,12 +49,15 @@ enum TabularXLSXPackage {
         return out
     }
 
-    /// Reads the sheet list (workbook order) and the shared-strings part path.
-    static func readWorkbook(_ archive: Archive, limit: Int) throws -> (sheets: [TabularXLSXSheetInfo], sharedStrings: String?) {
+    /// Reads the sheet list (workbook order) and the shared-strings part path; `used` is the
+    /// bytes the two parts inflated to (together at most `limit`).
+    static func readWorkbook(_ archive: Archive, limit: Int) throws -> (
+        sheets: [TabularXLSXSheetInfo], sharedStrings: String?, used: Int
+    ) {
         guard let workbook = try extract(archive, "xl/workbook.xml", limit: limit) else {
             throw TabularError.invalidWorkbook(detail: "missing xl/workbook.xml")
         }
-        let rels = try extract(archive, "xl/_rels/workbook.xml.rels", limit: limit) ?? Data()
+        let rels = try extract(archive, "xl/_rels/workbook.xml.rels", limit: limit - workbook.count) ?? Data()
         var targets: [String: String] = [:]
         var sharedStrings: String?
         rels.withUnsafeBytes { raw in
@@ -85,7 +89,7 @@ enum TabularXLSXPackage {
             }
         }
         if sheets.isEmpty { throw TabularError.invalidWorkbook(detail: "no worksheet") }
-        return (sheets, sharedStrings)
+        return (sheets, sharedStrings, workbook.count + rels.count)
     }
 
     /// Resolves a relationship target relative to `xl/`.

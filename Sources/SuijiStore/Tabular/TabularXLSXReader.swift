@@ -16,27 +16,43 @@ public struct TabularXLSXReader: Sendable {
     public let sharedStrings: [String]
     /// Largest accepted uncompressed size of any single XML part (zip-bomb guard).
     public let maxPartBytes: Int
+    /// What the sheet read by `forEachRow` may still inflate to: the file's expansion limit
+    /// (`expansionLimit(fileSize:)`) less the workbook parts and shared strings already read.
+    private let remainingBytes: Int
     private let data: Data
+
+    /// The most bytes all parts read from an XLSX file of `fileSize` bytes may inflate to
+    /// together: 100 times the file (real sheets compress about 5–20 times), at least 32 MiB, at
+    /// most 512 MiB (a worksheet of 300,000 rows × 10 short columns is roughly 200 MB of XML).
+    /// A zip bomb (900 KB inflating to 900 MB) is refused before it is inflated.
+    public static func expansionLimit(fileSize: Int) -> Int {
+        min(512 << 20, max(32 << 20, fileSize.multipliedReportingOverflow(by: 100).overflow ? .max : fileSize * 100))
+    }
 
     /// Opens the workbook and loads its sheet list and shared strings.
     ///
-    /// `maxPartBytes` bounds the uncompressed size of each XML part (default 1 GiB);
-    /// a worksheet of 300,000 rows × 10 short columns is roughly 200 MB of XML.
-    /// - Throws: `TabularError.invalidWorkbook` when the zip or the workbook part is unusable.
+    /// `maxPartBytes` bounds the uncompressed size of each XML part (default 1 GiB); all the
+    /// parts read together are bounded by `expansionLimit(fileSize:)`.
+    /// - Throws: `TabularError.invalidWorkbook` when the zip or the workbook part is unusable,
+    ///   `.expandsTooFar` when its parts inflate past the limits.
     public init(data: Data, maxPartBytes: Int = 1 << 30) throws {
         self.data = data
         self.maxPartBytes = maxPartBytes
+        var remaining = Self.expansionLimit(fileSize: data.count)
         let archive = try TabularXLSXPackage.open(data)
-        let (sheets, sharedPath) = try TabularXLSXPackage.readWorkbook(archive, limit: maxPartBytes)
+        let (sheets, sharedPath, used) = try TabularXLSXPackage.readWorkbook(archive, limit: min(maxPartBytes, remaining))
+        remaining -= used
         self.sheets = sheets
         let sharedPart = sharedPath ?? "xl/sharedStrings.xml"
-        if let shared = try TabularXLSXPackage.extract(archive, sharedPart, limit: maxPartBytes) {
+        if let shared = try TabularXLSXPackage.extract(archive, sharedPart, limit: min(maxPartBytes, remaining)) {
+            remaining -= shared.count
             sharedStrings = shared.withUnsafeBytes {
                 TabularXLSXSheetParser.parseSharedStrings($0.bindMemory(to: UInt8.self))
             }
         } else {
             sharedStrings = []
         }
+        remainingBytes = remaining
     }
 
     /// Names of the sheets in tab order.
@@ -53,7 +69,7 @@ public struct TabularXLSXReader: Sendable {
     ) throws {
         let info = try sheet(named: sheetName)
         let archive = try TabularXLSXPackage.open(data)
-        guard let xml = try TabularXLSXPackage.extract(archive, info.partPath, limit: maxPartBytes) else {
+        guard let xml = try TabularXLSXPackage.extract(archive, info.partPath, limit: min(maxPartBytes, remainingBytes)) else {
             throw TabularError.invalidWorkbook(detail: "missing \(info.partPath)")
         }
         try xml.withUnsafeBytes { raw in

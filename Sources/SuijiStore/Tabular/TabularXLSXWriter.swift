@@ -53,6 +53,11 @@ public struct TabularXLSXWriter: Sendable {
         for (index, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(index + 1).xml", Data(Self.sheetXML(sheet))))
         }
+        return try Self.package(parts)
+    }
+
+    /// Zips `parts` (path, bytes) into a package, each part deflated.
+    static func package(_ parts: [(String, Data)]) throws -> Data {
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             let date = Date()

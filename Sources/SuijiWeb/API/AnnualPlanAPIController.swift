@@ -92,7 +92,7 @@ struct AnnualPlanAPIController {
         guard let decision = MergeDecision(rawValue: name) else {
             throw WebError.badRequest(field: "decision", message: "不支持的操作“\(name)”，可用：accept、reject")
         }
-        let body = try await request.decode(as: NoteBody.self, context: context)
+        let body = try await JSONBody.optional(NoteBody.self, request, context: context) ?? NoteBody()
         return JSONBody.response(try await stores.mergeProposals.decide(id: id, decision, note: body.note ?? "", caller: caller))
     }
 
@@ -103,7 +103,7 @@ struct AnnualPlanAPIController {
 
     @Sendable func publish(request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.caller(clock)
-        let body = try await request.decode(as: NoteBody.self, context: context)
+        let body = try await JSONBody.optional(NoteBody.self, request, context: context) ?? NoteBody()
         let version = try await stores.annualPlans.publish(year: try Self.year(context), note: body.note ?? "", caller: caller)
         return JSONBody.response(version, status: .created)
     }

@@ -80,7 +80,10 @@ struct DrawAPIController {
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let batchID = (request.uri.queryParameters["batch"] ?? request.uri.queryParameters["batchID"]).flatMap { Int64($0) }
+        let parameters = request.uri.queryParameters
+        let batch =
+            try APIQuery.int(parameters, "batch", in: 1...Int(Int64.max)) ?? APIQuery.int(parameters, "batchID", in: 1...Int(Int64.max))
+        let batchID = batch.map(Int64.init)
         return JSONBody.response(try await stores.draws.list(for: account, batchID: batchID))
     }
 

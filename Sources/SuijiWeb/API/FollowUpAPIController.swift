@@ -62,7 +62,7 @@ struct FollowUpAPIController {
 
     @Sendable func listOpen(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let overdue = ["1", "true"].contains(request.uri.queryParameters["overdue"].map(String.init))
+        let overdue = try APIQuery.flag(request.uri.queryParameters, "overdue")
         let today = CalendarDate(chinaDateOf: clock.now())
         if let state = request.uri.queryParameters["state"].map(String.init) {
             guard let filter = FollowUpFilter(rawValue: state) else {

@@ -15,13 +15,17 @@ struct ImportExportController {
         router.get("/api/v1/exports/:file", use: export)
     }
 
-    /// `POST /api/v1/imports/targets` with the CSV or XLSX file as the body.
+    /// `POST /api/v1/imports/targets` with the CSV or XLSX file as the body (its name, for
+    /// messages, in an optional `Content-Disposition: attachment; filename=…`).
     @Sendable func importFile(request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.caller(clock)
         let name = try context.parameters.require("library")
         guard let kind = LibraryKind(rawValue: name) else { throw WebError.notFound }
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
-        let report = try await stores.importer.run(kind, data: Data(body.readableBytesView), caller: caller)
+        // Streamed to a temporary file, not the heap.
+        let data = try await UploadSpool.read(request.body, limit: context.maxUploadSize)
+        let disposition = request.headers[.contentDisposition].map(MultipartForm.parameters) ?? [:]
+        let fileName = disposition["filename*"].flatMap(MultipartForm.extended) ?? disposition["filename"]
+        let report = try await stores.importer.run(kind, data: data, fileName: fileName, caller: caller)
         return JSONBody.response(report)
     }
 

@@ -53,9 +53,10 @@ struct InspectionAPIController {
         let parameters = request.uri.queryParameters
         let today = CalendarDate(chinaDateOf: clock.now())
         var query = InspectionQuery(
-            drawID: parameters["draw"].map(String.init), planID: parameters["plan"].flatMap { Int64(String($0)) },
-            limit: min(max(1, parameters["limit"].flatMap { Int(String($0)) } ?? 500), 1000),
-            offset: parameters["offset"].flatMap { Int(String($0)) } ?? 0)
+            drawID: parameters["draw"].map(String.init),
+            planID: try APIQuery.int(parameters, "plan", in: 1...Int(Int64.max)).map(Int64.init),
+            limit: try APIQuery.int(parameters, "limit", in: 1...1000) ?? 500,
+            offset: try APIQuery.int(parameters, "offset", in: 0...InspectionQuery.maxOffset) ?? 0)
         if let state = parameters["state"] {
             guard let parsed = InspectionState(rawValue: String(state)) else {
                 throw WebError.badRequest(
@@ -63,7 +64,7 @@ struct InspectionAPIController {
             }
             query.state = parsed
         }
-        if ["1", "true"].contains(parameters["overdue"].map(String.init)) { query.overdueOn = today }
+        if try APIQuery.flag(parameters, "overdue") { query.overdueOn = today }
         let found = try await inspections.list(for: account, query)
         return JSONBody.response(found.map { InspectionBody(inspection: $0, overdue: $0.isOverdue(today: today)) })
     }

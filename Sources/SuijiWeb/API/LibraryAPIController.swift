@@ -21,7 +21,8 @@ struct LibraryAPIController<Resource: LibraryResource> {
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
-        let query = ListQueryParameters.parse(request.uri.queryParameters, filters: Resource.filters)
+        var query = ListQueryParameters.parse(request.uri.queryParameters, filters: Resource.filters)
+        query.paging = try APIQuery.paging(request.uri.queryParameters, defaultPerPage: 50)
         let page = try await resource.list(scope: AccessPolicy.readScope(account), query: query)
         return JSONBody.response(PageDTO(items: page.items, total: page.total, page: page.page, perPage: page.perPage))
     }
@@ -66,8 +67,7 @@ enum ListQueryParameters {
             search: parameters["q"].map(String.init) ?? "",
             department: parameters["department"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
             filters: values,
-            page: parameters["page"].flatMap { Int($0) } ?? 1,
-            perPage: (parameters["perPage"] ?? parameters["per_page"]).flatMap { Int($0) } ?? 50)
+            paging: Paging(page: parameters["page"], perPage: parameters["perPage"] ?? parameters["per_page"], defaultPerPage: 50))
     }
 
     /// `risk_class` → `riskClass`, so API clients can use either spelling.

@@ -17,6 +17,9 @@ public struct AppRequestContext: RequestContext {
     public var remoteAddress: String?
     /// Shared with the access log: the account once the session is known.
     public let trace = RequestTrace()
+    /// The most bytes this request's body may have, set by `BodyLimitMiddleware` per route and
+    /// caller (a few KB until then).
+    public var bodyLimit: Int
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -24,10 +27,14 @@ public struct AppRequestContext: RequestContext {
         csrfToken = ""
         viaBearer = false
         remoteAddress = source.channel.remoteAddress?.ipAddress
+        bodyLimit = BodyLimits.anonymous
     }
 
-    /// Uploads of large target sheets are allowed (hundreds of thousands of rows).
-    public var maxUploadSize: Int { 256 * 1024 * 1024 }
+    /// Every body reader (decoders, forms, uploads) collects at most this much.
+    public var maxUploadSize: Int { bodyLimit }
+
+    /// JSON bodies: bounded, text-checked, errors naming the field (`AppRequestDecoder`).
+    public var requestDecoder: some RequestDecoder { AppRequestDecoder() }
 
     /// The account, or an authentication error.
     public func requireAccount() throws -> Account {

@@ -3,6 +3,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import SuijiCore
 import SuijiStore
 
@@ -13,6 +14,9 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     if let logger = configuration.accessLogger {
         router.add(middleware: AccessLogMiddleware(logger: logger, trustForwardedFor: configuration.trustForwardedFor))
     }
+    let routes = RouteTable()
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes, pages: pages))
     router.add(
         middleware: ErrorMiddleware(
             pages: pages, showInternalErrors: configuration.showInternalErrors, accounts: stores.accounts, clock: clock))
@@ -20,6 +24,7 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock, trustForwardedFor: configuration.trustForwardedFor))
     router.add(
         middleware: RefusalAuditMiddleware(database: stores.database, clock: clock, trustForwardedFor: configuration.trustForwardedFor))
+    router.add(middleware: BodyLimitMiddleware())
     router.get("/health") { _, _ in "ok" }
 
     let logins = LoginGuard()
@@ -66,19 +71,21 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     CalendarPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     OutsideCheckPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     ExchangeController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
+    routes.record(router.routes.map { ($0.path.description, $0.method) })
     return router
 }
 
-/// The HTTP application over `stores`.
+/// The HTTP application over `stores`, with its background `services` (the daily risk-class
+/// lowering of `suiji serve`) run beside the server and shut down with it.
 public func buildApplication(
-    stores: Stores, configuration: AppConfiguration, clock: AppClock = .system, logger: Logger
+    stores: Stores, configuration: AppConfiguration, clock: AppClock = .system, logger: Logger, services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
     let pages = try await PageRenderer.bundled()
     let router = buildRouter(stores: stores, pages: pages, clock: clock, configuration: configuration)
     var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suiji"),
-        logger: logger)
+        services: services, logger: logger)
     if let seal = stores.auditSeal {
         application.addServices(
             AuditCheckpointService(database: stores.database, seal: seal, interval: .seconds(60), clock: clock, logger: logger))

@@ -43,8 +43,8 @@ struct ErrorMiddleware: RouterMiddleware {
     func describe(_ error: any Error, context: Context) -> ErrorBody {
         switch error {
         case let error as any DomainError:
-            return ErrorBody(
-                code: error.code, message: error.message, field: error.field, status: error.kind.status, details: Self.details(error))
+            let status = (error as? any HTTPResponseError)?.status ?? error.kind.status
+            return ErrorBody(code: error.code, message: error.message, field: error.field, status: status, details: Self.details(error))
         case let error as HTTPError:
             return ErrorBody(
                 code: "http_\(error.status.code)", message: Self.chineseReason(error.status), field: nil, status: error.status, details: nil
@@ -139,9 +139,9 @@ enum JSONBody {
 
     /// A JSON request body that may be absent: an empty body is nil, a malformed one an error.
     static func optional<Body: Decodable>(_ type: Body.Type, _ request: Request, context: AppRequestContext) async throws -> Body? {
-        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let bytes = Data(buffer.readableBytesView)
         guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
-        return try JSONDecoder().decode(Body.self, from: bytes)
+        return try AppRequestDecoder.decode(Body.self, from: bytes)
     }
 }

@@ -67,6 +67,7 @@ struct AdminPagesController {
         let caller = try context.caller(clock)
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
         guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
+        try FormText.check(form.map { ($0.key, $0.value) })
         guard let role = Role(rawValue: form["role"] ?? "") else { throw WebError.badRequest(field: "role", message: "请选择角色") }
         let department = (form["departmentCode"] ?? "").isEmpty ? nil : form["departmentCode"]
         do {
@@ -83,6 +84,7 @@ struct AdminPagesController {
         let caller = try context.caller(clock)
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
         guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
+        try FormText.check(form.map { ($0.key, $0.value) })
         do {
             try await stores.departments.create(
                 Department(code: (form["code"] ?? "").uppercased(), name: form["name"] ?? ""), caller: caller)
@@ -108,8 +110,8 @@ struct AdminPagesController {
     @Sendable func audit(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         try AccessPolicy.requireAuditReader(account)
-        let page = max(1, request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1)
-        let entries = try await AuditLog.recent(stores.database, limit: 100, offset: (page - 1) * 100)
+        let paging = Paging(page: request.uri.queryParameters["page"], defaultPerPage: 100, maxPerPage: 100)
+        let entries = try await AuditLog.recent(stores.database, limit: paging.perPage, offset: paging.offset)
         let report = try await AuditLog.check(stores.database, seal: stores.auditSeal)
         let verdict = report.summary
         var intact = true
@@ -122,7 +124,7 @@ struct AdminPagesController {
                     entity: Self.entities[$0.entity] ?? $0.entity, entityID: $0.entityID,
                     digest: String($0.digest.prefix(16)))
             },
-            nextURL: entries.count == 100 ? "/admin/audit?page=\(page + 1)" : nil)
+            nextURL: entries.count == paging.perPage && paging.page < Paging.maxPage ? "/admin/audit?page=\(paging.page + 1)" : nil)
         return pages.render("audit", model, account: account, csrf: context.csrfToken)
     }
 }

@@ -25,7 +25,7 @@ struct CalendarPagesController {
         }
         router.post("/api/v1/calendar/notices") { request, context in
             let caller = try context.caller(clock)
-            let body = try await request.body.collect(upTo: 1 << 16)
+            let body = try await request.body.collect(upTo: context.maxUploadSize)
             let result = try await stores.holidayNotices.load(text: String(decoding: body.readableBytesView, as: UTF8.self), caller: caller)
             return JSONBody.response(LoadBody(years: result.years, recomputed: result.recomputed), status: .created)
         }

@@ -2,6 +2,7 @@
 
 import Foundation
 import Hummingbird
+import SuijiCore
 
 /// An `application/x-www-form-urlencoded` body with repeated fields (checkbox groups), and the
 /// CSRF check of cookie sessions.
@@ -10,7 +11,7 @@ struct FormFields {
 
     static func read(_ request: Request, context: AppRequestContext) async throws -> FormFields {
         _ = try context.requireAccount()
-        let buffer = try await request.body.collect(upTo: 1 << 20)
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let text = String(decoding: buffer.readableBytesView, as: UTF8.self)
         let pairs = text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -18,6 +19,7 @@ struct FormFields {
         }
         let form = FormFields(pairs: pairs)
         guard form.value("_csrf") == context.csrfToken, !context.csrfToken.isEmpty else { throw WebError.csrfMismatch }
+        try FormText.check(pairs.map { ($0.name, $0.value) })
         return form
     }
 
@@ -40,6 +42,7 @@ struct FormFields {
         value(name).split(whereSeparator: { ",;，；、 \n\t".contains($0) }).map(String.init)
     }
 
-    /// A whole number, or nil when empty or not a number.
-    func int(_ name: String) -> Int? { Int(value(name)) }
+    /// A whole number, or nil when empty or not a number; one too long for `Int` reads as the
+    /// nearest `Int` (the domain's range check then names the field).
+    func int(_ name: String) -> Int? { BoundedNumber.int(value(name), in: Int.min...Int.max) }
 }

@@ -2,7 +2,6 @@
 
 import Foundation
 import Hummingbird
-import MultipartKit
 import SuijiCore
 import SuijiStore
 
@@ -11,12 +10,6 @@ struct ImportPagesController {
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
-
-    struct Upload: Decodable {
-        var library: String
-        var _csrf: String
-        var file: Data
-    }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/imports", use: show)
@@ -33,19 +26,20 @@ struct ImportPagesController {
 
     @Sendable func upload(request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.caller(clock)
-        guard let contentType = request.headers[.contentType], let boundary = contentType.split(separator: "boundary=").last,
-            contentType.hasPrefix("multipart/form-data")
-        else { throw WebError.badRequest(field: "file", message: "请选择要上传的文件") }
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
-        let upload = try FormDataDecoder().decode(
-            Upload.self, from: body, boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
-        guard upload._csrf == context.csrfToken else { throw WebError.csrfMismatch }
-        guard let kind = LibraryKind(rawValue: upload.library) else { throw WebError.badRequest(field: "library", message: "请选择导入的名录库") }
-        guard !upload.file.isEmpty else { throw WebError.badRequest(field: "file", message: "上传的文件是空的") }
+        // Streamed: the file goes to a temporary file, not the heap.
+        let form = try await MultipartForm.read(
+            request, context: context, limit: BodyLimits.importFile, field: "file",
+            tooLarge: "上传的文件超过 \(BodyLimits.text(BodyLimits.importFile)) 的上限")
+        guard let kind = LibraryKind(rawValue: form.value("library")) else {
+            throw WebError.badRequest(field: "library", message: "请选择导入的名录库")
+        }
+        guard let file = form.file("file"), !file.data.isEmpty else {
+            throw WebError.badRequest(field: "file", message: "请选择要上传的文件（上传的文件不能是空的）")
+        }
         let report: ImportReport
         var error: String?
         do {
-            report = try await stores.importer.run(kind, data: upload.file, caller: caller)
+            report = try await stores.importer.run(kind, data: file.data, fileName: file.fileName, caller: caller)
         } catch ImportError.rejected(let rejected) {
             report = rejected
         } catch ImportError.unreadable(let message) {

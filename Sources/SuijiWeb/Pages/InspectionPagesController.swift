@@ -38,7 +38,7 @@ struct InspectionPagesController {
         let parameters = request.uri.queryParameters
         let state = parameters["state"].flatMap { InspectionState(rawValue: String($0)) }
         let overdueOnly = !(parameters["overdue"].map(String.init) ?? "").isEmpty
-        let page = max(1, parameters["page"].flatMap { Int(String($0)) } ?? 1)
+        let paging = Paging(page: parameters["page"], defaultPerPage: Self.perPage, maxPerPage: Self.perPage)
         let query = InspectionQuery(state: state, overdueOn: overdueOnly ? today : nil, limit: nil)
         var found = try await inspections.list(for: account, query)
         let day = today
@@ -47,8 +47,9 @@ struct InspectionPagesController {
             // The day's inspections first, each group by due date.
             found = found.filter(isToday) + found.filter { !isToday($0) }
         }
-        let pageCount = max(1, (found.count + Self.perPage - 1) / Self.perPage)
-        let shown = found.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage)
+        let pageCount = paging.pageCount(total: found.count)
+        let page = paging.page
+        let shown = found.dropFirst(paging.offset).prefix(paging.perPage)
         func link(_ page: Int) -> String {
             var parts = ["page=\(page)"]
             if let state { parts.append("state=\(state.rawValue)") }

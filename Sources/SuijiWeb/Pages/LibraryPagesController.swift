@@ -75,6 +75,8 @@ struct LibraryPagesController<Resource: LibraryResource> {
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let (input, values) = try await decodeForm(request, context: context)
         do {
+            let unsafe = FormText.issues(values, labels: Resource.labels)
+            guard unsafe.isEmpty else { throw LibraryError.invalid(unsafe) }
             let record = try await resource.create(input, caller: context.caller(clock))
             return Response.redirect(to: "/\(Resource.path)/\(Resource.id(of: record))", type: .found)
         } catch let error as LibraryError {
@@ -88,6 +90,8 @@ struct LibraryPagesController<Resource: LibraryResource> {
         let id = try context.parameters.require("id", as: Int64.self)
         let (input, values) = try await decodeForm(request, context: context)
         do {
+            let unsafe = FormText.issues(values, labels: Resource.labels)
+            guard unsafe.isEmpty else { throw LibraryError.invalid(unsafe) }
             _ = try await resource.update(id: id, input, caller: context.caller(clock))
             return Response.redirect(to: "/\(Resource.path)/\(id)", type: .found)
         } catch let error as LibraryError {

@@ -16,54 +16,103 @@ struct MultipartForm {
 
     var parts: [Part]
 
-    /// Reads the body (at most `limit` bytes: a larger one is refused with a message naming
-    /// `field`). Checks the CSRF token of cookie sessions (the `_csrf` field).
+    /// Reads the body as it arrives (at most `limit` bytes, and never more than the route's
+    /// `BodyLimits`: a larger one is refused with a message naming `field`); file parts go to a
+    /// temporary file (`UploadSpool`), not the heap. Checks the CSRF token of cookie sessions
+    /// (the `_csrf` field).
     static func read(_ request: Request, context: AppRequestContext, limit: Int, field: String, tooLarge: String) async throws
         -> MultipartForm
     {
         _ = try context.requireAccount()
         guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
-            let boundary = contentType.components(separatedBy: "boundary=").last?.split(separator: ";").first
+            let boundary = boundary(contentType)
         else { throw WebError.badRequest(field: field, message: "请以 multipart/form-data 方式上传文件") }
-        let body: ByteBuffer
+        let reader = Reader(boundary: boundary)
+        let limit = min(limit, context.maxUploadSize)
+        var received = 0
         do {
-            body = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw WebError.badRequest(field: field, message: tooLarge)
-        }
-        let form = try parse(body, boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\" ")))
-        if !context.viaBearer {
-            guard !context.csrfToken.isEmpty, form.value("_csrf") == context.csrfToken else { throw WebError.csrfMismatch }
-        }
-        return form
-    }
-
-    static func parse(_ body: ByteBuffer, boundary: String) throws -> MultipartForm {
-        let parser = MultipartParser(boundary: boundary)
-        var parts: [Part] = []
-        var disposition = ""
-        var data = Data()
-        parser.onHeader = { name, value in
-            if name.lowercased() == "content-disposition" { disposition = value }
-        }
-        parser.onBody = { buffer in data.append(contentsOf: buffer.readableBytesView) }
-        parser.onPartComplete = {
-            let parameters = Self.parameters(disposition)
-            if let name = parameters["name"] {
-                parts.append(
-                    Part(name: name, fileName: parameters["filename*"].flatMap(Self.extended) ?? parameters["filename"], data: data))
+            for try await chunk in request.body {
+                received += chunk.readableBytes
+                guard received <= limit else { throw WebError.badRequest(field: field, message: tooLarge) }
+                try reader.execute(chunk)
             }
-            disposition = ""
-            data = Data()
-        }
-        do {
-            try parser.execute(body)
-        } catch  where parts.isEmpty && body.readableBytes <= boundary.utf8.count + 8 {
+        } catch let error as WebError {
+            throw error
+        } catch is BodyTooLarge {
+            throw WebError.badRequest(field: field, message: tooLarge)
+        } catch  where reader.parts.isEmpty && received <= boundary.utf8.count + 8 {
             return MultipartForm(parts: [])  // only the closing boundary: an empty form
         } catch {
             throw WebError.badRequest(field: "file", message: "上传的表单无法解析，请重新选择文件后提交")
         }
-        return MultipartForm(parts: parts)
+        let form = MultipartForm(parts: reader.parts)
+        if !context.viaBearer {
+            guard !context.csrfToken.isEmpty, form.value("_csrf") == context.csrfToken else { throw WebError.csrfMismatch }
+        }
+        try FormText.check(form.parts.map { ($0.name, $0.fileName ?? form.value($0.name)) })
+        return form
+    }
+
+    /// The boundary of a `multipart/form-data` content type: 1 to 70 characters (RFC 2046),
+    /// unquoted; nil when absent or out of that range.
+    static func boundary(_ contentType: String) -> String? {
+        guard let range = contentType.range(of: "boundary=", options: .caseInsensitive) else { return nil }
+        let value = contentType[range.upperBound...].split(separator: ";").first.map(String.init) ?? ""
+        let boundary = value.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        guard (1...70).contains(boundary.utf8.count) else { return nil }
+        return boundary
+    }
+
+    /// The streaming parse: text fields kept in memory, file parts spooled to disk.
+    final class Reader {
+        let parser: MultipartParser
+        var parts: [Part] = []
+        var disposition = ""
+        var data = Data()
+        var spool: UploadSpool?
+        var failure: (any Error)?
+
+        init(boundary: String) {
+            parser = MultipartParser(boundary: boundary)
+            parser.onHeader = { [unowned self] name, value in
+                if name.lowercased() == "content-disposition" { disposition = value }
+            }
+            parser.onBody = { [unowned self] buffer in
+                do {
+                    if spool == nil,
+                        MultipartForm.parameters(disposition)["filename"] != nil
+                            || MultipartForm.parameters(disposition)["filename*"] != nil
+                    {
+                        spool = try UploadSpool()
+                    }
+                    if let spool { try spool.write(buffer) } else { data.append(contentsOf: buffer.readableBytesView) }
+                } catch {
+                    failure = error
+                }
+            }
+            parser.onPartComplete = { [unowned self] in
+                let parameters = MultipartForm.parameters(disposition)
+                do {
+                    let content = try spool?.finish() ?? data
+                    if let name = parameters["name"] {
+                        parts.append(
+                            Part(
+                                name: name, fileName: parameters["filename*"].flatMap(MultipartForm.extended) ?? parameters["filename"],
+                                data: content))
+                    }
+                } catch {
+                    failure = error
+                }
+                disposition = ""
+                data = Data()
+                spool = nil
+            }
+        }
+
+        func execute(_ buffer: ByteBuffer) throws {
+            try parser.execute(buffer)
+            if let failure { throw failure }
+        }
     }
 
     /// The parameters of a `Content-Disposition` value (`form-data; name="a"; filename="b.jpg"`),

@@ -22,10 +22,10 @@ struct OutsideCheckPagesController {
         router.get("/api/v1/outside-checks") { request, context in
             let account = try context.requireAccount()
             let parameters = request.uri.queryParameters
+            let paging = try APIQuery.paging(parameters, defaultPerPage: 50)
             let found = try await checks.list(
-                scope: AccessPolicy.readScope(account), year: parameters["year"].flatMap { Int(String($0)) },
-                target: parameters["target"].map(String.init), page: parameters["page"].flatMap { Int(String($0)) } ?? 1,
-                perPage: parameters["perPage"].flatMap { Int(String($0)) } ?? 50)
+                scope: AccessPolicy.readScope(account), year: try APIQuery.int(parameters, "year", in: 1...9999),
+                target: parameters["target"].map(String.init), page: paging.page, perPage: paging.perPage)
             return JSONBody.response(ListBody(items: found.items, total: found.total, page: found.page, perPage: found.perPage))
         }
         router.post("/api/v1/outside-checks") { request, context in
@@ -45,8 +45,9 @@ struct OutsideCheckPagesController {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let parameters = request.uri.queryParameters
-        let year = parameters["year"].flatMap { Int(String($0)) } ?? CalendarDate(chinaDateOf: clock.now()).year
-        let page = parameters["page"].flatMap { Int(String($0)) } ?? 1
+        // Read leniently but bounded (a hand-edited address still shows a page; nothing overflows).
+        let year = BoundedNumber.exact(parameters["year"], in: 2...9998) ?? CalendarDate(chinaDateOf: clock.now()).year
+        let page = Paging(page: parameters["page"], defaultPerPage: 50).page
         let form = OutsideCheckInput(target: parameters["target"].map(String.init))
         return try await render(account: account, context: context, year: year, page: page, form: form, errors: [])
     }
@@ -73,7 +74,7 @@ struct OutsideCheckPagesController {
     ) async throws -> Response {
         let found = try await checks.list(scope: AccessPolicy.readScope(account), year: year, page: page)
         let names = try await stores.departments.names()
-        let pageCount = max(1, (found.total + found.perPage - 1) / found.perPage)
+        let pageCount = Paging(page: found.page, perPage: found.perPage).pageCount(total: found.total)
         let model = OutsideChecksPage(
             year: year, total: found.total, isEmpty: found.items.isEmpty,
             rows: found.items.map { check in

@@ -25,7 +25,7 @@ struct PlanPagesController {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let filter = PlanFilter(
-            text: query["q"].map(String.init) ?? "", year: query["year"].flatMap { Int(String($0)) },
+            text: query["q"].map(String.init) ?? "", year: BoundedNumber.exact(query["year"], in: 1...9999),
             state: query["state"].flatMap { PlanState(rawValue: String($0)) }, department: query["department"].map(String.init))
         return try await listPage(
             account: try context.requireAccount(), context: context, values: PlansPage.Values(), form: nil, filter: filter)

@@ -35,9 +35,9 @@ struct PublicOpenDataController {
     }
 
     @Sendable func annualPlan(request: Request, context: AppRequestContext) async throws -> Response {
-        guard let year = context.parameters.get("year").flatMap(Int.init) else { throw WebError.notFound }
+        guard let year = BoundedNumber.exact(context.parameters.get("year"), in: 1...9999) else { throw WebError.notFound }
         let versions = try await stores.annualPlans.versions(year: year)
-        let asked = request.uri.queryParameters["version"].flatMap { Int(String($0)) }
+        let asked = BoundedNumber.exact(request.uri.queryParameters["version"], in: 1...Int(Int32.max))
         guard let latest = versions.last, let shown = asked.map({ v in versions.first { $0.version == v } }) ?? versions.last else {
             throw WebError.notFound
         }
@@ -70,17 +70,19 @@ struct PublicOpenDataController {
             let dataset = OpenDataset(rawValue: name), dataset != .annualPlan
         else { throw WebError.notFound }
         let query = request.uri.queryParameters
-        let year = query["year"].flatMap { Int(String($0)) }
+        let year = try APIQuery.int(query, "year", in: 1...9999)
         let department = query["department"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let table = try await stores.openData.table(dataset, year: year, department: department)
         return try Self.download(table, name: name, format: format)
     }
 
     @Sendable func annualPlanFile(request: Request, context: AppRequestContext) async throws -> Response {
-        guard let (name, format) = OpenDataFormat.split(try context.parameters.require("file")), let year = Int(name) else {
+        guard let (name, format) = OpenDataFormat.split(try context.parameters.require("file")),
+            let year = BoundedNumber.exact(name, in: 1...9999)
+        else {
             throw WebError.notFound
         }
-        let version = request.uri.queryParameters["version"].flatMap { Int(String($0)) }
+        let version = try APIQuery.int(request.uri.queryParameters, "version", in: 1...Int(Int32.max))
         let table = try await stores.openData.table(.annualPlan, year: year, version: version)
         return try Self.download(table, name: "annual-plan-\(year)" + (version.map { "-v\($0)" } ?? ""), format: format)
     }
