@@ -203,6 +203,14 @@ struct AccountManagementTests {
             #expect(try await Self.api(client, .delete, "/api/v1/auth/tokens/\(firstID)", health).status == .notFound)
             #expect(try await Self.api(client, .delete, "/api/v1/auth/tokens/\(firstID)", second).status == .noContent)
             #expect(try await Self.api(client, .get, "/api/v1/me", first.token).status == .unauthorized)
+            // A revoked token on the public portal, the public API or the login page counts as no
+            // login (no redirect to the login page, and none from it to itself).
+            for uri in ["/public", "/login", "/api/v1/public/targets?q=x"] {
+                try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(first.token)"]) {
+                    #expect($0.status == .ok, "\(uri)")
+                }
+            }
+            #expect(try await Self.api(client, .get, "/api/v1/targets", first.token).body.contains("session_expired"))
             // The office revokes every token of an account.
             let office = try await token(client, "office")
             let revoked = try await Self.api(client, .delete, "/api/v1/accounts/samr/tokens", office)

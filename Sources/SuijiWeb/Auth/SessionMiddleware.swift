@@ -22,12 +22,15 @@ struct SessionMiddleware: RouterMiddleware {
         var mustChangePassword = false
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
             let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-            guard let state = try await accounts.sessionState(token: token, now: clock.now()) else {
+            if let state = try await accounts.sessionState(token: token, now: clock.now()) {
+                context.account = state.account
+                context.viaBearer = true
+                mustChangePassword = state.mustChangePassword
+            } else if Self.needsLogin(request.uri.path) {
                 throw AuthError.sessionExpired
             }
-            context.account = state.account
-            context.viaBearer = true
-            mustChangePassword = state.mustChangePassword
+            // An expired or revoked token on a public page or the login itself counts as no login
+            // (a page would otherwise send it to the login page, and the login page to itself).
         } else if let token = request.cookies[Self.cookieName]?.value,
             let state = try await accounts.sessionState(token: token, now: clock.now())
         {
@@ -49,6 +52,11 @@ struct SessionMiddleware: RouterMiddleware {
             return Response.redirect(to: AccountPagesController.passwordPath, type: .found)
         }
         return try await next(request, context)
+    }
+
+    /// API routes that answer only a logged-in caller (the public API and logging in do not).
+    static func needsLogin(_ path: String) -> Bool {
+        path.hasPrefix("/api/") && !path.hasPrefix("/api/v1/public/") && path != "/api/v1/auth/token"
     }
 
     /// What an account with a one-time password may still reach: changing it, logging out,
