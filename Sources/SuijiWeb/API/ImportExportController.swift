@@ -44,7 +44,18 @@ struct ImportExportController {
             stores.database, caller: Caller(account: account, at: clock.now()), kind: kind, department: department,
             format: String(parts[1]),
             bytes: data.count)
-        let stamp = Timestamp.format(clock.now()).prefix(10)
-        return Download.response(data, name: "suiji-\(kind.rawValue)-\(stamp).\(parts[1])", mediaType: format.contentType)
+        let day = ChinaTime.day(CalendarDate(chinaDateOf: clock.now()))
+        return Download.response(data, name: "\(Self.title(kind))（\(day)导出）.\(parts[1])", mediaType: format.contentType)
+    }
+
+    /// The Chinese name of an export, for its file name.
+    static func title(_ kind: ExportKind) -> String {
+        switch kind {
+        case .targets: "检查对象名录库"
+        case .inspectors: "执法检查人员名录库"
+        case .experts: "专家库"
+        case .items: "抽查事项清单"
+        case .departments: "成员单位"
+        }
     }
 }

@@ -25,6 +25,7 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     router.add(
         middleware: RefusalAuditMiddleware(database: stores.database, clock: clock, trustForwardedFor: configuration.trustForwardedFor))
     router.add(middleware: BodyLimitMiddleware())
+    router.add(middleware: DepartmentNamesMiddleware(departments: stores.departments, cache: pages.departments))
     router.get("/health") { _, _ in "ok" }
 
     let logins = LoginGuard()

@@ -9,6 +9,8 @@ import SuijiStore
 /// Renders a page: a view model plus one Mustache template, inside the shared layout.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// Department names for the header, kept current by `DepartmentNamesMiddleware`.
+    let departments = DepartmentNames()
 
     /// Loads the templates shipped in the module's resources.
     public static func bundled() async throws -> PageRenderer {
@@ -41,7 +43,11 @@ public struct PageRenderer: Sendable {
     func html<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "") -> String {
         let envelope = Envelope(
             page: model,
-            user: account.map { UserBar(name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "全区") },
+            user: account.map { account in
+                UserBar(
+                    name: account.displayName, role: account.role.label,
+                    department: account.departmentCode.map { departments.name($0) ?? $0 } ?? "全区")
+            },
             nav: account.map(Self.nav) ?? [], csrf: csrf)
         return library.render(envelope, withTemplate: template) ?? "<p>模板 \(template) 缺失</p>"
     }
