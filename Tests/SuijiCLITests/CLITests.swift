@@ -15,9 +15,9 @@ struct CLITests {
         var help = ""
         for arguments in [
             [], ["serve"], ["demo"], ["import"], ["export"], ["audit", "verify"], ["calendar", "due"], ["accounts", "add"],
-            ["draw", "run"], ["draw", "export"], ["verify"], ["inspections", "overdue"], ["credit", "apply-lowering"],
-            ["oversight", "report"], ["backup"], ["restore"], ["audit", "checkpoint"], ["audit", "keygen"],
-            ["accounts", "reset-password"],
+            ["draw", "run"], ["draw", "export"], ["draw", "log"], ["verify"], ["inspections", "overdue"], ["credit", "apply-lowering"],
+            ["oversight", "report"],
+            ["backup"], ["restore"], ["audit", "checkpoint"], ["audit", "keygen"], ["accounts", "reset-password"],
         ] {
             help += "== suiji \(arguments.joined(separator: " "))\n"
             help += SuijiCommand.helpMessage(for: try Self.subcommand(arguments), columns: 100) + "\n"

@@ -59,6 +59,7 @@ public struct StatisticsStore: Sendable {
         var inspections: SQLQueryString = """
             SELECT \(unsafeRaw: InspectionRow.columns) FROM inspections WHERE ((due_date >= \(bind: start) AND due_date <= \(bind: end))
               OR (due_date IS NULL AND window_end >= \(bind: period.start.adding(days: -62).iso) AND window_end <= \(bind: end)))
+              AND state <> 'cancelled'
             """
         if let department { inspections += " AND initiator = \(bind: department)" }
         inspections += " ORDER BY due_date, id"

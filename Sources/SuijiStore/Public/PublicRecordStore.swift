@@ -81,9 +81,12 @@ public struct PublicRecordStore: Sendable {
         try await search(query, page: 1, perPage: max(1, min(limit, 500))).targets
     }
 
+    /// The largest page of a search.
+    public static let maxPerPage = 100
+
     /// Page `page` of the search (`perPage` targets each, 1…100), with the count of all matches.
     public func search(_ query: String, page: Int, perPage: Int) async throws -> SearchPage {
-        let perPage = min(max(1, perPage), 100)
+        let perPage = min(max(1, perPage), Self.maxPerPage)
         let page = Paging(page: page, perPage: perPage).page
         let text = query.trimmed
         guard !text.isEmpty else { return SearchPage(targets: [], total: 0, page: 1, perPage: perPage, truncated: false) }
