@@ -101,7 +101,7 @@ struct BackupRestoreTests {
         let executed = try await draw.run()
         try await draw.stores.database.write { db in
             try await db.raw(
-                "UPDATE draw_files SET content = content || 'x' WHERE draw_id = \(bind: executed.id) AND name = 'selection.txt'"
+                "UPDATE draw_file_chunks SET content = content || 'x' WHERE draw_id = \(bind: executed.id) AND name = 'selection.txt'"
             ).run()
         }
         let backup = dir.appendingPathComponent("backup.sqlite").path
