@@ -26,12 +26,14 @@ public struct Stores: Sendable {
     public let annualPlans: AnnualPlanStore
     public let mergeProposals: MergeProposalStore
     public let openData: OpenDataExporter
+    /// The audit key and anchor file (`--audit-key`): checkpoints are signed and checked with it.
+    public var auditSeal: AuditSeal?
     public let holidayNotices: HolidayNoticeStore
 
-    public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
+    public init(database: SuijiDatabase, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared) {
         self.database = database
         departments = DepartmentStore(database: database)
-        accounts = AccountStore(database: database, bcryptCost: bcryptCost)
+        accounts = AccountStore(database: database, bcryptCost: bcryptCost, hasher: hasher)
         targets = TargetStore(database: database)
         items = CheckItemStore(database: database)
         inspectors = InspectorStore(database: database)
@@ -54,8 +56,8 @@ public struct Stores: Sendable {
     /// Opens the database at `location`, applies pending migrations and returns the stores.
     /// `calendar` is the working-day calendar in force (the bundled one by default).
     public static func open(
-        _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, calendar: WorkCalendar? = nil, now: Date,
-        logger: Logger
+        _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared,
+        calendar: WorkCalendar? = nil, now: Date, logger: Logger
     ) async throws -> Stores {
         let database = try await SuijiDatabase.open(location, schema: schema, calendar: calendar, logger: logger)
         do {
@@ -65,6 +67,6 @@ public struct Stores: Sendable {
             await database.close()
             throw error
         }
-        return Stores(database: database, bcryptCost: bcryptCost)
+        return Stores(database: database, bcryptCost: bcryptCost, hasher: hasher)
     }
 }
