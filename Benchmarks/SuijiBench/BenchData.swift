@@ -1,52 +1,153 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
-import SQLKit
 import SuijiCore
 import SuijiStore
 
-/// Generated benchmark inputs.
-enum BenchData {
-    static let streets = ["西郊街道", "新枫街道", "鲇鱼山镇", "丽阳镇", "荷塘乡", "吕蒙乡", "竟成镇"]
-    static let industries = ["3074 日用陶瓷制品制造", "5246 工艺美术品及收藏品零售", "6210 正餐服务", "5212 超级市场零售", "8040 理发及美容服务"]
+/// The benchmarks' data, built once per scratch directory and reused: the demo district (20
+/// departments, their item lists, libraries, inspectors with declared conflicts, plans, draws,
+/// published results, follow-ups, status history) and SAMR's register grown to N rows as the demo
+/// generates it (item tags, statuses with dates, risk classes, last inspections).
+struct BenchData {
+    let dir: String
+    let suiji: String
+    /// The fixed "now" of the data (the register's dates).
+    static let now = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
 
-    /// A CSV of `rows` targets with valid credit codes.
-    static func targetsCSV(rows: Int, withExclusions: Bool = false) -> Data {
-        var writer = TabularCSVWriter(reservingCapacity: rows * 160)
-        writer.writeRow(["统一社会信用代码", "名称", "类型", "所属区划", "街道（乡镇）", "地址", "行业", "风险等级", "状态", "最近随机抽查日期"])
-        for n in 0..<rows {
-            let individual = n % 3 != 0
-            let body = String(format: "%08d", n)
-            let code = CreditCode.completing(
-                (individual ? "92360202" : "91360202") + body + String(CreditCode.organisationCheckCharacter(body)!))!
-            writer.writeRow([
-                code, individual ? "昌江区\(n)号瓷器店" : "景德镇市昌江区第\(n)陶瓷有限公司", individual ? "个体工商户" : "公司", "360202",
-                streets[n % streets.count], "景德镇市昌江区瓷都大道\(n % 999 + 1)号", industries[n % industries.count],
-                ["A", "B", "B", "B", "C", "D"][n % 6], withExclusions && n % 23 == 0 ? "注销" : (withExclusions && n % 29 == 0 ? "停业" : "在营"),
-                withExclusions && n % 11 == 0 ? "2026-03-15" : "",
-            ])
-        }
-        return writer.data
+    /// The demo district's database, built with `suiji demo --no-serve` (once).
+    func demoDatabase() throws -> String {
+        // Rebuilt when the schema changes.
+        let path = "\(dir)/demo-base-m\(Migrations.all.count).sqlite"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        print("building the demo district (suiji demo --no-serve) …")
+        _ = try Measured.run([suiji, "demo", "--no-serve", "--db", path + ".tmp"], quiet: true)
+        _ = try Measured.run(["sqlite3", path + ".tmp", "PRAGMA wal_checkpoint(TRUNCATE)"], quiet: true)
+        try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + ".tmp" + suffix) }
+        return path
     }
 
-    /// Writes the sheet's rows with bare multi-row INSERTs in one transaction.
-    static func bareInsert(sheet: TabularSheet, into stores: Stores) async throws {
-        let rows = sheet.rows
-        try await stores.database.write { db in
-            for start in stride(from: 0, to: rows.count, by: 2_000) {
-                var insert = db.insert(into: "targets").columns(
-                    "department_code", "uid", "name", "kind", "division", "street", "grid", "address", "industry", "risk_class",
-                    "status", "legal_representative", "tags", "created_via", "created_at", "updated_at")
-                for row in rows[start..<min(start + 2_000, rows.count)] {
-                    let f = row.fields
-                    insert = insert.values(
-                        [
-                            "SAMR", f[0], f[1], f[2], f[3], f[4], "", f[5], f[6], f[7], "operating", "", "[]", "import", "2026-01-01",
-                            "2026-01-01",
-                        ] as [any Encodable & Sendable])
-                }
-                try await insert.run()
+    /// A fresh copy of `source` at `path`.
+    func copy(_ source: String, to path: String) throws {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try FileManager.default.copyItem(atPath: source, toPath: path)
+    }
+
+    /// SAMR's register of `rows` targets as a UTF-8 CSV import sheet (written once).
+    func registerSheet(rows: Int, seed: UInt64 = 7) throws -> String {
+        let path = "\(dir)/register-\(rows)-\(seed).csv"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        print("generating the register sheet of \(rows) rows …")
+        FileManager.default.createFile(atPath: path + ".tmp", contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path + ".tmp"))
+        var writer = TabularCSVWriter(reservingCapacity: 1 << 22)
+        try DemoRegister.sheet(rows: rows, seed: seed, now: Self.now) { row in
+            writer.writeRow(row)
+            if writer.data.count > 1 << 22 {
+                try handle.write(contentsOf: writer.data)
+                writer = TabularCSVWriter(reservingCapacity: 1 << 22)
             }
         }
+        try handle.write(contentsOf: writer.data)
+        try handle.close()
+        try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+        return path
+    }
+
+    /// The demo district plus SAMR's register of `rows` (built once with `suiji import`).
+    func registerDatabase(rows: Int) throws -> String {
+        let path = "\(dir)/served-\(rows)-m\(Migrations.all.count).sqlite"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let base = try demoDatabase()
+        let sheet = try registerSheet(rows: rows)
+        try copy(base, to: path + ".tmp")
+        print("importing the register into the demo district …")
+        _ = try Measured.run([suiji, "import", "targets", sheet, "--department", "SAMR", "--db", path + ".tmp"], quiet: true)
+        _ = try Measured.run(["sqlite3", path + ".tmp", "PRAGMA wal_checkpoint(TRUNCATE)"], quiet: true)
+        try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + ".tmp" + suffix) }
+        return path
+    }
+
+    /// Facts about a sheet, for the report: rows, tags per row, statuses.
+    struct SheetFacts {
+        var rows = 0
+        var tags = 0
+        var statuses: [String: Int] = [:]
+        var risks: [String: Int] = [:]
+        var bytes = 0
+    }
+
+    /// The same rows shaped as the `targets` and `target_tags` tables of `database` (ids from
+    /// the next free one), as CSV files for `sqlite3 .import` and `psql \copy` (written once).
+    func tableFiles(sheet: String, database: String, rows: Int) throws -> (targets: String, tags: String, facts: SheetFacts) {
+        let targetsPath = "\(dir)/table-targets-\(rows)-new.csv"
+        let tagsPath = "\(dir)/table-tags-\(rows)-new.csv"
+        let columns = try Measured.run(["sqlite3", database, "SELECT name FROM pragma_table_info('targets') ORDER BY cid"]).output
+            .split(separator: "\n").map(String.init)
+        let firstID =
+            (Int(try Measured.run(["sqlite3", database, "SELECT COALESCE(MAX(id), 0) FROM targets"]).output.trimmed) ?? 0) + 1
+        // Rows whose target the demo already has are updates for `suiji import`; the baseline
+        // inserts the new ones only (a duplicate key would be refused).
+        let known = Set(
+            try Measured.run(["sqlite3", database, "SELECT uid FROM targets WHERE department_code = 'SAMR'"]).output
+                .split(separator: "\n").map(String.init))
+        var facts = SheetFacts()
+        var targets = TabularCSVWriter(reservingCapacity: 1 << 24)
+        var tags = TabularCSVWriter(reservingCapacity: 1 << 22)
+        var header: [String] = []
+        var id = firstID
+        let stamp = "2026-05-28T00:00:00Z"
+        try TabularCSVReader(data: try Data(contentsOf: URL(fileURLWithPath: sheet))).forEachRow { number, fields in
+            if number == 1 {
+                header = fields
+                return
+            }
+            var input = TargetInput()
+            for (index, name) in header.enumerated() where index < fields.count {
+                switch TargetInput.labels.first(where: { $0.value == name })?.key {
+                case "creditCode": input.creditCode = fields[index]
+                case "stableID": input.stableID = fields[index]
+                case "name": input.name = fields[index]
+                case "kind": input.kind = fields[index]
+                case "division": input.division = fields[index]
+                case "street": input.street = fields[index]
+                case "grid": input.grid = fields[index]
+                case "address": input.address = fields[index]
+                case "industry": input.industry = fields[index]
+                case "riskClass": input.riskClass = fields[index]
+                case "status": input.status = fields[index]
+                case "statusDate": input.statusDate = fields[index]
+                case "tags": input.tags = fields[index]
+                case "lastRandomInspection": input.lastRandomInspection = fields[index]
+                case "legalRepresentative": input.legalRepresentative = fields[index]
+                default: break
+                }
+            }
+            guard case .success(let target) = input.validated(department: "SAMR") else { throw BenchError("row \(number) invalid") }
+            facts.rows += 1
+            facts.tags += target.tags.count
+            facts.statuses[target.status.label, default: 0] += 1
+            facts.risks[target.riskClass.rawValue, default: 0] += 1
+            let values: [String: String] = [
+                "id": String(id), "department_code": "SAMR", "uid": target.uid, "name": target.name, "kind": target.kind.rawValue,
+                "division": target.division, "street": target.street, "grid": target.grid, "address": target.address,
+                "industry": target.industry, "risk_class": target.riskClass.rawValue, "status": target.status.rawValue,
+                "status_date": target.statusDate?.iso ?? "", "last_random_inspection": target.lastRandomInspection?.iso ?? "",
+                "legal_representative": target.legalRepresentative,
+                "tags": "[" + target.tags.map { "\"\($0)\"" }.joined(separator: ",") + "]", "created_via": "import",
+                "created_at": stamp, "updated_at": stamp,
+            ]
+            if known.contains(target.uid) { return }
+            targets.writeRow(columns.map { values[$0] ?? "" })
+            for tag in Set(target.tags).sorted() { tags.writeRow([String(id), tag]) }
+            id += 1
+        }
+        facts.bytes = (try? FileManager.default.attributesOfItem(atPath: sheet)[.size] as? Int) ?? 0
+        if !FileManager.default.fileExists(atPath: targetsPath) {
+            try targets.data.write(to: URL(fileURLWithPath: targetsPath))
+            try tags.data.write(to: URL(fileURLWithPath: tagsPath))
+        }
+        return (targetsPath, tagsPath, facts)
     }
 }

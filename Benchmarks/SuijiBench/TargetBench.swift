@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import Logging
 import SuijiCore
 import SuijiDraw
 import SuijiStore
@@ -88,53 +89,20 @@ struct TargetBench: AsyncParsableCommand {
         await stores.database.close()
     }
 
-    /// A fresh SQLite file with `rows` targets (exclusions included) and one executed draw of
-    /// 4 risk strata, through the same ceremony as the demo.
+    /// SAMR's register of `rows` targets in the demo district (statuses, this year's inspections,
+    /// conflicts) copied to `path`, and one executed draw of 4 risk strata made by `suiji draw run`
+    /// (`DrawBench`'s plan, with its announced public value).
     static func executedDraw(rows: Int, path: String) async throws -> (Stores, String) {
-        let stores = try await ImportBench.fresh(path)
-        let now = Date()
-        let admin = Caller(
-            account: Account(username: "bench", displayName: "bench", role: .departmentAdmin, departmentCode: "SAMR"), at: now)
-        let office = Caller(account: Account(username: "office", displayName: "office", role: .office), at: now)
+        let data = BenchData(dir: (path as NSString).deletingLastPathComponent, suiji: BenchOptions.besideThis)
         let start = Date()
-        _ = try await stores.importer.run(.items, data: Data("事项编码,事项名称,检查方式\nSAMR-003,登记事项的检查,实地核查\n".utf8), caller: admin)
-        _ = try await stores.importer.run(.targets, data: BenchData.targetsCSV(rows: rows, withExclusions: true), caller: admin)
-        var sheet = "姓名,执法证号,执法证有效期至,执法区域,可检查事项\n"
-        for n in 1...400 { sheet += "检查员\(n),SAMR-\(n),2030-12-31,360202,SAMR-003\n" }
-        _ = try await stores.importer.run(.inspectors, data: Data(sheet.utf8), caller: admin)
-        let today = CalendarDate(chinaDateOf: now)
-        let year = today.year
-        let plan = try await stores.plans.create(
-            Plan(
-                code: "\(year)-BENCH", name: "bench", year: year, initiator: "SAMR",
-                items: [PlanItem(department: "SAMR", code: "SAMR-003")],
-                windowStart: CalendarDate(year: year, month: 1, day: 1)!, windowEnd: CalendarDate(year: year, month: 12, day: 31)!),
-            caller: admin)
-        _ = try await stores.plans.apply(.submit, to: plan.id, caller: admin)
-        _ = try await stores.plans.apply(.approve, to: plan.id, caller: office)
-        let batch = try await stores.plans.addBatch(
-            Batch(
-                planID: plan.id, code: "B1", start: CalendarDate(year: year, month: 1, day: 1)!,
-                end: CalendarDate(year: year, month: 12, day: 31)!, size: .ratios(a: 1, b: 2, c: 5, d: 10, rounding: .ceil)),
-            caller: admin)
-        let committed = Caller(account: admin.account, at: today.adding(days: -3).chinaStart.addingTimeInterval(9 * 3_600))
-        let draw = try await stores.draws.prepare(
-            batchID: batch.id, caller: committed,
-            announcement: DrawAnnouncement(
-                revealDeadline: committed.at.addingTimeInterval(8 * 3_600),
-                publicValue: PublicValueAnnouncement(date: today.adding(days: -1).iso, source: "中国福利彩票3D 开奖号码")))
-        let secret = [UInt8](repeating: 42, count: 32)
-        _ = try await stores.draws.commit(
-            draw.id, department: "SAMR", commitment: DepartmentSecret.commitment(department: "SAMR", drawID: draw.id, secret: secret),
-            caller: committed)
-        _ = try await stores.draws.reveal(
-            draw.id, department: "SAMR", secret: Bytes.hex(secret),
-            caller: Caller(account: admin.account, at: committed.at.addingTimeInterval(3_600)))
-        _ = try await stores.draws.enterPublicValue(
-            draw.id, value: "372", note: "bench",
-            caller: Caller(account: admin.account, at: today.adding(days: -1).chinaStart.addingTimeInterval(79_200)))
-        _ = try await stores.draws.execute(draw.id, caller: admin)
-        print(String(format: "set-up: %d targets imported and drawn in %.1f s", rows, Date().timeIntervalSince(start)))
-        return (stores, draw.id)
+        try data.copy(try data.registerDatabase(rows: rows), to: path)
+        let planFile = "\(data.dir)/bench-plan.json"
+        try DrawBench.plan(today: Date()).write(toFile: planFile, atomically: true, encoding: .utf8)
+        let drawID = try Measured.run([data.suiji, "draw", "run", planFile, "--db", path]).output.trimmed
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let stores = try await Stores.open(.sqliteFile(path), now: Date(), logger: logger)
+        print(String(format: "set-up: %d targets copied and drawn in %.1f s", rows, Date().timeIntervalSince(start)))
+        return (stores, drawID)
     }
 }

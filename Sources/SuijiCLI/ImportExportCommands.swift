@@ -25,7 +25,7 @@ struct ImportCommand: AsyncParsableCommand {
     var department: String
 
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard FileManager.default.isReadableFile(atPath: file) else {
             throw ValidationError("cannot read \(file)")
         }
         let stores = try await database.open()
@@ -34,8 +34,9 @@ struct ImportCommand: AsyncParsableCommand {
             account: Account(username: "cli", displayName: "命令行导入", role: .departmentAdmin, departmentCode: department.code),
             at: Date())
         do {
+            // Read piece by piece: a file of a million rows is never held whole in memory.
             let report = try await stores.importer.run(
-                library, data: data, fileName: (file as NSString).lastPathComponent, caller: caller
+                library, input: .file(file), fileName: (file as NSString).lastPathComponent, caller: caller
             ) { progress in
                 Console.progress(progress.phase, done: progress.done, total: progress.total)
             }

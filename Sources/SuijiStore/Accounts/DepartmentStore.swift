@@ -12,14 +12,14 @@ public struct DepartmentStore: Sendable {
         self.database = database
     }
 
-    /// Every department, by code.
+    /// Every department, by code (kept until the data changes: every page names departments).
     public func all() async throws -> [Department] {
-        try await database.read { db in try await Self.all(on: db) }
+        try await database.cached("departments") { db in try await Self.all(on: db) }
     }
 
     /// Department names by code.
     public func names() async throws -> [String: String] {
-        try await database.read { db in try await Self.names(on: db) }
+        try await database.cached("department-names") { db in try await Self.names(on: db) }
     }
 
     static func all(on db: any SQLDatabase) async throws -> [Department] {

@@ -7,7 +7,8 @@ import SQLKit
 public struct Migration: Sendable {
     /// Verb-first name recorded in `schema_migrations`, e.g. `CreateTargets`.
     public let name: String
-    /// Statements; `{ID}` becomes the dialect's auto-increment primary key, `{BLOB}` its binary type.
+    /// Statements; `{ID}` becomes the dialect's auto-increment primary key, `{BLOB}` its binary type,
+    /// `{WITHOUT_ROWID}` SQLite's clustered-table option (nothing on PostgreSQL).
     let statements: [String]
 
     init(_ name: String, _ statements: [String]) {
@@ -26,7 +27,15 @@ public struct Migration: Sendable {
             case .sqlite: "BLOB"
             case .postgres: "BYTEA"
             }
-        return statements.map { $0.replacingOccurrences(of: "{ID}", with: id).replacingOccurrences(of: "{BLOB}", with: blob) }
+        let withoutRowID =
+            switch flavour {
+            case .sqlite: "WITHOUT ROWID"
+            case .postgres: ""
+            }
+        return statements.map {
+            $0.replacingOccurrences(of: "{ID}", with: id).replacingOccurrences(of: "{BLOB}", with: blob)
+                .replacingOccurrences(of: "{WITHOUT_ROWID}", with: withoutRowID)
+        }
     }
 }
 

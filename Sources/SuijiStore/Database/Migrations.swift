@@ -392,5 +392,19 @@ public enum Migrations {
                   mac TEXT NOT NULL)
                 """
             ]),
+        // Item tags keep one index, their primary key: as a SQLite WITHOUT ROWID table the key is the
+        // table itself, and bulk imports append to it in key order. The index by item code was never
+        // read by any query.
+        Migration(
+            "ChangeTargetTagsToPrimaryKeyOnly",
+            [
+                """
+                CREATE TABLE target_tags_keyed (target_id BIGINT NOT NULL REFERENCES targets(id), item_code TEXT NOT NULL,
+                  PRIMARY KEY (target_id, item_code)) {WITHOUT_ROWID}
+                """,
+                "INSERT INTO target_tags_keyed (target_id, item_code) SELECT target_id, item_code FROM target_tags ORDER BY target_id, item_code",
+                "DROP TABLE target_tags",
+                "ALTER TABLE target_tags_keyed RENAME TO target_tags",
+            ]),
     ]
 }

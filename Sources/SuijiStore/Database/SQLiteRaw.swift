@@ -5,8 +5,9 @@ import VaporCSQLite
 
 /// A direct connection to a SQLite file through the same SQLite library that SQLiteNIO bundles,
 /// for the bulk paths (imports of a million rows, draw pools) where a per-row async round trip
-/// would dominate. Used only while `SuijiDatabase`'s write lock is held.
-final class SQLiteRaw {
+/// would dominate; and read-only, for the hot reads (`ReadPool`). A connection is used by one
+/// thread at a time (the write lock, or the pool's hand-out): hence `@unchecked Sendable`.
+final class SQLiteRaw: @unchecked Sendable {
     private var handle: OpaquePointer?
 
     init(path: String, readOnly: Bool = false) throws {
@@ -25,6 +26,7 @@ final class SQLiteRaw {
     }
 
     deinit {
+        statements.removeAll()
         sqlite_nio_sqlite3_close_v2(handle)
     }
 
@@ -40,6 +42,20 @@ final class SQLiteRaw {
         let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard status == SQLITE_OK, let statement else { throw SQLiteRawError(message: Self.message(handle), code: status) }
         return SQLiteRawStatement(statement: statement, connection: self)
+    }
+
+    private var statements: [String: SQLiteRawStatement] = [:]
+
+    /// A prepared statement kept for the connection's life (for statements run again and again,
+    /// e.g. on every request); reset and with its bindings cleared.
+    func cached(_ sql: String) throws -> SQLiteRawStatement {
+        if let statement = statements[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
     }
 
     /// Runs `body` in one IMMEDIATE transaction.
@@ -73,8 +89,8 @@ struct SQLiteRawError: Error, CustomStringConvertible {
     var description: String { "SQLite error \(code): \(message)" }
 }
 
-/// A prepared statement: bind, step, read columns, reset.
-final class SQLiteRawStatement {
+/// A prepared statement: bind, step, read columns, reset. Used with its connection only.
+final class SQLiteRawStatement: @unchecked Sendable {
     private let statement: OpaquePointer
     private let connection: SQLiteRaw
 
@@ -125,6 +141,17 @@ final class SQLiteRawStatement {
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(statement, column) }
+
+    /// Whether the column of the current row is NULL.
+    func isNull(_ column: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    /// Number of result columns.
+    var columnCount: Int32 { sqlite_nio_sqlite3_column_count(statement) }
+
+    /// The name of a result column.
+    func columnName(_ column: Int32) -> String {
+        sqlite_nio_sqlite3_column_name(statement, column).map { String(cString: $0) } ?? ""
+    }
 
     func text(_ column: Int32) -> String? {
         guard let pointer = sqlite_nio_sqlite3_column_text(statement, column) else { return nil }

@@ -58,6 +58,11 @@ public final class SuijiDatabase: Sendable {
     private let calendarInForce: Mutex<WorkCalendar>
     /// Set by `close()`: closing a SQLite connection twice traps.
     private let closed = Mutex(false)
+    /// Read-only connections of a SQLite file for the hot reads (`readRaw`).
+    private let readPool: ReadPool?
+    /// When committed data changed, for `cached`.
+    let changes: ChangeWatch
+    let cache = ReferenceCache()
 
     private enum Backend: Sendable {
         /// One writer connection behind a lock; reads on `reader` (a second connection on a file,
@@ -72,6 +77,17 @@ public final class SuijiDatabase: Sendable {
         self.backend = backend
         let given = calendar ?? (try? WorkCalendar.bundled()) ?? WorkCalendar(years: [:])
         self.calendarInForce = Mutex(given.withProvisionalYears())
+        switch backend {
+        case .sqlite(_, _, _, let path?):
+            readPool = ReadPool(path: path)
+            changes = ChangeWatch(path: path, expires: false)
+        case .sqlite:
+            readPool = nil
+            changes = ChangeWatch(path: nil, expires: false)
+        case .postgres:
+            readPool = nil
+            changes = ChangeWatch(path: nil, expires: true)
+        }
     }
 
     /// Adds notices of years the calendar in force has no notice for (a year it has keeps its
@@ -147,6 +163,7 @@ public final class SuijiDatabase: Sendable {
                 do {
                     let value = try await body(db)
                     try await db.raw("COMMIT").run()
+                    changes.committed()
                     return value
                 } catch {
                     try? await db.raw("ROLLBACK").run()
@@ -161,6 +178,7 @@ public final class SuijiDatabase: Sendable {
                     try await db.raw("SELECT pg_advisory_xact_lock(7368281)").run()
                     let value = try await body(db)
                     try await db.raw("COMMIT").run()
+                    changes.committed()
                     return value
                 } catch {
                     try? await db.raw("ROLLBACK").run()
@@ -181,10 +199,12 @@ public final class SuijiDatabase: Sendable {
     func writeRaw<T: Sendable>(_ body: @escaping @Sendable (SQLiteRaw) throws -> T) async throws -> T {
         guard case .sqlite(_, _, let lock, let path?) = backend else { preconditionFailure("writeRaw needs a SQLite file") }
         return try await lock.withLock {
-            try await NIOThreadPool.singleton.runIfActive {
+            let value = try await NIOThreadPool.singleton.runIfActive {
                 let raw = try SQLiteRaw(path: path)
                 return try raw.transaction { try body(raw) }
             }
+            changes.committed()
+            return value
         }
     }
 
@@ -200,13 +220,19 @@ public final class SuijiDatabase: Sendable {
     /// Runs `body` on a direct read connection to the SQLite file (a consistent snapshot, no
     /// lock), on a thread-pool thread; nil when the database is not a SQLite file.
     func readRaw<T: Sendable>(_ body: @escaping @Sendable (SQLiteRaw) throws -> T) async throws -> T? {
-        guard case .sqlite(_, _, _, let path?) = backend else { return nil }
-        return try await NIOThreadPool.singleton.runIfActive {
-            let raw = try SQLiteRaw(path: path, readOnly: true)
-            try raw.exec("BEGIN")
-            defer { try? raw.exec("COMMIT") }
-            return try body(raw)
-        }
+        guard let readPool else { return nil }
+        return try await NIOThreadPool.singleton.runIfActive { try readPool.read(body) }
+    }
+
+    /// `load`'s value, computed once and kept until committed data changes (`ChangeWatch`): for
+    /// data read on every page and rarely changed (names of departments, items, plans; counts).
+    func cached<T: Sendable>(_ key: String, _ load: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let stamp = changes.stamp()
+        if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
+        // The stamp taken before reading: a commit while reading makes the next call read again.
+        let value = try await read(load)
+        cache.store(key, stamp: stamp, value: value)
+        return value
     }
 
     /// Copies the SQLite write-ahead log into the main file now (bulk imports leave it to a later

@@ -4,43 +4,120 @@ import SuijiDraw
 import Foundation
 import SuijiCore
 
-/// Reads a sheet and validates every row into records, collecting every issue.
-struct SheetParser<Input: Sendable, Record: Sendable> {
+/// Reads a sheet row by row and validates every row into a record, collecting every issue; the
+/// records are handed over in chunks, so a sheet of a million rows is never held whole.
+struct SheetParser<Input: Sendable, Record: Sendable>: Sendable {
     let mapping: SheetMapping<Input>
-    let validate: (Input) -> Result<Record, LibraryError>
+    let validate: @Sendable (Input) -> Result<Record, LibraryError>
     /// The upsert key of a record, for duplicate detection within the file.
-    let key: (Record) -> String
+    let key: @Sendable (Record) -> String
     /// The field named when a key repeats.
     let keyField: String
     /// The department imported into: a department column (as a whole-district export has) is
     /// accepted when each row names this department, by code or name.
     var department: Department? = nil
 
-    struct Parsed {
-        var records: [Record]
-        /// The sheet row number of each record (the header is row 1).
+    /// Consecutive rows of the sheet: the valid records with their row numbers, and the issues of
+    /// the others (a key repeated within the file is an issue of its later row).
+    struct Chunk: Sendable {
+        var records: [Record] = []
         var rows: [Int] = []
-        var issues: [RowIssue]
-        var format: String
-        var ignoredColumns: [String]
-        var digest: String
+        var issues: [RowIssue] = []
+        /// Rows of the sheet in this chunk (valid or not).
+        var rowCount = 0
+        /// Bytes of the file read so far (0 when unknown).
+        var bytesRead = 0
     }
 
-    func parse(_ data: Data, fileName: String? = nil, progress: (@Sendable (ImportProgress) -> Void)?) throws -> Parsed {
-        let sheet: TabularSheet
+    /// Everything at once (the small libraries).
+    struct Parsed: Sendable {
+        var records: [Record]
+        var rows: [Int]
+        var issues: [RowIssue]
+        var summary: SheetSummary
+    }
+
+    /// Thrown to stop reading when the consumer has stopped.
+    private struct Stopped: Error {}
+
+    /// Rows per chunk.
+    static var chunkSize: Int { 4_096 }
+
+    /// Reads `input` and hands its rows to `emit` in chunks, in sheet order; `emit` returns false
+    /// to stop reading (its consumer gave up).
+    /// - Throws: `ImportError.unreadable` for a file that is not a sheet or lacks required columns.
+    /// `fileName`, when known, names the file in the message of an unreadable one.
+    func stream(_ input: TabularInput, fileName: String? = nil, emit: (Chunk) throws -> Bool) throws -> SheetSummary {
+        var columns: [Int: SheetMapping<Input>.Column] = [:]
+        var keyPaths: [WritableKeyPath<Input, String?>?] = []
+        var fields: [String] = []
+        var ignored: [String] = []
+        var departmentColumn: Int?
+        var isCSV = true
+        var chunk = Chunk()
+        var seen: [String: Int] = [:]
+        var rows = 0
+        var bytesRead = 0
         let file = fileName.map { $0.trimmed }.flatMap { $0.isEmpty ? nil : "文件“\($0)”" }
-        do { sheet = try TabularSheet.load(data) } catch let error as TabularError {
+        let info: TabularSheet.StreamInfo
+        do {
+            isCSV = try !TabularSheet.isXLSX(input)
+            info = try TabularSheet.stream(input, bytesRead: { bytesRead = $0 }) { header, headerRow in
+                (columns, ignored, departmentColumn) = try resolve(header, headerRow: headerRow)
+                keyPaths = Array(repeating: nil, count: header.count)
+                fields = Array(repeating: "", count: header.count)
+                for (index, column) in columns {
+                    keyPaths[index] = column.keyPath
+                    fields[index] = column.field
+                }
+            } row: { number, cells in
+                rows += 1
+                chunk.rowCount += 1
+                add(
+                    number, cells, departmentColumn: departmentColumn, keyPaths: keyPaths, fields: fields, isCSV: isCSV, seen: &seen,
+                    to: &chunk)
+                if chunk.rowCount >= Self.chunkSize {
+                    chunk.bytesRead = bytesRead
+                    guard try emit(chunk) else { throw Stopped() }
+                    chunk = Chunk()
+                }
+            }
+        } catch is Stopped {
+            return SheetSummary(format: "", ignoredColumns: ignored, digest: "", rows: rows)
+        } catch let error as TabularError {
             throw ImportError.unreadable(file.map { "\($0)：\(error.message)" } ?? error.message)
+        } catch let error as ImportError {
+            throw error
         } catch {
             // A damaged workbook (e.g. a truncated ZIP) is bad input, not a server failure.
             throw ImportError.unreadable("\(file ?? "文件")无法读取：不是有效的 CSV 或 XLSX 文件")
         }
+        chunk.bytesRead = bytesRead
+        if chunk.rowCount > 0 { _ = try emit(chunk) }
+        return SheetSummary(format: Self.formatName(info.format), ignoredColumns: ignored, digest: info.digest, rows: rows)
+    }
+
+    /// The whole sheet's records and issues.
+    func parse(_ input: TabularInput, fileName: String? = nil) throws -> Parsed {
+        var records: [Record] = []
+        var rows: [Int] = []
+        var issues: [RowIssue] = []
+        let summary = try stream(input, fileName: fileName) { chunk in
+            records += chunk.records
+            rows += chunk.rows
+            issues += chunk.issues
+            return true
+        }
+        return Parsed(records: records, rows: rows, issues: issues, summary: summary)
+    }
+
+    /// The header's columns: the mapped ones by index, the ignored names, the department column.
+    private func resolve(_ header: [String], headerRow: Int) throws -> ([Int: SheetMapping<Input>.Column], [String], Int?) {
         var columnOf: [Int: SheetMapping<Input>.Column] = [:]
         var ignored: [String] = []
         var present = Set<String>()
         var departmentColumn: Int?
-        for (index, header) in sheet.header.enumerated() {
-            let name = TabularSheet.normalizeHeader(header)
+        for (index, name) in header.enumerated() {
             if Self.departmentHeaders.contains(name), department != nil {
                 if departmentColumn != nil { throw ImportError.unreadable("表头“\(name)”重复") }
                 departmentColumn = index
@@ -54,128 +131,60 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         }
         let missing = mapping.requiredFields.filter { !present.contains($0) }.map { mapping.header($0) }
         if !missing.isEmpty {
-            throw ImportError.unreadable("缺少必需的列：\(missing.joined(separator: "、"))（第 \(sheet.headerRowNumber) 行应为表头）")
+            throw ImportError.unreadable("缺少必需的列：\(missing.joined(separator: "、"))（第 \(headerRow) 行应为表头）")
         }
-        var parsed = Parsed(
-            records: [], issues: [], format: Self.formatName(sheet.format), ignoredColumns: ignored,
-            digest: Bytes.sha256Hex(data))
-        // Rows are independent: validate them on every core, then merge in sheet order.
-        var keyPaths: [WritableKeyPath<Input, String?>?] = Array(repeating: nil, count: sheet.header.count)
-        var fields: [String] = Array(repeating: "", count: sheet.header.count)
-        for (index, column) in columnOf {
-            keyPaths[index] = column.keyPath
-            fields[index] = column.field
-        }
-        let rows = sheet.rows
-        let isCSV = sheet.format != .xlsx
-        let department = department
-        let chunks = Self.validateConcurrently(rows.count) { index in
-            if let departmentColumn, let department, departmentColumn < rows[index].fields.count {
-                let cell = rows[index].fields[departmentColumn].trimmingCharacters(in: .whitespaces)
-                if !cell.isEmpty && cell != department.code && cell != department.name {
-                    return .failure(
-                        .invalid([
-                            FieldIssue(
-                                field: LibraryExporter.departmentHeader,
-                                message: "本行属于部门“\(cell)”，不能导入\(department.name)（\(department.code)）的库；请只导入本部门的行")
-                        ]))
-                }
-            }
-            var input = mapping.make()
-            var unsafe: [FieldIssue] = []
-            for (column, cell) in rows[index].fields.enumerated() where column < keyPaths.count {
-                guard let keyPath = keyPaths[column] else { continue }
-                input[keyPath: keyPath] = isCSV ? TabularFormulaGuard.restore(cell) : cell
-                // NUL and bidi controls are refused in every cell (TextSafety), with the row and column.
-                if let scalar = TextSafety.forbidden(in: cell) {
-                    let label = mapping.header(fields[column])
-                    unsafe.append(FieldIssue(field: fields[column], message: TextSafety.message(label: label, scalar: scalar)))
-                }
-            }
-            return unsafe.isEmpty ? validate(input) : .failure(.invalid(unsafe))
-        }
-        progress?(ImportProgress(phase: "validate", done: rows.count / 2, total: rows.count))
-        // Merge in sheet order; then find keys repeated within the file.
-        var rowNumbers: [Int] = []
-        rowNumbers.reserveCapacity(rows.count)
-        parsed.records.reserveCapacity(rows.count)
-        for chunk in chunks {
-            parsed.records.append(contentsOf: chunk.records)
-            rowNumbers.append(contentsOf: chunk.recordIndexes.lazy.map { rows[$0].number })
-            for (index, error) in chunk.failures {
-                if case .invalid(let issues) = error {
-                    for issue in issues {
-                        parsed.issues.append(
-                            RowIssue(
-                                row: rows[index].number, column: mapping.header(issue.field), field: issue.field, message: issue.message))
-                    }
-                }
+        return (columnOf, ignored, departmentColumn)
+    }
+
+    /// Validates one row into `chunk`.
+    private func add(
+        _ number: Int, _ cells: [String], departmentColumn: Int?, keyPaths: [WritableKeyPath<Input, String?>?], fields: [String],
+        isCSV: Bool, seen: inout [String: Int], to chunk: inout Chunk
+    ) {
+        if let departmentColumn, let department, departmentColumn < cells.count {
+            let cell = cells[departmentColumn].trimmingCharacters(in: .whitespaces)
+            if !cell.isEmpty && cell != department.code && cell != department.name {
+                chunk.issues.append(
+                    RowIssue(
+                        row: number, column: LibraryExporter.departmentHeader, field: LibraryExporter.departmentHeader,
+                        message: "本行属于部门“\(cell)”，不能导入\(department.name)（\(department.code)）的库；请只导入本部门的行"))
+                return
             }
         }
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(parsed.records.count)
-        var duplicates: [Int] = []
-        for (position, record) in parsed.records.enumerated() {
+        var input = mapping.make()
+        var unsafe: [FieldIssue] = []
+        for (column, cell) in cells.enumerated() where column < keyPaths.count {
+            guard let keyPath = keyPaths[column] else { continue }
+            input[keyPath: keyPath] = isCSV ? TabularFormulaGuard.restore(cell) : cell
+            // NUL and bidi controls are refused in every cell (TextSafety), with the row and column.
+            if let scalar = TextSafety.forbidden(in: cell) {
+                unsafe.append(
+                    FieldIssue(field: fields[column], message: TextSafety.message(label: mapping.header(fields[column]), scalar: scalar)))
+            }
+        }
+        switch unsafe.isEmpty ? validate(input) : .failure(.invalid(unsafe)) {
+        case .success(let record):
             let key = key(record)
             if let first = seen[key] {
-                duplicates.append(position)
-                parsed.issues.append(
-                    RowIssue(
-                        row: rowNumbers[position], column: mapping.header(keyField), field: keyField, message: "与第 \(first) 行重复（\(key)）"))
+                chunk.issues.append(
+                    RowIssue(row: number, column: mapping.header(keyField), field: keyField, message: "与第 \(first) 行重复（\(key)）"))
             } else {
-                seen[key] = rowNumbers[position]
+                seen[key] = number
+                chunk.records.append(record)
+                chunk.rows.append(number)
+            }
+        case .failure(let error):
+            if case .invalid(let issues) = error {
+                for issue in issues {
+                    chunk.issues.append(
+                        RowIssue(row: number, column: mapping.header(issue.field), field: issue.field, message: issue.message))
+                }
             }
         }
-        if !duplicates.isEmpty {
-            let drop = Set(duplicates)
-            parsed.records = parsed.records.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
-            rowNumbers = rowNumbers.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
-        }
-        parsed.rows = rowNumbers
-        parsed.issues.sort { $0.row < $1.row }
-        progress?(ImportProgress(phase: "validate", done: sheet.rows.count, total: sheet.rows.count))
-        return parsed
     }
 
     /// Headers of the department column (`LibraryExporter.departmentHeader` and its aliases).
     static var departmentHeaders: Set<String> { [LibraryExporter.departmentHeader, "部门", "department", "departmentCode"] }
-
-    /// The outcome of validating one chunk of rows.
-    struct Chunk {
-        var records: [Record] = []
-        /// Row indexes of `records`.
-        var recordIndexes: [Int] = []
-        var failures: [(Int, LibraryError)] = []
-    }
-
-    /// Runs `body` for 0..<count on all cores in chunks; chunks in index order.
-    static func validateConcurrently(_ count: Int, _ body: (Int) -> Result<Record, LibraryError>) -> [Chunk] {
-        let size = 4_096
-        let chunkCount = (count + size - 1) / size
-        var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
-        chunks.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            withoutActuallyEscaping(body) { body in
-                nonisolated(unsafe) let work = body
-                DispatchQueue.concurrentPerform(iterations: chunkCount) { part in
-                    var chunk = Chunk()
-                    chunk.records.reserveCapacity(size)
-                    chunk.recordIndexes.reserveCapacity(size)
-                    for index in (part * size)..<min(count, (part + 1) * size) {
-                        switch work(index) {
-                        case .success(let record):
-                            chunk.records.append(record)
-                            chunk.recordIndexes.append(index)
-                        case .failure(let error):
-                            chunk.failures.append((index, error))
-                        }
-                    }
-                    output[part] = chunk
-                }
-            }
-        }
-        return chunks
-    }
 
     static func formatName(_ format: TabularFileFormat) -> String {
         switch format {
@@ -183,4 +192,13 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         case .csv(let encoding): "csv/\(encoding.rawValue)"
         }
     }
+}
+
+/// What an import file says besides its records.
+struct SheetSummary: Sendable {
+    var format: String
+    var ignoredColumns: [String]
+    var digest: String
+    /// Data rows read (valid or not).
+    var rows: Int
 }

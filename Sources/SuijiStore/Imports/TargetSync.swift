@@ -4,23 +4,33 @@ import Foundation
 import SQLKit
 import SuijiCore
 
-/// Registry sync of a target library: upsert by credit code (or stable id); targets missing
-/// from the sheet are left as they are; status changes are kept as history.
-struct TargetSyncPlan: Sendable {
-    var inserts: [Target] = []
-    var updates: [(old: Target, new: Target)] = []
-    var counts = SyncCounts()
+/// Registry sync of a target library through SQLKit (PostgreSQL, in-memory SQLite), chunk after
+/// chunk as the sheet is read: upsert by credit code (or stable id); targets missing from the
+/// sheet are left as they are; status changes are kept as history. Each chunk costs one look-up
+/// of its keys and multi-row INSERTs.
+struct TargetSync: Sendable {
+    let department: String
+    let now: String
 
-    /// Compares the sheet's records (from sheet rows `rows`) with the library's current targets,
-    /// keyed by uid, and lists the fields each update changes.
-    init(records: [Target], rows: [Int], existing: [String: Target]) {
-        if existing.isEmpty {  // a first import: no comparison, no copies
-            inserts = records
-            counts.added = records.count
-            return
+    /// Rows per multi-row INSERT (22 binds each stays under PostgreSQL's 65,535).
+    static let chunk = 2_000
+
+    /// Writes one chunk of the sheet's records (from sheet rows `rows`); returns what it changed
+    /// and adds the fields each update changes to `changes`.
+    func write(_ records: [Target], rows: [Int], changes: inout ChangeList, on db: any SQLDatabase) async throws -> SyncCounts {
+        var counts = SyncCounts()
+        var existing: [String: Target] = [:]
+        for start in stride(from: 0, to: records.count, by: Self.chunk) {
+            var sql: SQLQueryString =
+                "SELECT \(unsafeRaw: TargetStore.columns) FROM targets WHERE department_code = \(bind: department) AND uid IN ("
+            for (index, record) in records[start..<min(start + Self.chunk, records.count)].enumerated() {
+                sql += index == 0 ? "\(bind: record.uid)" : ", \(bind: record.uid)"
+            }
+            for row in try await db.raw(sql + ")").all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+                existing[row.uid] = row.target
+            }
         }
-        var changes = ChangeList()
-        let columns = SheetMapping<TargetInput>.targets.fieldHeaders
+        var inserts: [Target] = []
         for (index, record) in records.enumerated() {
             guard let old = existing[record.uid] else {
                 inserts.append(record)
@@ -30,61 +40,24 @@ struct TargetSyncPlan: Sendable {
             new.id = old.id
             if new == old {
                 counts.unchanged += 1
-            } else {
-                updates.append((old, new))
-                if new.status == .deregistered && old.status != .deregistered { counts.nowDeregistered += 1 }
-                changes.add(
-                    row: index < rows.count ? rows[index] : 0, key: record.uid, old: TargetInput(old), new: TargetInput(new),
-                    columns: columns)
+                continue
             }
-        }
-        counts.changes = changes.changes
-        counts.unlisted = changes.unlisted
-        counts.added = inserts.count
-        counts.changed = updates.count
-    }
-
-    var total: Int { inserts.count + updates.count }
-}
-
-/// Applies a sync through SQLKit (PostgreSQL, in-memory SQLite), with multi-row INSERTs.
-struct TargetSync: Sendable {
-    let department: String
-    let caller: Caller
-    let progress: (@Sendable (ImportProgress) -> Void)?
-
-    /// Rows per multi-row INSERT (22 binds each stays under PostgreSQL's 65,535).
-    static let chunk = 2_000
-
-    func apply(_ records: [Target], rows: [Int], on db: any SQLDatabase) async throws -> SyncCounts {
-        let now = Timestamp.format(caller.at)
-        let existing = try await db.raw(
-            "SELECT \(unsafeRaw: TargetStore.columns) FROM targets WHERE department_code = \(bind: department)"
-        ).all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        var byUID: [String: Target] = [:]
-        byUID.reserveCapacity(existing.count)
-        for row in existing { byUID[row.uid] = row.target }
-        let plan = TargetSyncPlan(records: records, rows: rows, existing: byUID)
-        var done = 0
-        for start in stride(from: 0, to: plan.inserts.count, by: Self.chunk) {
-            let slice = plan.inserts[start..<min(start + Self.chunk, plan.inserts.count)]
-            try await insert(slice, now: now, on: db)
-            done += slice.count
-            progress?(ImportProgress(phase: "write", done: done, total: plan.total))
-        }
-        for (old, new) in plan.updates {
+            counts.changed += 1
+            if new.status == .deregistered && old.status != .deregistered { counts.nowDeregistered += 1 }
+            changes.add(row: rows[safe: index], key: record.uid, old: TargetInput(old), new: TargetInput(new), columns: Self.columns)
             try await TargetStore.update(new, now: now, on: db)
             if new.status != old.status || new.statusDate != old.statusDate {
                 try await TargetStore.recordStatus(id: new.id, from: old.status, to: new, now: now, source: "import", on: db)
             }
-            done += 1
-            if done % 10_000 == 0 { progress?(ImportProgress(phase: "write", done: done, total: plan.total)) }
         }
-        progress?(ImportProgress(phase: "write", done: plan.total, total: plan.total))
-        return plan.counts
+        for start in stride(from: 0, to: inserts.count, by: Self.chunk) {
+            try await insert(inserts[start..<min(start + Self.chunk, inserts.count)], on: db)
+        }
+        counts.added = inserts.count
+        return counts
     }
 
-    private func insert(_ targets: ArraySlice<Target>, now: String, on db: any SQLDatabase) async throws {
+    private func insert(_ targets: ArraySlice<Target>, on db: any SQLDatabase) async throws {
         var insert = db.insert(into: "targets").columns(
             "department_code", "uid", "name", "kind", "division", "street", "grid", "address", "industry", "risk_class",
             "status", "status_date", "last_random_inspection", "legal_representative", "tags", "created_via", "created_at", "updated_at",
@@ -102,15 +75,34 @@ struct TargetSync: Sendable {
         let rows = try await insert.returning("id", "uid").all()
         var idOf: [String: Int64] = [:]
         for row in rows { idOf[try row.decode(column: "uid", as: String.self)] = try row.decode(column: "id", as: Int64.self) }
-        var tags = db.insert(into: "target_tags").columns("target_id", "item_code")
-        var tagCount = 0
+        // Tags in key order, in as few statements as the bind limit allows.
+        var pairs: [(Int64, String)] = []
         for target in targets {
             guard let id = idOf[target.uid] else { continue }
-            for tag in Set(target.tags) {
-                tags = tags.values([id, tag] as [any Encodable & Sendable])
-                tagCount += 1
-            }
+            for tag in Set(target.tags).sorted() { pairs.append((id, tag)) }
         }
-        if tagCount > 0 { try await tags.run() }
+        pairs.sort { $0.0 < $1.0 }
+        for start in stride(from: 0, to: pairs.count, by: 16_000) {
+            var tags = db.insert(into: "target_tags").columns("target_id", "item_code")
+            for (id, tag) in pairs[start..<min(start + 16_000, pairs.count)] {
+                tags = tags.values([id, tag] as [any Encodable & Sendable])
+            }
+            try await tags.run()
+        }
+    }
+}
+
+extension TargetSync {
+    /// The sheet's columns, for the change list.
+    static let columns = SheetMapping<TargetInput>.targets.fieldHeaders
+}
+
+extension SyncCounts {
+    /// Adds another chunk's counts.
+    mutating func add(_ other: SyncCounts) {
+        added += other.added
+        changed += other.changed
+        unchanged += other.unchanged
+        nowDeregistered += other.nowDeregistered
     }
 }

@@ -20,7 +20,7 @@ public struct CheckItemStore: Sendable {
 
     /// The current name of every check item, by department and code (plan items, published results).
     public func currentNames() async throws -> [PlanItem: String] {
-        try await database.read { db in try await Self.currentNames(on: db) }
+        try await database.cached("item-names") { db in try await Self.currentNames(on: db) }
     }
 
     static func currentNames(on db: any SQLDatabase) async throws -> [PlanItem: String] {

@@ -23,31 +23,37 @@ public struct LibrarySummary: Sendable {
         self.database = database
     }
 
-    /// Counts per department within `scope`, ordered by department code.
+    /// Counts per department within `scope`, ordered by department code. Kept until the data
+    /// changes: counting a library of a million targets takes a scan.
     public func counts(scope: DepartmentScope) async throws -> [LibraryCounts] {
-        try await database.read { db in
-            let departments = try await db.raw("SELECT code FROM departments ORDER BY code").all()
-                .map { try $0.decode(column: "code", as: String.self) }.filter { scope.contains($0) }
-            func grouped(_ sql: SQLQueryString) async throws -> [String: Int] {
-                var result: [String: Int] = [:]
-                for row in try await db.raw(sql).all() {
-                    result[try row.decode(column: "department_code", as: String.self)] = try row.decode(column: "n", as: Int.self)
-                }
-                return result
+        try await database.cached("library-counts") { db in try await Self.counts(on: db) }.filter { scope.contains($0.department) }
+    }
+
+    static func counts(on db: any SQLDatabase) async throws -> [LibraryCounts] {
+        let departments = try await db.raw("SELECT code FROM departments ORDER BY code").all()
+            .map { try $0.decode(column: "code", as: String.self) }
+        func grouped(_ sql: SQLQueryString) async throws -> [String: (Int, Int)] {
+            var result: [String: (Int, Int)] = [:]
+            for row in try await db.raw(sql).all() {
+                result[try row.decode(column: "department_code", as: String.self)] = (
+                    try row.decode(column: "n", as: Int.self), try row.decode(column: "k", as: Int.self)
+                )
             }
-            let targets = try await grouped("SELECT department_code, COUNT(*) AS n FROM targets GROUP BY department_code")
-            let operating = try await grouped(
-                "SELECT department_code, COUNT(*) AS n FROM targets WHERE status = 'operating' GROUP BY department_code")
-            let items = try await grouped("SELECT department_code, COUNT(*) AS n FROM check_items GROUP BY department_code")
-            let inspectors = try await grouped("SELECT department_code, COUNT(*) AS n FROM inspectors GROUP BY department_code")
-            let active = try await grouped(
-                "SELECT department_code, COUNT(*) AS n FROM inspectors WHERE status = 'active' GROUP BY department_code")
-            let experts = try await grouped("SELECT department_code, COUNT(*) AS n FROM experts GROUP BY department_code")
-            return departments.map {
-                LibraryCounts(
-                    department: $0, targets: targets[$0] ?? 0, operatingTargets: operating[$0] ?? 0, items: items[$0] ?? 0,
-                    inspectors: inspectors[$0] ?? 0, activeInspectors: active[$0] ?? 0, experts: experts[$0] ?? 0)
-            }
+            return result
+        }
+        // One pass over each table: the rows and those in service.
+        let targets = try await grouped(
+            "SELECT department_code, COUNT(*) AS n, COUNT(CASE WHEN status = 'operating' THEN 1 END) AS k FROM targets GROUP BY department_code"
+        )
+        let items = try await grouped("SELECT department_code, COUNT(*) AS n, 0 AS k FROM check_items GROUP BY department_code")
+        let inspectors = try await grouped(
+            "SELECT department_code, COUNT(*) AS n, COUNT(CASE WHEN status = 'active' THEN 1 END) AS k FROM inspectors GROUP BY department_code"
+        )
+        let experts = try await grouped("SELECT department_code, COUNT(*) AS n, 0 AS k FROM experts GROUP BY department_code")
+        return departments.map {
+            LibraryCounts(
+                department: $0, targets: targets[$0]?.0 ?? 0, operatingTargets: targets[$0]?.1 ?? 0, items: items[$0]?.0 ?? 0,
+                inspectors: inspectors[$0]?.0 ?? 0, activeInspectors: inspectors[$0]?.1 ?? 0, experts: experts[$0]?.0 ?? 0)
         }
     }
 

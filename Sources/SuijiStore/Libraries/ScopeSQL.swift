@@ -18,6 +18,8 @@ struct ListingFilter {
     let searchColumns: [String]
     /// Columns that `query.filters` may name.
     let allowedFilters: Set<String>
+    /// A further condition, ANDed.
+    var extra: SQLQueryString? = nil
 
     /// ` ORDER BY` the query's sort key when `columns` (key → column) allows it, then `fallback`
     /// (which makes the order total); only whitelisted column names reach the SQL.
@@ -49,6 +51,7 @@ struct ListingFilter {
         where allowedFilters.contains(column) && !value.isEmpty {
             sql += " AND \(unsafeRaw: column) = \(bind: value)"
         }
+        if let extra { sql += " AND " + extra }
         return sql
     }
 }

@@ -22,10 +22,34 @@ public struct TargetStore: Sendable {
     ]
 
     /// A page of the targets visible in `scope`.
+    ///
+    /// A search that looks like a credit code or stable id (8 or more digits, capital letters or
+    /// "-") finds the targets whose code starts with it, through the index; only when there is
+    /// none are names, codes and addresses searched for the text (a scan of the library).
     public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Target> {
+        if let prefix = Self.codePrefix(query.search) {
+            var byCode = query
+            byCode.search = ""
+            // On SQLite a range of the (department, uid) index; PostgreSQL's collation may not sort "~" last.
+            let range: SQLQueryString =
+                database.flavour == .sqlite
+                ? "uid >= \(bind: prefix) AND uid < \(bind: prefix + "~")" : "uid LIKE \(bind: prefix + "%")"
+            let page = try await list(scope: scope, query: byCode, extra: range)
+            if page.total > 0 { return page }
+        }
+        return try await list(scope: scope, query: query, extra: nil)
+    }
+
+    /// The search text as a code prefix, when it looks like one.
+    static func codePrefix(_ search: String) -> String? {
+        let code = search.trimmed.uppercased()
+        return code.utf8.count >= 8 && StableID.isValid(code) ? code : nil
+    }
+
+    private func list(scope: DepartmentScope, query: ListQuery, extra: SQLQueryString?) async throws -> Page<Target> {
         let filter = ListingFilter(
             scope: scope, query: query, searchColumns: ["name", "uid", "address"],
-            allowedFilters: ["kind", "risk_class", "status", "street", "industry"])
+            allowedFilters: ["kind", "risk_class", "status", "street", "industry"], extra: extra)
         return try await database.read { db in
             let total = try await db.count(from: "targets", filter.whereClause)
             let rows = try await db.raw(

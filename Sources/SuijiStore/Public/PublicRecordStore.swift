@@ -126,38 +126,91 @@ public struct PublicRecordStore: Sendable {
     }
 
     /// The public record of the target with `uid`, or nil when no library holds it.
+    ///
+    /// A page citizens load at will: the names of plans and items come from the cache, and on a
+    /// SQLite file the record is read with prepared statements kept between requests.
     public func record(uid: String) async throws -> PublicTargetRecord? {
         let code = uid.trimmed.uppercased()
-        return try await database.read { db in
-            guard
-                let row = try await db.raw(
-                    """
-                    SELECT t.uid, MIN(t.name) AS name, MIN(t.kind) AS kind, MIN(t.street) AS street, MIN(t.industry) AS industry,
-                      MIN(t.legal_representative) AS legal_representative,
-                      (SELECT COUNT(*) FROM inspections i WHERE i.target_uid = t.uid AND i.state = 'published') AS published
-                    FROM targets t WHERE t.uid = \(bind: code) GROUP BY t.uid
-                    """
-                ).first(decoding: TargetSearchRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            else { return nil }
-            let inspections = try await InspectionStore.assemble(
-                try await db.raw(
-                    """
-                    SELECT \(unsafeRaw: InspectionRow.columns) FROM inspections
-                    WHERE target_uid = \(bind: code) AND state = 'published' ORDER BY published_at DESC, id DESC
-                    """
-                ).all(decoding: InspectionRow.self, keyDecodingStrategy: .convertFromSnakeCase), calendar: database.calendar, on: db)
-            let plans = try await Self.planNames(on: db)
-            let items = try await CheckItemStore.currentNames(on: db)
-            let selections = try await db.raw(
-                """
-                SELECT s.draw_id, s.year, d.plan_id FROM draw_selections s JOIN draws d ON d.id = s.draw_id
-                WHERE s.target_uid = \(bind: code) AND d.state = 'executed' ORDER BY s.year DESC, s.draw_id
-                """
-            ).all(decoding: SelectionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return PublicTargetRecord(
-                target: row.target, results: inspections.map { Self.result($0, planName: plans[$0.planID] ?? "", items: items) },
-                selections: selections.map { .init(drawID: $0.drawId, planName: plans[$0.planId] ?? "", year: $0.year) })
+        let plans = try await database.cached("plan-names") { db in try await Self.planNames(on: db) }
+        let items = try await database.cached("item-names") { db in try await CheckItemStore.currentNames(on: db) }
+        let calendar = database.calendar
+        let found: Found
+        if let raw = try await database.readRaw({ raw in try Self.found(code, calendar: calendar, raw: raw) }) {
+            found = raw
+        } else {
+            found = try await database.read { db in try await Self.found(code, calendar: calendar, on: db) }
         }
+        guard let row = found.target else { return nil }
+        return PublicTargetRecord(
+            target: row.target, results: found.inspections.map { Self.result($0, planName: plans[$0.planID] ?? "", items: items) },
+            selections: found.selections.map { .init(drawID: $0.drawId, planName: plans[$0.planId] ?? "", year: $0.year) })
+    }
+
+    /// What `record` reads about one target.
+    struct Found: Sendable {
+        var target: TargetSearchRow?
+        var inspections: [Inspection] = []
+        var selections: [SelectionRow] = []
+    }
+
+    static let recordTarget = """
+        SELECT t.uid, MIN(t.name) AS name, MIN(t.kind) AS kind, MIN(t.street) AS street, MIN(t.industry) AS industry,
+          MIN(t.legal_representative) AS legal_representative,
+          (SELECT COUNT(*) FROM inspections i WHERE i.target_uid = t.uid AND i.state = 'published') AS published
+        FROM targets t WHERE t.uid = ?1 GROUP BY t.uid
+        """
+    static let recordInspections = """
+        SELECT \(InspectionRow.columns) FROM inspections
+        WHERE target_uid = ?1 AND state = 'published' ORDER BY published_at DESC, id DESC
+        """
+    static let recordSelections = """
+        SELECT s.draw_id, s.year, d.plan_id FROM draw_selections s JOIN draws d ON d.id = s.draw_id
+        WHERE s.target_uid = ?1 AND d.state = 'executed' ORDER BY s.year DESC, s.draw_id
+        """
+
+    /// Through SQLKit (PostgreSQL, SQLite in memory).
+    static func found(_ code: String, calendar: WorkCalendar, on db: any SQLDatabase) async throws -> Found {
+        func query(_ sql: String) -> SQLQueryString {
+            var query = SQLQueryString("")
+            let parts = sql.components(separatedBy: "?1")
+            for (index, part) in parts.enumerated() {
+                if index > 0 { query += "\(bind: code)" }
+                query += SQLQueryString(part)
+            }
+            return query
+        }
+        guard
+            let row = try await db.raw(query(recordTarget)).first(
+                decoding: TargetSearchRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        else { return Found() }
+        var found = Found(target: row)
+        if row.published > 0 {
+            found.inspections = try await InspectionStore.assemble(
+                try await db.raw(query(recordInspections)).all(decoding: InspectionRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                calendar: calendar, on: db)
+        }
+        found.selections = try await db.raw(query(recordSelections)).all(
+            decoding: SelectionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return found
+    }
+
+    /// Straight from a SQLite file with cached statements (the findings of each published
+    /// inspection; the team is not public).
+    static func found(_ code: String, calendar: WorkCalendar, raw: SQLiteRaw) throws -> Found {
+        guard let row = try raw.first(recordTarget, [.text(code)], as: TargetSearchRow.self) else { return Found() }
+        var found = Found(target: row)
+        if row.published > 0 {
+            found.inspections = try raw.all(recordInspections, [.text(code)], as: InspectionRow.self).map { row in
+                var inspection = try row.inspection(team: [], findings: [], calendar: calendar)
+                let entered = try raw.all(
+                    "SELECT \(FindingRow.columns) FROM inspection_findings WHERE inspection_id = ?1", [.int(row.id)], as: FindingRow.self
+                ).map { try $0.finding() }
+                inspection.findings = inspection.items.compactMap { item in entered.first { $0.item == item } }
+                return inspection
+            }
+        }
+        found.selections = try raw.all(recordSelections, [.text(code)], as: SelectionRow.self)
+        return found
     }
 
     /// At most this many library rows are grouped for one search (a name fragment as short as
@@ -186,7 +239,7 @@ public struct PublicRecordStore: Sendable {
     }
 }
 
-struct TargetSearchRow: Codable {
+struct TargetSearchRow: Codable, Sendable {
     var uid: String
     var name: String
     var kind: String
@@ -203,7 +256,7 @@ struct TargetSearchRow: Codable {
     }
 }
 
-struct SelectionRow: Codable {
+struct SelectionRow: Codable, Sendable {
     var drawId: String
     var year: Int
     var planId: Int64

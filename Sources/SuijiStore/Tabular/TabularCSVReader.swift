@@ -54,13 +54,24 @@ public struct TabularCSVReader: Sendable {
         _ buf: UnsafeBufferPointer<UInt8>,
         _ body: (_ rowNumber: Int, _ fields: [String]) throws -> Void
     ) throws {
+        var row = 0
+        _ = try parseRecords(buf, final: true, row: &row, body)
+    }
+
+    /// Parses the complete records at the start of `buf` and returns how many bytes they took;
+    /// `row` counts records across calls. Unless `final`, a record that may continue past the
+    /// end of `buf` (no line break yet, an open quote, a CR that may precede an LF) is left
+    /// unparsed for the next call with more bytes.
+    static func parseRecords(
+        _ buf: UnsafeBufferPointer<UInt8>, final: Bool, row: inout Int,
+        _ body: (_ rowNumber: Int, _ fields: [String]) throws -> Void
+    ) throws -> Int {
         let quote: UInt8 = 0x22
         let comma: UInt8 = 0x2C
         let cr: UInt8 = 0x0D
         let lf: UInt8 = 0x0A
         let n = buf.count
         var i = 0
-        var row = 0
         var fields: [String] = []
         fields.reserveCapacity(16)
         var scratch: [UInt8] = []
@@ -69,8 +80,8 @@ public struct TabularCSVReader: Sendable {
             String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
         }
 
-        while i < n {
-            row += 1
+        recordLoop: while i < n {
+            let recordStart = i
             fields.removeAll(keepingCapacity: true)
             fieldLoop: while true {
                 if i < n && buf[i] == quote {
@@ -89,13 +100,18 @@ public struct TabularCSVReader: Sendable {
                                 segmentStart = i
                                 continue
                             }
+                            // A quote as the last byte may be the first of an escaped pair.
+                            if i + 1 == n && !final { return recordStart }
                             closeIndex = i
                             i += 1
                             break
                         }
                         i += 1
                     }
-                    if closeIndex < 0 { throw TabularError.unterminatedQuote(row: row) }
+                    if closeIndex < 0 {
+                        if !final { return recordStart }
+                        throw TabularError.unterminatedQuote(row: row + 1)
+                    }
                     // Lenient: keep stray bytes between the closing quote and the separator.
                     let trailStart = i
                     while i < n {
@@ -120,14 +136,23 @@ public struct TabularCSVReader: Sendable {
                     }
                     fields.append(makeString(start, i))
                 }
-                if i >= n { break fieldLoop }
+                if i >= n {
+                    if !final { return recordStart }
+                    break fieldLoop
+                }
                 let b = buf[i]
                 i += 1
                 if b == comma { continue fieldLoop }
-                if b == cr && i < n && buf[i] == lf { i += 1 }
+                if b == cr {
+                    if i >= n && !final { return recordStart }
+                    if i < n && buf[i] == lf { i += 1 }
+                }
                 break fieldLoop
             }
+            row += 1
             try body(row, fields)
+            continue recordLoop
         }
+        return i
     }
 }

@@ -26,6 +26,10 @@ public enum TabularError: Error, Equatable, Sendable {
     /// The parts of an XLSX package would inflate past `limit` bytes (a zip bomb, or a
     /// workbook far larger than any library).
     case expandsTooFar(limit: Int)
+    /// The file at `path` cannot be opened or read.
+    case unreadableFile(path: String)
+    /// A CSV file switches encoding part-way: valid UTF-8 text up to `row`, then bytes that are not.
+    case mixedEncoding(row: Int)
 
     /// A user-facing description in Simplified Chinese.
     public var message: String {
@@ -50,6 +54,10 @@ public enum TabularError: Error, Equatable, Sendable {
             return "生成文件失败（\(detail)）"
         case .expandsTooFar(let limit):
             return "Excel 文件解压后超过 \(limit / (1024 * 1024)) MB 的上限（压缩比异常，疑似“压缩炸弹”），已拒绝读取"
+        case .unreadableFile(let path):
+            return "无法读取文件“\(path)”"
+        case .mixedEncoding(let row):
+            return "文件编码不一致：第 \(row) 行之前是 UTF-8 编码，之后不是；请将整个文件另存为同一种编码（UTF-8 或 GB18030）"
         }
     }
 }

@@ -38,6 +38,11 @@ extension TabularTextEncoding {
     }
 
     static func validateUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        validUTF8Length(buf) == buf.count
+    }
+
+    /// The length of the longest valid UTF-8 prefix of `buf` (its count when all of it is valid).
+    static func validUTF8Length(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
         let n = buf.count
         var i = 0
         while i < n {
@@ -53,31 +58,31 @@ extension TabularTextEncoding {
                 i += 1
                 continue
             }
-            if b0 < 0xC2 { return false }
+            if b0 < 0xC2 { return i }
             if b0 < 0xE0 {
-                guard i + 1 < n, buf[i + 1] & 0xC0 == 0x80 else { return false }
+                guard i + 1 < n, buf[i + 1] & 0xC0 == 0x80 else { return i }
                 i += 2
             } else if b0 < 0xF0 {
-                guard i + 2 < n else { return false }
+                guard i + 2 < n else { return i }
                 let b1 = buf[i + 1]
                 let b2 = buf[i + 2]
-                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
-                if b0 == 0xE0 && b1 < 0xA0 { return false }  // overlong
-                if b0 == 0xED && b1 >= 0xA0 { return false }  // surrogate
+                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return i }
+                if b0 == 0xE0 && b1 < 0xA0 { return i }  // overlong
+                if b0 == 0xED && b1 >= 0xA0 { return i }  // surrogate
                 i += 3
             } else if b0 < 0xF5 {
-                guard i + 3 < n else { return false }
+                guard i + 3 < n else { return i }
                 let b1 = buf[i + 1]
                 let b2 = buf[i + 2]
                 let b3 = buf[i + 3]
-                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return false }
-                if b0 == 0xF0 && b1 < 0x90 { return false }  // overlong
-                if b0 == 0xF4 && b1 >= 0x90 { return false }  // > U+10FFFF
+                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { return i }
+                if b0 == 0xF0 && b1 < 0x90 { return i }  // overlong
+                if b0 == 0xF4 && b1 >= 0x90 { return i }  // > U+10FFFF
                 i += 4
             } else {
-                return false
+                return i
             }
         }
-        return true
+        return n
     }
 }

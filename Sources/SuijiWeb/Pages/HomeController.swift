@@ -62,9 +62,9 @@ struct HomeController {
 }
 
 /// View model of the home page.
-struct HomePage {
+struct HomePage: PageModel {
     var work: WorkQueuePage
-    struct Row {
+    struct Row: Encodable {
         var department: String
         var code: String
         var targets: Int
@@ -75,7 +75,7 @@ struct HomePage {
         var experts: Int
     }
 
-    struct Expiring {
+    struct Expiring: Encodable {
         var name: String
         var department: String
         var certificate: String
@@ -85,7 +85,7 @@ struct HomePage {
     }
 
     /// A reminder from the office.
-    struct Notice {
+    struct Notice: Encodable {
         var message: String
         var sentBy: String
         var sentAt: String

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// View model of a library listing.
-struct ListPage {
-    /// Mustache reads stored properties only (through Mirror), so derived values are stored.
-    struct Row {
+struct ListPage: PageModel {
+    /// Mustache reads stored properties only, so derived values are stored.
+    struct Row: Encodable {
         var url: String
         var first: String
         var rest: [String]
@@ -15,7 +15,7 @@ struct ListPage {
         }
     }
 
-    struct Filter {
+    struct Filter: Encodable {
         var name: String
         var label: String
         var options: [FieldOption]

@@ -5,7 +5,7 @@ import SuijiCore
 import SuijiStore
 
 /// A select box option.
-struct FieldOption: Sendable {
+struct FieldOption: Sendable, Encodable {
     var value: String
     var label: String
     var selected: Bool

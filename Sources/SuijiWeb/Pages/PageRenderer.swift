@@ -28,28 +28,45 @@ public struct PageRenderer: Sendable {
         var csrf: String
     }
 
-    struct UserBar {
+    struct UserBar: Encodable {
         var name: String
         var role: String
         var department: String
     }
 
-    struct NavItem {
+    struct NavItem: Encodable {
         var label: String
         var url: String
     }
 
-    /// The HTML of `template` with `model`.
+    /// The HTML of `template` with `model`. A `PageModel` is handed to Mustache as a prepared
+    /// context (`MustacheContext`); any other model is read by Mustache through reflection.
     func html<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "") -> String {
-        let envelope = Envelope(
-            page: model,
-            user: account.map { account in
-                UserBar(
-                    name: account.displayName, role: account.role.label,
-                    department: account.departmentCode.map { departments.name($0) ?? $0 } ?? "全区")
-            },
-            nav: account.map(Self.nav) ?? [], csrf: csrf)
-        return library.render(envelope, withTemplate: template) ?? "<p>模板 \(template) 缺失</p>"
+        let user = account.map { account in
+            UserBar(
+                name: account.displayName, role: account.role.label,
+                department: account.departmentCode.map { departments.name($0) ?? $0 } ?? "全区")
+        }
+        let nav = account.map(Self.nav) ?? []
+        let context: Any =
+            if let prepared = model as? any PageModel {
+                Self.context(prepared, user: user, nav: nav, csrf: csrf)
+            } else {
+                Envelope(page: model, user: user, nav: nav, csrf: csrf)
+            }
+        return library.render(context, withTemplate: template) ?? "<p>模板 \(template) 缺失</p>"
+    }
+
+    static func context<Model: PageModel>(_ model: Model, user: UserBar?, nav: [NavItem], csrf: String) -> Any {
+        MustacheContext.make(PreparedEnvelope(page: model, user: user, nav: nav, csrf: csrf))
+    }
+
+    /// `Envelope` of a `PageModel`.
+    struct PreparedEnvelope<Model: PageModel>: Encodable {
+        var page: Model
+        var user: UserBar?
+        var nav: [NavItem]
+        var csrf: String
     }
 
     /// An HTML response of `template` with `model`.
@@ -94,6 +111,10 @@ public struct PageRenderer: Sendable {
         return items
     }
 }
+
+/// A page's view model that Mustache reads as a prepared context (`MustacheContext`), without
+/// reflection: the pages loaded most (the public target page, the staff home, library lists).
+protocol PageModel: Encodable {}
 
 /// The error page's view model.
 struct ErrorPage {

@@ -149,8 +149,8 @@ struct PublicTargetsPage {
 }
 
 /// One target's published results and the draws that selected it.
-struct PublicTargetPage {
-    struct Entry {
+struct PublicTargetPage: PageModel {
+    struct Entry: Encodable {
         var department: String
         var item: String
         var result: String
@@ -159,7 +159,7 @@ struct PublicTargetPage {
         var online: Bool
     }
 
-    struct Result {
+    struct Result: Encodable {
         var planName: String
         var planURL: String
         var drawURL: String
@@ -170,7 +170,7 @@ struct PublicTargetPage {
         var entries: [Entry]
     }
 
-    struct Selection {
+    struct Selection: Encodable {
         var drawID: String
         var planName: String
         var year: Int

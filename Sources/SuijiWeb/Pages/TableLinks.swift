@@ -5,7 +5,7 @@ import SuijiStore
 
 /// A column header of a sortable table: a link that sorts by it (ascending first, then
 /// descending), with the current order marked. Sorting is the server's (`?sort=&dir=`).
-struct SortableColumn {
+struct SortableColumn: Encodable {
     var label: String
     /// Nil for a column that does not sort.
     var url: String?
@@ -16,7 +16,7 @@ struct SortableColumn {
 }
 
 /// One link of a pager: a page number, or a gap ("…").
-struct PageLink {
+struct PageLink: Encodable {
     var number: Int
     var url: String?
     var current: Bool
@@ -24,7 +24,7 @@ struct PageLink {
 }
 
 /// The pager under a table: previous, the page numbers around the current one, next.
-struct Pager {
+struct Pager: Encodable {
     var page: Int
     var pageCount: Int
     var total: Int

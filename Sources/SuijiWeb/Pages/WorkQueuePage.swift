@@ -6,14 +6,14 @@ import SuijiStore
 
 /// View model of the home page's work queue (待办事项): every entry names what is waiting and
 /// links straight to the step (the form on the page it belongs to).
-struct WorkQueuePage {
+struct WorkQueuePage: Encodable {
     /// One step to take: a button-styled link to the form that takes it.
-    struct Action {
+    struct Action: Encodable {
         var label: String
         var url: String
     }
 
-    struct Task {
+    struct Task: Encodable {
         var title: String
         var detail: String
         var url: String
@@ -26,13 +26,13 @@ struct WorkQueuePage {
     }
 
     /// The target's address and phone, the phone as a tap-to-call link.
-    struct Contact {
+    struct Contact: Encodable {
         var address: String?
         var phone: String?
         var tel: String?
     }
 
-    struct Section {
+    struct Section: Encodable {
         var heading: String
         var count: Int
         var tasks: [Task]
