@@ -7,7 +7,7 @@ import SuijiStore
 /// The history tables under a record: item versions, target status history, declared conflicts.
 enum DetailSections {
     static func sections<Resource: LibraryResource>(
-        for record: Resource.Record, id: Int64, resource: Resource, account: Account
+        for record: Resource.Record, id: Int64, resource: Resource, account: Account, stores: Stores
     ) async throws -> [DetailPage.Section] {
         let scope = AccessPolicy.readScope(account)
         switch resource {
@@ -34,7 +34,7 @@ enum DetailSections {
                             sourceLabel($0.source),
                         ]
                     })
-            ] + (try await credit(uid: (record as? Target)?.uid ?? "", database: targets.database, scope: scope))
+            ] + (try await credit(uid: (record as? Target)?.uid ?? "", stores: stores, scope: scope))
         case let inspectors as InspectorStore:
             let conflicts = try await inspectors.conflicts(inspectorID: id, scope: scope)
             return [
@@ -49,12 +49,11 @@ enum DetailSections {
 
     /// The target's credit record (its published results, §19) and the risk-class changes
     /// they and the scheduled lowering made, with reasons.
-    static func credit(uid: String, database: SuijiDatabase, scope: DepartmentScope) async throws -> [DetailPage.Section] {
-        let store = CreditStore(database: database)
-        let records = try await store.records(uid: uid, scope: scope)
-        let history = try await store.history(uid: uid, scope: scope)
-        let vocabulary = try await InspectionStore(database: database).vocabulary()
-        let names = try await DepartmentStore(database: database).names()
+    static func credit(uid: String, stores: Stores, scope: DepartmentScope) async throws -> [DetailPage.Section] {
+        let records = try await stores.credit.records(uid: uid, scope: scope)
+        let history = try await stores.credit.history(uid: uid, scope: scope)
+        let vocabulary = try await stores.inspections.vocabulary()
+        let names = try await stores.departments.names()
         return [
             DetailPage.Section(
                 title: "信用记录（已公示的抽查结果）", columns: ["公示日期", "公示部门", "抽查结果", "发现问题", "检查任务"],

@@ -13,7 +13,7 @@ struct InspectionPagesController {
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
-    var inspections: InspectionStore { InspectionStore(database: stores.database) }
+    var inspections: InspectionStore { stores.inspections }
     static let perPage = 20
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -85,7 +85,7 @@ struct InspectionPagesController {
         let records = InspectionPageBuilder.Records(
             attachments: try await inspections.attachments(id: id, for: account),
             entrustments: try await inspections.entrustments(id: id, for: account),
-            followUps: try await FollowUpStore(database: stores.database).list(inspectionID: id, for: account),
+            followUps: try await stores.followUps.list(inspectionID: id, for: account),
             experts: try await experts(inspection, account: account))
         let model = InspectionPageBuilder.detail(
             inspection, trail: try await inspections.trail(id: id, for: account), account: account, today: today,

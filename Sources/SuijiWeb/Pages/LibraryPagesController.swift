@@ -8,6 +8,8 @@ import SuijiStore
 /// Staff pages of one library: list with search, filters and paging; detail; create and edit forms.
 struct LibraryPagesController<Resource: LibraryResource> {
     let resource: Resource
+    /// The other stores a detail page reads (credit records under a target).
+    let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
 
@@ -52,7 +54,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
             title: Resource.title, path: Resource.path,
             fields: Resource.detail(record).map { DetailPage.Field(label: $0.0, value: $0.1.isEmpty ? "—" : $0.1) },
             editURL: AccessPolicy.writableDepartment(account) == Resource.department(of: record) ? "/\(Resource.path)/\(id)/edit" : nil,
-            sections: try await DetailSections.sections(for: record, id: id, resource: resource, account: account))
+            sections: try await DetailSections.sections(for: record, id: id, resource: resource, account: account, stores: stores))
         return pages.render("detail", model, account: account, csrf: context.csrfToken)
     }
 

@@ -6,16 +6,32 @@ import Mustache
 import SuijiCore
 import SuijiStore
 
+/// A template the renderer cannot find: a fault of the build, never of the request.
+public enum TemplateError: Error, Equatable, CustomStringConvertible {
+    /// The module's `Templates` folder is not in the bundle.
+    case folderMissing
+    /// No template of this name was loaded.
+    case missing(String)
+
+    public var description: String {
+        switch self {
+        case .folderMissing: "templates missing from the bundle"
+        case .missing(let name): "template \(name).mustache missing"
+        }
+    }
+}
+
 /// Renders a page: a view model plus one Mustache template, inside the shared layout.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
 
-    /// Loads the templates shipped in the module's resources.
+    /// Loads the templates shipped in the module's resources; every page's template must be
+    /// there (`templates`), or this throws and the server does not start.
     public static func bundled() async throws -> PageRenderer {
-        guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw WebError.badRequest(field: nil, message: "templates missing from the bundle")
-        }
-        return PageRenderer(library: try await MustacheLibrary(directory: url.path))
+        guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else { throw TemplateError.folderMissing }
+        let renderer = PageRenderer(library: try await MustacheLibrary(directory: url.path))
+        try renderer.requireTemplates()
+        return renderer
     }
 
     /// What every page's layout needs next to the page's own model.
@@ -37,23 +53,30 @@ public struct PageRenderer: Sendable {
         var url: String
     }
 
-    /// The HTML of `template` with `model`.
-    func html<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "") -> String {
+    /// The HTML of `template` with `model`; throws when the template is missing.
+    func html<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "") throws(TemplateError) -> String {
         let envelope = Envelope(
             page: model,
             user: account.map { UserBar(name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "全区") },
             nav: account.map(Self.nav) ?? [], csrf: csrf)
-        return library.render(envelope, withTemplate: template) ?? "<p>模板 \(template) 缺失</p>"
+        guard let html = library.render(envelope, withTemplate: template) else { throw .missing(template) }
+        return html
     }
 
-    /// An HTML response of `template` with `model`.
+    /// An HTML response of `template` with `model`. A missing template answers 500, never a page
+    /// that looks fine.
     func render<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "", status: HTTPResponse.Status = .ok)
         -> Response
     {
-        let html = html(template, model, account: account, csrf: csrf)
-        return Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+        do {
+            let html = try html(template, model, account: account, csrf: csrf)
+            return Response(
+                status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        } catch {
+            return Response(
+                status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "服务器内部错误：页面模板 \(template) 缺失")))
+        }
     }
 
     /// The Chinese error page.

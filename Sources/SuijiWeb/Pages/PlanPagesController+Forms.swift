@@ -3,7 +3,6 @@
 import Foundation
 import Hummingbird
 import SuijiCore
-import SuijiDraw
 import SuijiStore
 
 /// The plan pages' form posts: state actions, new batches, preparing a draw; and reading the
@@ -98,7 +97,7 @@ extension PlanPagesController {
         if form.value("mode") == "ratios" {
             size = .ratios(
                 a: form.int("a") ?? 0, b: form.int("b") ?? 0, c: form.int("c") ?? 0, d: form.int("d") ?? 0,
-                rounding: RatioRounding(rawValue: form.value("rounding")) ?? .ceil)
+                rounding: try RatioRounding(formValue: form.value("rounding")))
         } else {
             guard let count = form.int("count") else { throw PlanError.invalid([FieldIssue(field: "count", message: "请填写抽取数量")]) }
             size = .count(count)

@@ -114,7 +114,7 @@ struct PlanPagesController {
                     options: (batch.crossUnit ? "所所交叉；" : "") + "人员负载余量 \(batch.capExtra)", draws: links, hasDraws: !links.isEmpty,
                     latestDraw: links.last?.id ?? "", canPrepare: initiatorAdmin && PlanPolicy.allowsDraws(plan.state))
             }, hasBatches: !batches.isEmpty, canAddBatch: PlanPolicy.canAddBatch(account, plan), errors: errors, hasErrors: !errors.isEmpty,
-            roundings: RatioRounding.allCases.map { FieldOption(value: $0.rawValue, label: Self.label($0), selected: $0 == .ceil) },
+            roundings: RatioRounding.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == .default) },
             windowStart: plan.windowStart.iso, windowEnd: plan.windowEnd.iso)
         let links = try await stores.mergeProposals.links(planID: plan.id)
         model.mergedFrom = links.mergedFrom.map { PlanPage.MergeLink(code: $0.code, url: "/plans/\($0.id)") }
@@ -136,11 +136,5 @@ struct PlanPagesController {
         }
     }
 
-    static func label(_ rounding: RatioRounding) -> String {
-        switch rounding {
-        case .ceil: "向上取整（不低于）"
-        case .floor: "向下取整"
-        case .roundHalfUp: "四舍五入"
-        }
-    }
+    static func label(_ rounding: RatioRounding) -> String { rounding.label }
 }
