@@ -40,6 +40,13 @@ struct ImportCommand: AsyncParsableCommand {
                 Console.progress(progress.phase, done: progress.done, total: progress.total)
             }
             print("\(department.name)：\(report.summary)（\(report.format)）")
+            // Registry sync: which rows and fields changed, old → new.
+            for change in report.changes {
+                print(
+                    "第 \(change.row) 行\t\(change.key)\t\(change.column)\t\(change.old.isEmpty ? "（空）" : change.old) → \(change.new.isEmpty ? "（空）" : change.new)"
+                )
+            }
+            if report.unlistedChanges > 0 { print("……另有 \(report.unlistedChanges) 处变更未列出") }
             await stores.database.close()
         } catch ImportError.rejected(let report) {
             Console.error(report.summary)

@@ -32,6 +32,8 @@ public struct Stores: Sendable {
     public let documentNumbers: DocumentNumberStore
     public let outsideChecks: OutsideCheckStore
     public let exchange: ExchangeExporter
+    /// Names for codes and ids, read in bulk.
+    public let names: NameDirectory
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
         self.database = database
@@ -60,6 +62,7 @@ public struct Stores: Sendable {
         documentNumbers = DocumentNumberStore(database: database)
         outsideChecks = OutsideCheckStore(database: database)
         exchange = ExchangeExporter(database: database)
+        names = NameDirectory(database: database)
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.

@@ -21,15 +21,17 @@ def test_the_office_reminds_merges_and_the_public_sees_the_plan(browser, demo):
     wait(browser).until(EC.url_contains(f"/annual-plans/{YEAR}"))
     assert h1(browser) == f"{YEAR} 年度部门联合抽查计划汇总"
     status = section(browser, "报送情况")
-    assert f"{YEAR}-05-31" in status.text
-    rows = {row[0].split()[-1]: row for row in table_rows(browser, status.find_element(By.CSS_SELECTOR, "table.grid"))}
-    assert rows["SAMR"][3] == "已提交"
-    assert rows["TAX"][3] == "未提交"
-    # 提醒 the statistics bureau; its admin would see it on the home page
-    remind = status.find_element(By.XPATH, ".//tr[td[contains(., 'TAX')]]//button[normalize-space(.)='提醒']")
+    assert f"{YEAR}年5月31日" in status.text
+    # Departments by name (the codes stay in the forms' values).
+    rows = {row[0]: row for row in table_rows(browser, status.find_element(By.CSS_SELECTOR, "table.grid"))}
+    tax = "国家税务总局景德镇市昌江区税务局"
+    assert rows["昌江区市场监督管理局"][3] == "已提交"
+    assert rows[tax][3] == "未提交"
+    # 提醒 the tax bureau; its admin would see it on the home page
+    remind = status.find_element(By.XPATH, f".//tr[td[normalize-space(.)='{tax}']]//button[normalize-space(.)='提醒']")
     remind.click()
     wait(browser).until(EC.staleness_of(remind))
-    assert "已提醒 TAX" in browser.find_element(By.CSS_SELECTOR, "div.ok").text
+    assert f"已提醒{tax}报送年度计划" in browser.find_element(By.CSS_SELECTOR, "div.ok").text
 
     proposals = section(browser, "合并建议")
     for code in ("SAMR-02", "ECO-01", "EMER-01"):

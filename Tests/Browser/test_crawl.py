@@ -1,6 +1,9 @@
 """Every role logs in through the browser; then every same-origin link reachable from its home page
 is followed breadth-first (with the browser's session cookie): no page may answer with a server
-error. 403 and 404 are fine (a role may see a link it cannot follow)."""
+error. 403 and 404 are fine (a role may see a link it cannot follow).
+
+Every page the crawl reaches must also speak the official's language (`wording.py`): no English
+word outside the short list of abbreviations Chinese UIs use, no ISO or UTC timestamp."""
 
 import os
 import re
@@ -12,6 +15,7 @@ import pytest
 import requests
 
 from support import ROLES, login, session_of
+from wording import leaks
 
 LIMIT = int(os.environ.get("SUIJI_CRAWL_LIMIT", 150))  # pages per role
 PER_SHAPE = int(os.environ.get("SUIJI_CRAWL_PER_SHAPE", 6))  # pages of one shape (/targets/<n>, /targets?page=<n> …) per role, to reach every kind of page
@@ -55,6 +59,7 @@ def crawl(session, demo, role: str, start: str, public: bool = False) -> None:
     queue, seen, shapes = deque([(start, "(home)")]), {start}, Counter()
     statuses: dict[str, int] = {}
     errors: list[str] = []
+    wording: list[str] = []
 
     while queue and len(statuses) < LIMIT:
         url, referrer = queue.popleft()
@@ -69,6 +74,7 @@ def crawl(session, demo, role: str, start: str, public: bool = False) -> None:
             continue
         if "text/html" not in response.headers.get("Content-Type", ""):
             continue
+        wording += [f"{url}: {finding}" for finding in leaks(urlsplit(url).path, response.text)]
         parser = Links()
         parser.feed(response.text)
         for href in parser.hrefs:
@@ -89,3 +95,4 @@ def crawl(session, demo, role: str, start: str, public: bool = False) -> None:
     print(f"{role}: {len(statuses)} pages, statuses {dict(summary)}, {len(shapes)} kinds of page")
     assert len(statuses) >= 5, f"{role} reached only {list(statuses)}"
     assert not errors, f"{role}: server errors:\n" + "\n".join(errors)
+    assert not wording, f"{role}: English words or ISO timestamps on pages:\n" + "\n".join(wording[:60])

@@ -5,6 +5,9 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from support import button, column, h1, labelled, login, logout, total_of, wait
 
+# Lists name the department (its code stays in the links and filters).
+SAMR, HEALTH = "昌江区市场监督管理局", "昌江区卫生健康委员会"
+
 
 def first_target(browser, demo, department):
     """(id, name, credit code) of the first target in the signed-in admin's /targets list."""
@@ -44,14 +47,14 @@ def assert_not_found(browser, demo, target_id, name):
 
 def test_departments_cannot_see_each_others_targets(browser, demo):
     login(browser, demo, "samr-admin")
-    samr_id, samr_name, samr_code = first_target(browser, demo, "SAMR")
+    samr_id, samr_name, samr_code = first_target(browser, demo, SAMR)
     logout(browser, demo)
 
     login(browser, demo, "health-admin")
-    health_id, health_name, health_code = first_target(browser, demo, "HEALTH")
-    assert departments_listed(browser, demo, "/targets") == {"HEALTH"}
+    health_id, health_name, health_code = first_target(browser, demo, HEALTH)
+    assert departments_listed(browser, demo, "/targets") == {HEALTH}
     # asking for the other department's list or searching its target's code shows nothing of it
-    assert "SAMR" not in departments_listed(browser, demo, "/targets?department=SAMR")
+    assert SAMR not in departments_listed(browser, demo, "/targets?department=SAMR")
     browser.get(demo.url("/targets"))
     box = labelled(browser, "搜索")
     box.send_keys(samr_code)
@@ -63,7 +66,7 @@ def test_departments_cannot_see_each_others_targets(browser, demo):
     logout(browser, demo)
 
     login(browser, demo, "samr-admin")
-    assert "HEALTH" not in departments_listed(browser, demo, "/targets?page=2")
+    assert HEALTH not in departments_listed(browser, demo, "/targets?page=2")
     assert_not_found(browser, demo, health_id, health_name)
     browser.get(demo.url(f"/targets/{samr_id}"))
     assert samr_name in browser.page_source, "a department still sees its own target"

@@ -11,6 +11,7 @@ reason it was drawn.
 from __future__ import annotations
 
 import datetime
+import re
 import tempfile
 from pathlib import Path
 
@@ -78,18 +79,32 @@ def test_from_import_to_a_public_result(make_driver, fresh_demo):
     wait(admin).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "section.card"), "导入完成"))
     assert "新增 4" in admin.find_element(By.CSS_SELECTOR, "section.card").text
 
-    # 2. …and plans a joint check with the health commission, scoped to those companies.
+    # 2. …and plans a joint check with the health commission, scoped to those companies: the
+    # health commission's item is picked from its list by name (found with the list's search box),
+    # and the pool is previewed before saving.
     admin.get(demo.url("/plans"))
+    admin.find_element(By.XPATH, "//a[normalize-space(.)='新建联合抽查计划']").click()
+    wait(admin).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "新建联合抽查计划"))
     labelled(admin, "计划名称").send_keys(f"{today.year} 年旅程联合抽查")
     labelled(admin, "计划编号").send_keys(f"{today.year}-JOURNEY")
     labelled(admin, "计划年度").send_keys(str(today.year))
     for label, day in [("抽查开始日期", today), ("抽查结束日期", year_end)]:
         admin.execute_script("arguments[0].value = arguments[1]", labelled(admin, label), day.isoformat())
-    admin.find_element(By.CSS_SELECTOR, "input[name=participants][value=HEALTH]").click()
-    admin.find_element(By.CSS_SELECTOR, "input[name=items][value='SAMR-003']").click()
-    labelled(admin, "其他部门事项").send_keys("HEALTH:HEALTH-002")
+    admin.find_element(By.CSS_SELECTOR, "input[name=items][value='SAMR:SAMR-003']").click()
+    items = admin.find_element(By.XPATH, "//fieldset[legend[starts-with(normalize-space(.), '抽查事项')]]")
+    health_item = items.find_element(By.CSS_SELECTOR, "input[value='HEALTH:HEALTH-002']")
+    health_label = health_item.find_element(By.XPATH, "./ancestor::label").text.strip()
+    assert "HEALTH-002" in health_label and len(health_label) > len("（HEALTH-002）"), health_label  # a name, the code beside
+    search = items.find_element(By.CSS_SELECTOR, "input.pick-filter")
+    search.send_keys(health_label.split("（")[0])
+    assert not items.find_element(By.CSS_SELECTOR, "input[value='SAMR:SAMR-001']").is_displayed(), "the search hides other items"
+    health_item.click()
     admin.find_element(By.CSS_SELECTOR, "input[name=kinds][value=company]").click()
-    labelled(admin, "分类标注事项").send_keys(TAG)
+    admin.find_element(By.CSS_SELECTOR, f"input[name=tags][value='{TAG}']").click()
+    post_button(admin, "预览抽取池")
+    preview = admin.find_element(By.CSS_SELECTOR, "section.preview").text
+    assert "当前可抽取的检查对象共 4 户" in preview, preview
+    assert admin.find_element(By.CSS_SELECTOR, "input[value='HEALTH:HEALTH-002']").is_selected(), "the preview keeps the choices"
     post_button(admin, "保存为草稿")
     wait(admin).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "旅程联合抽查"))
     plan_url = admin.current_url
@@ -105,8 +120,11 @@ def test_from_import_to_a_public_result(make_driver, fresh_demo):
     wait(office).until(EC.text_to_be_present_in_element((By.TAG_NAME, "body"), "已批准"))
     post_button(office, "公示")
 
-    # 4. The admin adds a batch of 2 and prepares the draw.
+    # 4. The admin adds a batch of 2 and prepares the draw from the home page's 准备抽取.
     admin.get(plan_url)
+    plan_page = admin.find_element(By.TAG_NAME, "main").text
+    assert "公共场所卫生的检查" in plan_page and "登记事项的检查" in plan_page, plan_page
+    assert "HEALTH:HEALTH-002" not in plan_page and "SAMR:SAMR-003" not in plan_page, "items are named, not coded"
     labelled(admin, "批次编号").send_keys("B1")
     end = min(today + datetime.timedelta(days=10), year_end)
     for label, day in [("开始日期", today), ("结束日期", end)]:
@@ -115,9 +133,12 @@ def test_from_import_to_a_public_result(make_driver, fresh_demo):
     capacity = labelled(admin, "人员负载余量")
     capacity.clear()
     capacity.send_keys("5")
-    admin.find_element(By.XPATH, "//form[contains(@action, '/batches')]//button[@type='submit']").click()
-    wait(admin).until(EC.presence_of_element_located((By.XPATH, "//summary[normalize-space(.)='准备抽取']")))
-    admin.find_element(By.XPATH, "//summary[normalize-space(.)='准备抽取']").click()
+    post_button(admin, "新增批次")
+    admin.get(demo.url("/"))
+    queue = admin.find_element(By.CSS_SELECTOR, "section.work-queue")
+    assert "准备抽取" in queue.text and "旅程联合抽查" in queue.text
+    queue.find_element(By.XPATH, ".//a[normalize-space(.)='准备抽取']").click()
+    wait(admin).until(EC.url_contains("#batch-"))
     post_button(admin, "固定抽取池并准备抽取")
     wait(admin).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "抽取"))
     draw_url = admin.current_url
@@ -170,6 +191,9 @@ def test_from_import_to_a_public_result(make_driver, fresh_demo):
     queue.find_element(By.XPATH, f".//a[normalize-space(.)='{inspection['target']['name']}']").click()
     wait(phone).until(EC.presence_of_element_located((By.ID, "notice")))
     inspection_url = phone.current_url
+    task = phone.find_element(By.TAG_NAME, "main").text
+    assert "旅程联合抽查" in task and "登记事项的检查" in task and "公共场所卫生的检查" in task, task
+    assert "SAMR:SAMR-003" not in task and not re.search(r"计划 \d+", task), "the task page names the plan and the items"
     notice = phone.find_element(By.CSS_SELECTOR, "form[action$='/notice']")
     Select(labelled(notice, "告知方式", "select")).select_by_value("phone")
     phone.execute_script("arguments[0].value = arguments[1]", labelled(notice, "告知时间"), today.isoformat())

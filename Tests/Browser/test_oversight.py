@@ -3,6 +3,7 @@ the evaluation workbook opens in openpyxl with one sheet per table and the page'
 
 import io
 import re
+import urllib.parse
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -52,7 +53,8 @@ def test_the_evaluation_workbook_opens_in_openpyxl(browser, demo):
     href = browser.find_element(By.XPATH, "//a[contains(@href, 'report.xlsx')]").get_attribute("href")
     response = session_of(browser).get(href, timeout=30)
     assert response.status_code == 200
-    assert re.search(r'filename="oversight-\d{4}-\d{2}-\d{4}-\d{2}\.xlsx"', response.headers["Content-Disposition"])
+    disposition = urllib.parse.unquote(response.headers["Content-Disposition"])
+    assert re.search(r"filename\*=UTF-8''监督考评表（\d{4}年\d{1,2}月(至\d{4}年\d{1,2}月)?）\.xlsx", disposition), disposition
     book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
     assert book.sheetnames == SHEETS
     rows = [[cell if cell is not None else "" for cell in row] for row in book["部门考评汇总"].iter_rows(values_only=True)]

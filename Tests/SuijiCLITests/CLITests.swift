@@ -63,6 +63,18 @@ struct CLITests {
         let again = try SuijiBinary.run(["import", "targets", csv, "--department", "SAMR", "--db", db])
         #expect(again.status == 0, "\(again.err)")
         #expect(again.out.contains("新增 0，变更 0"))
+        // A renamed firm: the sync names the row, the code and the field, old → new.
+        var lines = try String(contentsOfFile: csv, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n").components(
+            separatedBy: "\n")
+        try #require(lines.count > 2)
+        var cells = lines[1].components(separatedBy: ",")
+        let (code, name) = (cells[0], cells[2])
+        cells[2] = name + "（已更名）"
+        lines[1] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let renamed = try SuijiBinary.run(["import", "targets", csv, "--department", "SAMR", "--db", db])
+        #expect(renamed.status == 0, "\(renamed.err)")
+        #expect(renamed.out.contains("变更 1") && renamed.out.contains("第 2 行\t\(code)\t名称\t\(name) → \(name)（已更名）"), "\(renamed.out)")
         let xlsx = dir.appendingPathComponent("items.xlsx").path
         #expect(try SuijiBinary.run(["export", "items", "--db", db, "--out", xlsx]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: xlsx)).prefix(2) == Data("PK".utf8))

@@ -161,7 +161,7 @@ struct AnnualPlanStoreTests {
             try await stores.annualPlans.remind(department: "NOPE", year: 2026, message: nil, caller: fixture.office)
         }
         let reminder = try await stores.annualPlans.remind(department: "SAMR", year: 2026, message: nil, caller: fixture.office)
-        #expect(reminder.message.contains("2026-05-31"))
+        #expect(reminder.message.contains("2026年5月31日"))
         #expect(reminder.message.contains("还剩 2 天"))  // t0 is 2026-05-29 in China
         #expect(try await stores.annualPlans.reminders(for: fixture.samr.account).map(\.id) == [reminder.id])
         #expect(try await stores.annualPlans.reminders(for: fixture.health.account).isEmpty)

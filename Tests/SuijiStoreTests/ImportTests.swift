@@ -29,6 +29,15 @@ struct ImportTests {
         #expect(sync.changed == 3)
         #expect(sync.unchanged == 1)
         #expect(sync.nowDeregistered == 1)
+        // The report names each changed row and field, old → new (the header is row 1).
+        #expect(
+            sync.changes == [
+                ImportChange(row: 3, key: Codes.company(2), column: "名称", old: "第2号公司", new: "改名后的公司"),
+                ImportChange(row: 4, key: Codes.company(3), column: "状态", old: "在营", new: "注销"),
+                ImportChange(row: 4, key: Codes.company(3), column: "状态日期", old: "", new: "2026-04-01"),
+                ImportChange(row: 5, key: Codes.company(4), column: "风险等级", old: "B", new: "D"),
+            ])
+        #expect(sync.unlistedChanges == 0)
         let page = try await fixture.stores.targets.list(scope: .only("SAMR"), query: ListQuery(search: Codes.company(3)))
         let target = try #require(page.items.first)
         #expect(target.status == .deregistered)

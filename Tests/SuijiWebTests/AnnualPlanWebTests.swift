@@ -83,7 +83,7 @@ struct AnnualPlanWebTests {
             #expect(message?.contains("没有变化") == true)
             let (reminded, reminder) = try await post(client, "/api/v1/annual-plans/2026/reminders", office, ["department": "SAMR"])
             #expect(reminded == .created)
-            #expect((reminder["message"] as? String ?? "").contains("2026-05-31"))
+            #expect((reminder["message"] as? String ?? "").contains("2026年5月31日"))
         }
     }
 
@@ -130,7 +130,7 @@ struct AnnualPlanWebTests {
             let page = try await client.execute(uri: "/annual-plans/2026", method: .get, headers: [.cookie: session.cookie]) {
                 String(buffer: $0.body)
             }
-            #expect(page.contains("2026-05-31"))
+            #expect(page.contains("2026年5月31日"))
             #expect(page.contains("还剩 2 天（其中 0 个工作日）"))  // Friday 29 May: the weekend is left
             #expect(!page.contains(">提醒</button>"))  // both departments have submitted
             let form = "_csrf=\(session.csrf)&department=SAMR"
@@ -152,7 +152,7 @@ struct AnnualPlanWebTests {
             let samr = try await login(client, "samr")
             let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: samr.cookie]) { String(buffer: $0.body) }
             #expect(home.contains("联席会议办公室通知"))
-            #expect(home.contains("2026-05-31"))
+            #expect(home.contains("2026年5月31日"))
             let denied = try await client.execute(uri: "/annual-plans/2026", method: .get, headers: [.cookie: samr.cookie]) { $0.status }
             #expect(denied == .forbidden)
         }

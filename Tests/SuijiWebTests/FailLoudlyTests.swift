@@ -55,7 +55,9 @@ struct FailLoudlyTests {
         // validate: every store is built once, in `Stores`; HTTP handlers and commands use those
         for target in ["SuijiWeb", "SuijiCLI"] {
             for file in try Self.swiftFiles(target) {
-                let built = file.text.matches(of: /[A-Z][A-Za-z]*(?:Store|Exporter|Importer|Reader)\(database:/).map { String($0.output) }
+                let built = file.text.matches(of: /[A-Z][A-Za-z]*(?:Store|Exporter|Importer|Reader|Directory)\(database:/).map {
+                    String($0.output)
+                }
                 #expect(built.isEmpty, "\(target)/\(file.name) builds \(built) instead of using `stores`")
             }
         }

@@ -39,7 +39,7 @@ struct FollowUpPagesTests {
                 [("kind", "leadTransferred"), ("transferredTo", "区卫生监督所"), ("transferredOn", "2026-05-28"), ("transferredBy", "李四")])
             #expect(lead.status == .found)
             let shown = try await InspectionPagesTests.page(client, page, samr)
-            #expect(shown.html.contains("整改期限 2026-05-20") && shown.html.contains("整改逾期") && shown.html.contains("区卫生监督所"))
+            #expect(shown.html.contains("整改期限 2026年5月20日") && shown.html.contains("整改逾期") && shown.html.contains("区卫生监督所"))
 
             // The list flags the overdue rectification in red; another department sees none of SAMR's.
             let overdue = try await InspectionPagesTests.page(client, "/follow-ups?state=overdue", samr)
@@ -69,7 +69,7 @@ struct FollowUpPagesTests {
                 try await InspectionPagesTests.post(client, "/follow-ups/\(transfer.id)/actions", samr, [("action", "close")]).status
                     == .found)
             let closed = try await InspectionPagesTests.page(client, "/follow-ups?state=closed", samr)
-            #expect(closed.html.contains("复查已整改（2026-05-28）") && closed.html.contains("已办结") && !closed.html.contains("class=\"overdue\""))
+            #expect(closed.html.contains("复查已整改（2026年5月28日）") && closed.html.contains("已办结") && !closed.html.contains("class=\"overdue\""))
             #expect(try await InspectionPagesTests.page(client, "/follow-ups?state=open", samr).html.contains("没有符合条件的后续处置"))
             let api = try await InspectionAPITests.list(client, "/api/v1/follow-ups?state=closed", token: try await token(client, "samr"))
             #expect(api.count == 2)

@@ -22,7 +22,7 @@ struct InspectionScheduleTests {
             let saved = try await InspectionPagesTests.post(client, "\(uri)/schedule", leader, [("plannedDate", "2026-07-06")])
             #expect(saved.status == .found)
             let page = try await InspectionPagesTests.page(client, uri, leader)
-            #expect(page.html.contains("<dt>计划检查日期</dt><dd>2026-07-06</dd>"))
+            #expect(page.html.contains("<dt>计划检查日期</dt><dd>2026年7月6日</dd>"))
             let notice = try await InspectionPagesTests.page(client, "\(uri)/notice", leader)
             #expect(notice.html.contains("（计划于2026年7月6日到场）"))
 

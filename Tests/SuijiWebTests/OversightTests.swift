@@ -40,7 +40,8 @@ struct OversightTests {
                 uri: "/oversight/report.xlsx?from=2026-01&to=2026-06", method: .get, headers: [.cookie: session.cookie]
             ) { response in
                 #expect(response.status == .ok)
-                #expect(response.headers[.contentDisposition]?.contains("oversight-2026-01-2026-06.xlsx") == true)
+                let name = "监督考评表（2026年1月至2026年6月）".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "-"
+                #expect(response.headers[.contentDisposition]?.contains(name) == true)
                 let reader = try TabularXLSXReader(data: Data(buffer: response.body))
                 #expect(reader.sheetNames == ["部门考评汇总", "按计划统计", "按月统计", "发现问题分类", "随机抽查以外的检查（第三条）", "指标说明"])
                 #expect(try reader.readAllRows(sheet: "按月统计").count == 8)

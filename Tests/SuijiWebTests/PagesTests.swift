@@ -46,9 +46,9 @@ struct PagesTests {
             }
             try await client.execute(uri: "/targets/\(target.id)", method: .get, headers: [.cookie: session.cookie]) { response in
                 let html = String(buffer: response.body)
-                #expect(html.contains("<dd>注销（2026-05-01）</dd>"))
+                #expect(html.contains("<dd>注销（2026年5月1日）</dd>"))
                 #expect(html.contains("<td>在营</td>"))  // the status it was created with
-                #expect(html.contains("<td>注销</td><td>2026-05-01</td>"))
+                #expect(html.contains("<td>注销</td><td>2026年5月1日</td>"))
                 #expect(html.contains("/targets/\(target.id)/edit"))
             }
             try await client.execute(uri: "/items/1", method: .get, headers: [.cookie: session.cookie]) { response in

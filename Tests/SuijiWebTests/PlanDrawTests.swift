@@ -259,7 +259,7 @@ struct PlanDrawPagesTests {
                 #expect(list.body.contains("新建联合抽查计划") == (username == "samr" || username == "health"))
                 let detail = try await page(client, "/plans/\(plan)", session)
                 #expect(detail.status == .ok, "\(username)")
-                #expect(detail.body.contains("按风险等级比例 A 50‰、B 100‰、C 300‰、D 1000‰"))
+                #expect(detail.body.contains("按风险等级比例 A 类 5%、B 类 10%、C 类 30%、D 类 100%"))
                 #expect(detail.body.contains("href=\"/draws/\(id)\""))
                 #expect(detail.body.contains("/actions/finish") == (username == "samr"))
                 #expect(detail.body.contains("/actions/publish") == (username == "office"))
@@ -299,7 +299,7 @@ struct PlanDrawPagesTests {
                 client, "/plans", samr,
                 [
                     ("name", "陶瓷企业联合抽查"), ("code", "2026-SAMR-02"), ("year", "2026"), ("windowStart", "2026-06-01"),
-                    ("windowEnd", "2026-11-30"), ("participants", "HEALTH"), ("items", "SAMR-001"), ("otherItems", "HEALTH:HEALTH-001"),
+                    ("windowEnd", "2026-11-30"), ("items", "SAMR:SAMR-001"), ("items", "HEALTH:HEALTH-001"),
                     ("kinds", "company"), ("areas", "360202"),
                 ])
             #expect(created.status == .found)

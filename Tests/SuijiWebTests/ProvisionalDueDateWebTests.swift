@@ -24,8 +24,8 @@ struct ProvisionalDueDateWebTests {
             let uri = "/inspections/\(inspection.id)"
 
             // validate before: 暂定 on the page and the list, a field in the API, the office's reminder.
-            #expect(try await InspectionPagesTests.page(client, uri, office).html.contains("2026-08-28（暂定）"))
-            #expect(try await InspectionPagesTests.page(client, "/inspections", office).html.contains("2026-08-28（暂定）"))
+            #expect(try await InspectionPagesTests.page(client, uri, office).html.contains("2026年8月28日（暂定）"))
+            #expect(try await InspectionPagesTests.page(client, "/inspections", office).html.contains("2026年8月28日（暂定）"))
             let api = try await PlanDrawFixture.call(client, .get, "/api/v1\(uri)", token: try await token(client, "office"))
             #expect(api.json["resultDueDate"] as? String == "2026-08-28" && api.json["resultDueDateProvisional"] as? Bool == true)
             let home = try await InspectionPagesTests.page(client, "/", office).html
@@ -54,7 +54,7 @@ struct ProvisionalDueDateWebTests {
             // validate after: final date, no 暂定, no reminder; the API lists the year as a notice.
             #expect(loaded.status == .ok && loaded.html.contains("已载入2026 年的节假日安排通知"))
             let after = try await InspectionPagesTests.page(client, uri, office).html
-            #expect(after.contains("2026-08-31") && !after.contains("暂定"))
+            #expect(after.contains("2026年8月31日") && !after.contains("暂定"))
             #expect(!(try await InspectionPagesTests.page(client, "/", office).html.contains("载入节假日安排通知")))
             let years = try await client.execute(
                 uri: "/api/v1/calendar", method: .get, headers: [.authorization: "Bearer \(try await token(client, "office"))"]

@@ -53,7 +53,7 @@ struct PublicPortalTests {
             // Times are shown in China time, not as stored UTC stamps.
             let draw = try await Self.anonymous(client, "/public/draws/\(inspection.drawID)")
             #expect(draw.status == .ok && draw.html.range(of: #"T\d{2}:\d{2}:\d{2}Z"#, options: .regularExpression) == nil)
-            #expect(draw.html.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"#, options: .regularExpression) != nil)
+            #expect(draw.html.range(of: #"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}"#, options: .regularExpression) != nil)
 
             // A target drawn but not yet published shows no result; an unknown code is 404.
             let others = try await InspectionStore(database: fixture.stores.database).list(

@@ -30,6 +30,8 @@ struct WorkQueueTests {
             let office = try await login(client, "office")
             let officeHome = try await InspectionPagesTests.page(client, "/", office)
             #expect(officeHome.html.contains("计划待办") && officeHome.html.contains("/plans/\(planID)") && officeHome.html.contains("批准"))
+            // Every entry is a button to its step.
+            #expect(officeHome.html.contains("<a class=\"button small\" href=\"/plans/\(planID)#actions\">批准</a>"))
             let overseer = try await login(client, "overseer")
             #expect(try await InspectionPagesTests.page(client, "/", overseer).html.contains("暂无待办事项"))
 
@@ -39,13 +41,20 @@ struct WorkQueueTests {
                 try await PlanDrawFixture.call(client, .post, "/api/v1/plans/\(planID)/actions/approve", token: officeToken).status == .ok)
             let batch = try await PlanDrawFixture.call(
                 client, .post, "/api/v1/plans/\(planID)/batches", token: samrToken, body: PlanDrawFixture.batch)
+            // The initiator sees the batch waiting for its draw, linked to the batch's prepare form.
+            let batchID = batch.json["id"] as? Int ?? 0
+            let waiting = try await InspectionPagesTests.page(client, "/", try await login(client, "samr")).html
+            #expect(waiting.contains("准备抽取") && waiting.contains("href=\"/plans/\(planID)#batch-\(batchID)\">准备抽取</a>"))
+            let planPage = try await InspectionPagesTests.page(client, "/plans/\(planID)", try await login(client, "samr")).html
+            #expect(planPage.contains("id=\"batch-\(batchID)\"") && !planPage.contains("<summary>准备抽取</summary>"))
             let prepared = try await PlanDrawFixture.call(
                 client, .post, "/api/v1/batches/\(batch.json["id"] as? Int ?? 0)/draws", token: samrToken)
             let drawID = prepared.json["id"] as? String ?? ""
             let samr = try await login(client, "samr")
             let health = try await login(client, "health")
             let culture = try await login(client, "culture")
-            #expect(try await InspectionPagesTests.page(client, "/", samr).html.contains("提交承诺"))
+            let committing = try await InspectionPagesTests.page(client, "/", samr).html
+            #expect(committing.contains("href=\"/draws/\(drawID)#commit-form\">提交承诺</a>") && !committing.contains("#batch-\(batchID)"))
             #expect(try await InspectionPagesTests.page(client, "/", health).html.contains("/draws/\(drawID)"))
             #expect(!(try await InspectionPagesTests.page(client, "/", culture).html.contains("/draws/\(drawID)")))
 
@@ -74,7 +83,9 @@ struct WorkQueueTests {
             let leader = try await login(client, "leader")
             let leaderHome = try await InspectionPagesTests.page(client, "/", leader).html
             #expect(leaderHome.contains("待告知检查对象") && leaderHome.contains("/inspections/\(inspection.id)"))
-            #expect(leaderHome.contains("2026-08-28 到期，剩余 91 日") && !leaderHome.contains("抽取待办"))
+            #expect(leaderHome.contains("2026年8月28日 到期，剩余 91 日") && !leaderHome.contains("抽取待办"))
+            #expect(leaderHome.contains("href=\"/inspections/\(inspection.id)#notice\">登记告知</a>"))
+            #expect(leaderHome.contains("href=\"/inspections/\(inspection.id)#findings\">录入结果</a>"))
             let leaderToken = try await token(client, "leader")
             let uri = "/api/v1/inspections/\(inspection.id)"
             for code in ["SAMR-001", "HEALTH-001"] {
@@ -83,7 +94,7 @@ struct WorkQueueTests {
             }
             #expect(try await PlanDrawFixture.call(client, .post, "\(uri)/submit", token: leaderToken).status == .ok)
             let samrHome = try await InspectionPagesTests.page(client, "/", samr).html
-            #expect(samrHome.contains("待审核结果") && samrHome.contains("/inspections/\(inspection.id)"))
+            #expect(samrHome.contains("待审核结果") && samrHome.contains("href=\"/inspections/\(inspection.id)#review\">审核</a>"))
             #expect(!(try await InspectionPagesTests.page(client, "/", health).html.contains("待审核结果")))
         }
     }

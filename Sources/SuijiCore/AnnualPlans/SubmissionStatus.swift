@@ -71,7 +71,8 @@ public struct Reminder: Sendable, Codable, Equatable, Identifiable {
     /// The default text of a submission reminder.
     public static func defaultMessage(year: Int, today: CalendarDate) -> String {
         let left = SubmissionDeadline.daysLeft(year: year, today: today)
-        let deadline = SubmissionDeadline.date(year: year).iso
+        let day = SubmissionDeadline.date(year: year)
+        let deadline = "\(day.year)年\(day.month)月\(day.day)日"
         return left >= 0
             ? "请于 \(deadline) 前提交本部门 \(year) 年度部门联合抽查计划（还剩 \(left) 天）。"
             : "\(year) 年度部门联合抽查计划已于 \(deadline) 截止，请尽快提交（已逾期 \(-left) 天）。"

@@ -81,13 +81,16 @@ extension OversightReport {
             })
     }
 
+    /// "2026年12月5日", as the 考评表 writes dates.
+    static func day(_ date: CalendarDate) -> String { "\(date.year)年\(date.month)月\(date.day)日" }
+
     /// 指标说明: the period, the counting day, and what every figure and rate counts.
     public var definitionTable: OversightTable {
         OversightTable(
             title: "指标说明", header: ["指标", "口径"],
             rows: [
-                [OversightCell(text: "统计期间"), OversightCell(text: "\(period.start.iso) 至 \(period.end.iso)（\(period.label)）")],
-                [OversightCell(text: "统计日"), OversightCell(text: "\(asOf.iso)（逾期、办理中等状态截至当日）")],
+                [OversightCell(text: "统计期间"), OversightCell(text: "\(Self.day(period.start)) 至 \(Self.day(period.end))（\(period.label)）")],
+                [OversightCell(text: "统计日"), OversightCell(text: "\(Self.day(asOf))（逾期、办理中等状态截至当日）")],
                 [
                     OversightCell(text: "录入截止日（暂定）"),
                     OversightCell(text: "截止日计算涉及尚无国务院办公厅节假日安排通知的年度时，按法定节假日推算（无法预知调休上班日），标注“暂定”；通知载入后重新计算"),

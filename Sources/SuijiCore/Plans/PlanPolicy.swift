@@ -60,6 +60,35 @@ public enum PlanPolicy {
         plan.state != .done && (try? requireInitiator(account, plan)) != nil
     }
 
+    /// Throws unless `account` may change or delete `plan`: the initiator's admin, while the plan
+    /// is a draft (after submission the office reviews what was submitted).
+    public static func requireDraftEditor(_ account: Account, _ plan: Plan) throws(PlanError) {
+        try requireInitiator(account, plan)
+        guard plan.state == .draft else {
+            throw .conflict("计划处于“\(plan.state.label)”状态，只有草稿可以修改或删除（已提交的计划可请办公室退回后再改）")
+        }
+    }
+
+    /// Whether `account` may change or delete `plan` now.
+    public static func canEditDraft(_ account: Account, _ plan: Plan) -> Bool {
+        (try? requireDraftEditor(account, plan)) != nil
+    }
+
+    /// Throws unless `account` may change or delete a batch of `plan`: the initiator's admin, the
+    /// plan not finished or merged, and no draw prepared for the batch (a draw fixes its inputs).
+    public static func requireBatchEditor(_ account: Account, _ plan: Plan, batchHasDraws: Bool) throws(PlanError) {
+        try requireInitiator(account, plan)
+        guard plan.state != .done && plan.state != .merged else {
+            throw .conflict("计划处于“\(plan.state.label)”状态，批次不能再修改或删除")
+        }
+        guard !batchHasDraws else { throw .conflict("本批次已有抽取记录，不能修改或删除；如需调整请重新抽取") }
+    }
+
+    /// Whether `account` may change or delete a batch of `plan` now.
+    public static func canEditBatch(_ account: Account, _ plan: Plan, batchHasDraws: Bool) -> Bool {
+        (try? requireBatchEditor(account, plan, batchHasDraws: batchHasDraws)) != nil
+    }
+
     /// The states in which a plan's draws are public: from approval on.
     public static let publicStates: [PlanState] = [.approved, .inProgress, .done]
 

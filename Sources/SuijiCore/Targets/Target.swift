@@ -29,13 +29,15 @@ public struct Target: Sendable, Codable, Equatable, Identifiable {
     public var lastRandomInspection: CalendarDate?
     /// Legal representative or person in charge; personal data, masked in public.
     public var legalRepresentative: String
+    /// Contact phone (联系电话) for the inspectors who visit; never public.
+    public var phone: String
 
     public init(
         id: Int64 = 0, departmentCode: String, uid: String, name: String, kind: TargetKind,
         division: String, street: String = "", grid: String = "", address: String = "",
         industry: String = "", riskClass: RiskClass = .b, status: TargetStatus = .operating,
         statusDate: CalendarDate? = nil, tags: [String] = [], lastRandomInspection: CalendarDate? = nil,
-        legalRepresentative: String = ""
+        legalRepresentative: String = "", phone: String = ""
     ) {
         self.id = id
         self.departmentCode = departmentCode
@@ -53,6 +55,7 @@ public struct Target: Sendable, Codable, Equatable, Identifiable {
         self.tags = tags
         self.lastRandomInspection = lastRandomInspection
         self.legalRepresentative = legalRepresentative
+        self.phone = phone
     }
 
     /// The credit code, for market entities.

@@ -20,6 +20,7 @@ public struct TargetInput: Sendable, Codable, Equatable {
     public var tags: String?
     public var lastRandomInspection: String?
     public var legalRepresentative: String?
+    public var phone: String?
 
     public init() {}
 
@@ -29,6 +30,7 @@ public struct TargetInput: Sendable, Codable, Equatable {
         "division": "所属区划", "street": "街道（乡镇）", "grid": "网格", "address": "地址",
         "industry": "行业", "riskClass": "风险等级", "status": "状态", "statusDate": "状态日期",
         "tags": "抽查事项标注", "lastRandomInspection": "最近随机抽查日期", "legalRepresentative": "法定代表人（负责人）",
+        "phone": "联系电话",
     ]
 
     /// The Chinese label of a field.
@@ -77,6 +79,8 @@ public struct TargetInput: Sendable, Codable, Equatable {
         let lastInspection = issues.date(
             self.lastRandomInspection, field: "lastRandomInspection", label: Self.label("lastRandomInspection"))
         let tags = InputChecker.list(self.tags)
+        let phone = InputChecker.trimmed(self.phone)
+        if phone.count > 40 { issues.add("phone", "联系电话不能超过 40 个字符") }
         guard issues.isEmpty, let kind, let risk, let status else { return .failure(.invalid(issues.issues)) }
         return .success(
             Target(
@@ -84,8 +88,8 @@ public struct TargetInput: Sendable, Codable, Equatable {
                 street: InputChecker.trimmed(street), grid: InputChecker.trimmed(grid),
                 address: InputChecker.trimmed(address), industry: InputChecker.trimmed(industry),
                 riskClass: risk, status: status, statusDate: statusDate, tags: tags,
-                lastRandomInspection: lastInspection, legalRepresentative: InputChecker.trimmed(legalRepresentative)
-            ))
+                lastRandomInspection: lastInspection, legalRepresentative: InputChecker.trimmed(legalRepresentative),
+                phone: phone))
     }
 
     /// The input that reproduces `target` (for edit forms and exports).
@@ -105,5 +109,6 @@ public struct TargetInput: Sendable, Codable, Equatable {
         tags = target.tags.joined(separator: ";")
         lastRandomInspection = target.lastRandomInspection?.iso ?? ""
         legalRepresentative = target.legalRepresentative
+        phone = target.phone
     }
 }

@@ -59,6 +59,17 @@ public struct Page<Item: Sendable>: Sendable {
     public var pageCount: Int { Paging(page: page, perPage: perPage, maxPerPage: perPage).pageCount(total: total) }
 }
 
+/// The order a listing is asked for: a key of the listing's whitelist (`sortColumns`), up or down.
+public struct ListSort: Sendable, Equatable {
+    public var key: String
+    public var descending: Bool
+
+    public init(key: String, descending: Bool = false) {
+        self.key = key
+        self.descending = descending
+    }
+}
+
 /// Paging and free-text search shared by the library listings.
 public struct ListQuery: Sendable {
     /// Matches name or code (substring).
@@ -70,16 +81,24 @@ public struct ListQuery: Sendable {
     public var filters: [String: String]
     /// The page asked for, bounded (`Paging`): no page number can overflow the offset.
     public var paging: Paging
+    /// Nil for the listing's own order.
+    public var sort: ListSort?
 
-    public init(search: String = "", department: String? = nil, filters: [String: String] = [:], page: Int = 1, perPage: Int = 50) {
-        self.init(search: search, department: department, filters: filters, paging: Paging(page: page, perPage: perPage))
+    public init(
+        search: String = "", department: String? = nil, filters: [String: String] = [:], page: Int = 1, perPage: Int = 50,
+        sort: ListSort? = nil
+    ) {
+        self.init(search: search, department: department, filters: filters, paging: Paging(page: page, perPage: perPage), sort: sort)
     }
 
-    public init(search: String = "", department: String? = nil, filters: [String: String] = [:], paging: Paging) {
+    public init(
+        search: String = "", department: String? = nil, filters: [String: String] = [:], paging: Paging, sort: ListSort? = nil
+    ) {
         self.search = search.trimmingCharacters(in: .whitespaces)
         self.department = department
         self.filters = filters
         self.paging = paging
+        self.sort = sort
     }
 
     /// 1-based page number.

@@ -324,5 +324,7 @@ public enum Migrations {
                 "CREATE INDEX outside_checks_year ON outside_checks (checked_on, target_uid)",
                 "CREATE INDEX outside_checks_department ON outside_checks (department, checked_on)",
             ]),
+        // A target's contact phone (联系电话), for inspectors in the field; never public.
+        Migration("AddTargetPhone", ["ALTER TABLE targets ADD COLUMN phone TEXT NOT NULL DEFAULT ''"]),
     ]
 }

@@ -177,10 +177,14 @@ struct DemoTargets {
                 ).iso
         }
         let credit = entity.kind.hasCreditCode
+        // A stream of its own per target, so that adding phones shifts no other demo number.
+        var dialling = random.fork("phone-" + entity.uid)
+        let phone =
+            !credit ? "" : entity.kind == .individualBusiness || dialling.chance(0.4) ? names.mobile(&dialling) : names.landline(&dialling)
         return [
             credit ? entity.uid : "", credit ? "" : entity.uid, entity.name, entity.kind.label, DemoReference.division,
             entity.street.name, entity.grid, entity.address, entity.industry, risk, entity.status.label,
-            entity.statusDate?.iso ?? "", tags.joined(separator: ";"), last, entity.legalRepresentative,
+            entity.statusDate?.iso ?? "", tags.joined(separator: ";"), last, entity.legalRepresentative, phone,
         ]
     }
 

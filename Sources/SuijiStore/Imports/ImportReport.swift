@@ -13,6 +13,26 @@ public struct RowIssue: Sendable, Codable, Equatable {
     public var message: String
 }
 
+/// One field a registry sync changed: which row of the sheet, which record, old → new.
+public struct ImportChange: Sendable, Codable, Equatable {
+    /// The row number as Excel shows it.
+    public var row: Int
+    /// The record's key: credit code (or stable id), certificate number, expert name, item code.
+    public var key: String
+    /// The column header (Chinese).
+    public var column: String
+    public var old: String
+    public var new: String
+
+    public init(row: Int, key: String, column: String, old: String, new: String) {
+        self.row = row
+        self.key = key
+        self.column = column
+        self.old = old
+        self.new = new
+    }
+}
+
 /// What an import did, or why it wrote nothing.
 public struct ImportReport: Sendable, Codable, Equatable {
     public var library: LibraryKind
@@ -31,6 +51,13 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var ignoredColumns: [String]
     /// Every bad cell; when not empty, nothing was written.
     public var issues: [RowIssue]
+    /// The fields changed in existing records, row by row (at most `ImportReport.listedChanges`).
+    public var changes: [ImportChange] = []
+    /// Changed fields beyond those listed.
+    public var unlistedChanges: Int = 0
+
+    /// Changes listed in a report; a sync of a whole register lists its first ones and counts the rest.
+    public static let listedChanges = 2_000
 
     public init(
         library: LibraryKind, department: String, format: String, fileDigest: String, rows: Int, added: Int, changed: Int,

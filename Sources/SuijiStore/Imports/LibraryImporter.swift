@@ -30,30 +30,35 @@ public struct LibraryImporter: Sendable {
             let now = Timestamp.format(caller.at)
             return try await write(
                 parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress,
-                raw: { records, raw in try TargetSyncRaw(department: department, now: now, progress: progress).apply(records, on: raw) }
-            ) { records, db in
-                try await TargetSync(department: department, caller: caller, progress: progress).apply(records, on: db)
+                raw: { records, rows, raw in
+                    try TargetSyncRaw(department: department, now: now, progress: progress).apply(records, rows: rows, on: raw)
+                }
+            ) { records, rows, db in
+                try await TargetSync(department: department, caller: caller, progress: progress).apply(records, rows: rows, on: db)
             }
         case .inspectors:
             let parser = SheetParser(
                 mapping: SheetMapping<InspectorInput>.inspectors, validate: { $0.validated(department: department) },
                 key: { $0.certificateNumber }, keyField: "certificateNumber", department: owner)
-            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) { records, db in
-                try await SmallLibrarySync.inspectors(records, department: department, now: Timestamp.format(caller.at), on: db)
+            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) {
+                records, rows, db in
+                try await SmallLibrarySync.inspectors(records, rows: rows, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .experts:
             let parser = SheetParser(
                 mapping: SheetMapping<ExpertInput>.experts, validate: { $0.validated(department: department) },
                 key: { "\($0.name)|\($0.organisation)" }, keyField: "name", department: owner)
-            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) { records, db in
-                try await SmallLibrarySync.experts(records, department: department, now: Timestamp.format(caller.at), on: db)
+            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) {
+                records, rows, db in
+                try await SmallLibrarySync.experts(records, rows: rows, department: department, now: Timestamp.format(caller.at), on: db)
             }
         case .items:
             let parser = SheetParser(
                 mapping: SheetMapping<CheckItemInput>.items, validate: { $0.validated(department: department) },
                 key: { $0.code }, keyField: "code", department: owner)
-            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) { records, db in
-                try await SmallLibrarySync.items(records, department: department, caller: caller, on: db)
+            return try await write(parser, data: data, fileName: fileName, kind: kind, caller: caller, progress: progress) {
+                records, rows, db in
+                try await SmallLibrarySync.items(records, rows: rows, department: department, caller: caller, on: db)
             }
         }
     }
@@ -61,8 +66,8 @@ public struct LibraryImporter: Sendable {
     private func write<Input, Record: Sendable>(
         _ parser: SheetParser<Input, Record>, data: Data, fileName: String?, kind: LibraryKind, caller: Caller,
         progress: (@Sendable (ImportProgress) -> Void)?,
-        raw: (@Sendable ([Record], SQLiteRaw) throws -> SyncCounts)? = nil,
-        apply: @escaping @Sendable ([Record], any SQLDatabase) async throws -> SyncCounts
+        raw: (@Sendable ([Record], [Int], SQLiteRaw) throws -> SyncCounts)? = nil,
+        apply: @escaping @Sendable ([Record], [Int], any SQLDatabase) async throws -> SyncCounts
     ) async throws -> ImportReport {
         let parsed = try parser.parse(data, fileName: fileName, progress: progress)
         var report = ImportReport(
@@ -72,20 +77,23 @@ public struct LibraryImporter: Sendable {
             issues: parsed.issues)
         guard parsed.issues.isEmpty else { throw ImportError.rejected(report) }
         let records = parsed.records
+        let rows = parsed.rows
+        // The audit row keeps the counts; the field-by-field list is the report's.
         if let raw, database.hasRawWriter {
             let counts = try await database.writeRaw { [report] connection in
-                let counts = try raw(records, connection)
+                let counts = try raw(records, rows, connection)
                 try AuditLog.append(
                     raw: connection, caller: caller, action: "import", entity: kind.rawValue, entityID: report.department,
-                    detail: report.with(counts))
+                    detail: report.with(counts.unlisting))
                 return counts
             }
             return report.with(counts)
         }
         let counts = try await database.write { [report] db in
-            let counts = try await apply(records, db)
+            let counts = try await apply(records, rows, db)
             try await AuditLog.append(
-                db, caller: caller, action: "import", entity: kind.rawValue, entityID: report.department, detail: report.with(counts))
+                db, caller: caller, action: "import", entity: kind.rawValue, entityID: report.department,
+                detail: report.with(counts.unlisting))
             return counts
         }
         return report.with(counts)
@@ -100,6 +108,8 @@ extension ImportReport {
         report.changed = counts.changed
         report.unchanged = counts.unchanged
         report.nowDeregistered = counts.nowDeregistered
+        report.changes = counts.changes
+        report.unlistedChanges = counts.unlisted
         return report
     }
 }
@@ -110,4 +120,28 @@ struct SyncCounts: Sendable {
     var changed = 0
     var unchanged = 0
     var nowDeregistered = 0
+    /// The changed fields, listed (see `ChangeList`).
+    var changes: [ImportChange] = []
+    var unlisted = 0
+
+    /// The counts with `list`'s changes.
+    func listing(_ list: ChangeList) -> SyncCounts {
+        var counts = self
+        counts.changes = list.changes
+        counts.unlisted = list.unlisted
+        return counts
+    }
+
+    /// The counts without the change list (for the audit row).
+    var unlisting: SyncCounts {
+        var counts = self
+        counts.changes = []
+        counts.unlisted = 0
+        return counts
+    }
+}
+
+extension Array where Element == Int {
+    /// The element at `index`, or 0 past the end.
+    subscript(safe index: Int) -> Int { index < count ? self[index] : 0 }
 }

@@ -54,6 +54,7 @@ struct SheetMapping<Input: Sendable>: Sendable {
                 .init(field: "tags", header: TargetInput.label("tags"), keyPath: \.tags),
                 .init(field: "lastRandomInspection", header: TargetInput.label("lastRandomInspection"), keyPath: \.lastRandomInspection),
                 .init(field: "legalRepresentative", header: TargetInput.label("legalRepresentative"), keyPath: \.legalRepresentative),
+                .init(field: "phone", header: TargetInput.label("phone"), keyPath: \.phone),
             ],
             requiredFields: ["name", "kind", "division"], make: { TargetInput() })
     }

@@ -18,6 +18,8 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
 
     struct Parsed {
         var records: [Record]
+        /// The sheet row number of each record (the header is row 1).
+        var rows: [Int] = []
         var issues: [RowIssue]
         var format: String
         var ignoredColumns: [String]
@@ -127,7 +129,9 @@ struct SheetParser<Input: Sendable, Record: Sendable> {
         if !duplicates.isEmpty {
             let drop = Set(duplicates)
             parsed.records = parsed.records.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+            rowNumbers = rowNumbers.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
         }
+        parsed.rows = rowNumbers
         parsed.issues.sort { $0.row < $1.row }
         progress?(ImportProgress(phase: "validate", done: sheet.rows.count, total: sheet.rows.count))
         return parsed

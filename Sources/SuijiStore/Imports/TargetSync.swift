@@ -11,14 +11,17 @@ struct TargetSyncPlan: Sendable {
     var updates: [(old: Target, new: Target)] = []
     var counts = SyncCounts()
 
-    /// Compares the sheet's records with the library's current targets, keyed by uid.
-    init(records: [Target], existing: [String: Target]) {
+    /// Compares the sheet's records (from sheet rows `rows`) with the library's current targets,
+    /// keyed by uid, and lists the fields each update changes.
+    init(records: [Target], rows: [Int], existing: [String: Target]) {
         if existing.isEmpty {  // a first import: no comparison, no copies
             inserts = records
             counts.added = records.count
             return
         }
-        for record in records {
+        var changes = ChangeList()
+        let columns = SheetMapping<TargetInput>.targets.fieldHeaders
+        for (index, record) in records.enumerated() {
             guard let old = existing[record.uid] else {
                 inserts.append(record)
                 continue
@@ -30,8 +33,13 @@ struct TargetSyncPlan: Sendable {
             } else {
                 updates.append((old, new))
                 if new.status == .deregistered && old.status != .deregistered { counts.nowDeregistered += 1 }
+                changes.add(
+                    row: index < rows.count ? rows[index] : 0, key: record.uid, old: TargetInput(old), new: TargetInput(new),
+                    columns: columns)
             }
         }
+        counts.changes = changes.changes
+        counts.unlisted = changes.unlisted
         counts.added = inserts.count
         counts.changed = updates.count
     }
@@ -45,10 +53,10 @@ struct TargetSync: Sendable {
     let caller: Caller
     let progress: (@Sendable (ImportProgress) -> Void)?
 
-    /// Rows per multi-row INSERT (18 binds each stays under PostgreSQL's 65,535).
+    /// Rows per multi-row INSERT (19 binds each stays under PostgreSQL's 65,535).
     static let chunk = 2_000
 
-    func apply(_ records: [Target], on db: any SQLDatabase) async throws -> SyncCounts {
+    func apply(_ records: [Target], rows: [Int], on db: any SQLDatabase) async throws -> SyncCounts {
         let now = Timestamp.format(caller.at)
         let existing = try await db.raw(
             "SELECT \(unsafeRaw: TargetStore.columns) FROM targets WHERE department_code = \(bind: department)"
@@ -56,7 +64,7 @@ struct TargetSync: Sendable {
         var byUID: [String: Target] = [:]
         byUID.reserveCapacity(existing.count)
         for row in existing { byUID[row.uid] = row.target }
-        let plan = TargetSyncPlan(records: records, existing: byUID)
+        let plan = TargetSyncPlan(records: records, rows: rows, existing: byUID)
         var done = 0
         for start in stride(from: 0, to: plan.inserts.count, by: Self.chunk) {
             let slice = plan.inserts[start..<min(start + Self.chunk, plan.inserts.count)]
@@ -79,13 +87,14 @@ struct TargetSync: Sendable {
     private func insert(_ targets: ArraySlice<Target>, now: String, on db: any SQLDatabase) async throws {
         var insert = db.insert(into: "targets").columns(
             "department_code", "uid", "name", "kind", "division", "street", "grid", "address", "industry", "risk_class",
-            "status", "status_date", "last_random_inspection", "legal_representative", "tags", "created_via", "created_at", "updated_at")
+            "status", "status_date", "last_random_inspection", "legal_representative", "tags", "created_via", "created_at", "updated_at",
+            "phone")
         for target in targets {
             let values: [any Encodable & Sendable] = [
                 target.departmentCode, target.uid, target.name, target.kind.rawValue, target.division, target.street,
                 target.grid, target.address, target.industry, target.riskClass.rawValue, target.status.rawValue,
                 target.statusDate?.iso, target.lastRandomInspection?.iso, target.legalRepresentative,
-                ListColumn.encode(target.tags), "import", now, now,
+                ListColumn.encode(target.tags), "import", now, now, target.phone,
             ]
             insert = insert.values(values)
         }

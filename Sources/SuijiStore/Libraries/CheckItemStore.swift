@@ -39,6 +39,11 @@ public struct CheckItemStore: Sendable {
         return names
     }
 
+    /// The sort keys of `list` and their columns.
+    public static let sortColumns = [
+        "name": "name", "code": "code", "key": "is_key_item", "version": "version", "department": "department_code",
+    ]
+
     /// A page of the current versions of the items visible in `scope`.
     public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<CheckItem> {
         let filter = ListingFilter(
@@ -50,7 +55,8 @@ public struct CheckItemStore: Sendable {
                 try await db.raw("SELECT COUNT(*) AS n " + base + filter.whereClause).first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await db.raw(
                 "SELECT * " + base + filter.whereClause
-                    + " ORDER BY department_code, code LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
+                    + filter.orderBy(Self.sortColumns, fallback: "department_code, code")
+                    + " LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
             ).all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             return Page(items: rows.map(\.item), total: total, page: query.page, perPage: query.perPage)
         }

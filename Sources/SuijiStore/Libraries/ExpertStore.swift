@@ -14,6 +14,9 @@ public struct ExpertStore: Sendable {
 
     static let columns = "id, department_code, name, kind, organisation, expertise, contact"
 
+    /// The sort keys of `list` and their columns.
+    public static let sortColumns = ["name": "name", "kind": "kind", "organisation": "organisation", "department": "department_code"]
+
     /// A page of the experts visible in `scope`.
     public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Expert> {
         let filter = ListingFilter(
@@ -22,7 +25,8 @@ public struct ExpertStore: Sendable {
             let total = try await db.count(from: "experts", filter.whereClause)
             let rows = try await db.raw(
                 "SELECT \(unsafeRaw: Self.columns) FROM experts " + filter.whereClause
-                    + " ORDER BY department_code, name, id LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
+                    + filter.orderBy(Self.sortColumns, fallback: "department_code, name, id")
+                    + " LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
             ).all(decoding: ExpertRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             return Page(items: rows.map(\.expert), total: total, page: query.page, perPage: query.perPage)
         }

@@ -15,6 +15,12 @@ public struct InspectorStore: Sendable {
     static let columns =
         "id, department_code, name, certificate_number, certificate_expiry, level, area, qualifications, expertise, status, leave_from, leave_to, station, phone"
 
+    /// The sort keys of `list` and their columns.
+    public static let sortColumns = [
+        "name": "name", "certificate": "certificate_number", "expiry": "certificate_expiry", "level": "level", "station": "station",
+        "status": "status", "department": "department_code",
+    ]
+
     /// A page of the inspectors visible in `scope`.
     public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Inspector> {
         let filter = ListingFilter(
@@ -24,7 +30,8 @@ public struct InspectorStore: Sendable {
             let total = try await db.count(from: "inspectors", filter.whereClause)
             let rows = try await db.raw(
                 "SELECT \(unsafeRaw: Self.columns) FROM inspectors " + filter.whereClause
-                    + " ORDER BY department_code, name, id LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
+                    + filter.orderBy(Self.sortColumns, fallback: "department_code, name, id")
+                    + " LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
             ).all(decoding: InspectorRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             return Page(items: rows.map(\.inspector), total: total, page: query.page, perPage: query.perPage)
         }

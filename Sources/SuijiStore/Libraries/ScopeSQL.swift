@@ -19,6 +19,13 @@ struct ListingFilter {
     /// Columns that `query.filters` may name.
     let allowedFilters: Set<String>
 
+    /// ` ORDER BY` the query's sort key when `columns` (key → column) allows it, then `fallback`
+    /// (which makes the order total); only whitelisted column names reach the SQL.
+    func orderBy(_ columns: [String: String], fallback: String) -> SQLQueryString {
+        guard let sort = query.sort, let column = columns[sort.key] else { return " ORDER BY \(unsafeRaw: fallback)" }
+        return " ORDER BY \(unsafeRaw: column) \(unsafeRaw: sort.descending ? "DESC" : "ASC"), \(unsafeRaw: fallback)"
+    }
+
     var whereClause: SQLQueryString {
         var sql: SQLQueryString = "WHERE 1=1"
         switch scope {

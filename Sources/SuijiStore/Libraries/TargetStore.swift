@@ -13,7 +13,13 @@ public struct TargetStore: Sendable {
     }
 
     static let columns =
-        "id, department_code, uid, name, kind, division, street, grid, address, industry, risk_class, status, status_date, last_random_inspection, legal_representative, tags"
+        "id, department_code, uid, name, kind, division, street, grid, address, industry, risk_class, status, status_date, last_random_inspection, legal_representative, tags, phone"
+
+    /// The sort keys of `list` and their columns.
+    public static let sortColumns = [
+        "name": "name", "uid": "uid", "kind": "kind", "street": "street", "industry": "industry", "risk": "risk_class",
+        "status": "status", "department": "department_code",
+    ]
 
     /// A page of the targets visible in `scope`.
     public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Target> {
@@ -24,7 +30,8 @@ public struct TargetStore: Sendable {
             let total = try await db.count(from: "targets", filter.whereClause)
             let rows = try await db.raw(
                 "SELECT \(unsafeRaw: Self.columns) FROM targets " + filter.whereClause
-                    + " ORDER BY department_code, id LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
+                    + filter.orderBy(Self.sortColumns, fallback: "department_code, id")
+                    + " LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
             ).all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             return Page(items: rows.map(\.target), total: total, page: query.page, perPage: query.perPage)
         }
@@ -106,12 +113,12 @@ public struct TargetStore: Sendable {
         let row = try await db.raw(
             """
             INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,
-              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at)
+              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone)
             VALUES (\(bind: target.departmentCode), \(bind: target.uid), \(bind: target.name), \(bind: target.kind.rawValue),
               \(bind: target.division), \(bind: target.street), \(bind: target.grid), \(bind: target.address),
               \(bind: target.industry), \(bind: target.riskClass.rawValue), \(bind: target.status.rawValue),
               \(bind: target.statusDate?.iso), \(bind: target.lastRandomInspection?.iso), \(bind: target.legalRepresentative),
-              \(bind: ListColumn.encode(target.tags)), \(bind: via), \(bind: now), \(bind: now))
+              \(bind: ListColumn.encode(target.tags)), \(bind: via), \(bind: now), \(bind: now), \(bind: target.phone))
             RETURNING id
             """
         ).first()
@@ -129,7 +136,7 @@ public struct TargetStore: Sendable {
               status = \(bind: target.status.rawValue), status_date = \(bind: target.statusDate?.iso),
               last_random_inspection = \(bind: target.lastRandomInspection?.iso),
               legal_representative = \(bind: target.legalRepresentative), tags = \(bind: ListColumn.encode(target.tags)),
-              updated_at = \(bind: now)
+              phone = \(bind: target.phone), updated_at = \(bind: now)
             WHERE id = \(bind: target.id)
             """
         ).run()
@@ -189,6 +196,7 @@ struct TargetRow: Codable {
     var lastRandomInspection: String?
     var legalRepresentative: String
     var tags: String
+    var phone: String
 
     var target: Target {
         Target(
@@ -197,6 +205,6 @@ struct TargetRow: Codable {
             riskClass: RiskClass(rawValue: riskClass) ?? .b, status: TargetStatus(rawValue: status) ?? .operating,
             statusDate: statusDate.flatMap { CalendarDate(iso: $0) }, tags: ListColumn.decode(tags),
             lastRandomInspection: lastRandomInspection.flatMap { CalendarDate(iso: $0) },
-            legalRepresentative: legalRepresentative)
+            legalRepresentative: legalRepresentative, phone: phone)
     }
 }

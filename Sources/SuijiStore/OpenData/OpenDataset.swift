@@ -50,6 +50,24 @@ public enum OpenDataset: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// What each column holds, in Chinese, for the portal's open-data page.
+    public static let columnMeanings: [String: String] = [
+        "department_code": "部门代码", "department_name": "部门名称", "item_code": "抽查事项编码", "item_version": "事项版本号",
+        "item_name": "抽查事项名称", "sub_items": "检查内容（以分号分隔）", "legal_basis": "检查依据", "target_kinds": "检查对象类型",
+        "check_methods": "检查方式", "is_key_item": "是否重点检查事项",
+        "requires_expert": "是否需要专家参与", "frequency": "抽查频次", "year": "年度", "version": "年度计划版本号",
+        "published_at": "公示时间", "version_note": "本版变更说明", "plan_code": "计划编号",
+        "plan_name": "计划名称", "initiator_code": "发起部门代码", "initiator_name": "发起部门名称", "participant_codes": "参与部门代码",
+        "participant_names": "参与部门名称", "item_codes": "抽查事项（部门代码:事项编码）", "item_names": "抽查事项名称", "scope": "检查对象范围",
+        "window_start": "抽查开始日期", "window_end": "抽查结束日期", "merged_from": "由哪些计划合并而来（计划编号）", "draw_id": "抽取编号",
+        "batch_code": "批次编号", "batch_start": "批次开始日期", "batch_end": "批次结束日期",
+        "state": "抽取状态", "committed_at": "承诺发布时间", "executed_at": "抽取执行时间",
+        "redraw_of": "被本次重新抽取取代的抽取编号", "selected_count": "抽中的检查对象数", "page_url": "抽取公示页面网址",
+        "verify_url": "在线核验页面网址", "bundle_url": "全部公示文件压缩包（ZIP）网址，可下载后独立重算核验", "inspection_id": "检查任务编号",
+        "target_code": "统一社会信用代码（非市场主体为对象编号）", "target_name": "检查对象名称（个体工商户经营者姓名已脱敏）",
+        "target_kind": "检查对象类型代码", "result_code": "检查结果代码", "result_label": "检查结果",
+    ]
+
     static let planColumns = [
         "plan_code", "plan_name", "initiator_code", "initiator_name", "participant_codes", "participant_names", "item_codes", "item_names",
         "scope", "window_start", "window_end", "merged_from",

@@ -10,8 +10,8 @@ public enum OversightWorkbook {
         try TabularXLSXWriter.encode(report.tables.map { TabularXLSXWriter.Sheet(name: $0.title, rows: $0.text) })
     }
 
-    /// The download name, e.g. `oversight-2026-01-2026-06.xlsx`.
+    /// The download name, e.g. `监督考评表（2026年1月至2026年6月）.xlsx`.
     public static func fileName(_ period: OversightPeriod) -> String {
-        "oversight-\(period.from.iso)-\(period.to.iso).xlsx"
+        "监督考评表（\(period.label)）.xlsx"
     }
 }

@@ -61,12 +61,32 @@ public struct PublicRecordStore: Sendable {
         self.database = database
     }
 
+    /// One page of a search and how many targets matched.
+    public struct SearchPage: Sendable, Equatable {
+        public var targets: [PublicTarget]
+        /// Targets matched, counted among the first `candidates` library rows.
+        public var total: Int
+        public var page: Int
+        public var perPage: Int
+        /// More library rows matched than were grouped: the search should be narrowed.
+        public var truncated: Bool
+
+        public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    }
+
     /// Targets whose credit code (or stable id) is `query` — when it looks like one; a shorter code
     /// matches as a prefix — or else whose name contains `query`, those with published results
     /// first; at most `limit`.
     public func search(_ query: String, limit: Int = 50) async throws -> [PublicTarget] {
+        try await search(query, page: 1, perPage: max(1, min(limit, 500))).targets
+    }
+
+    /// Page `page` of the search (`perPage` targets each, 1…100), with the count of all matches.
+    public func search(_ query: String, page: Int, perPage: Int) async throws -> SearchPage {
+        let perPage = min(max(1, perPage), 100)
+        let page = Paging(page: page, perPage: perPage).page
         let text = query.trimmed
-        guard !text.isEmpty else { return [] }
+        guard !text.isEmpty else { return SearchPage(targets: [], total: 0, page: 1, perPage: perPage, truncated: false) }
         let pattern = ListingFilter.containsPattern(text)
         let code = text.uppercased()
         // A code is looked up through its index; a name needs a scan.
@@ -79,6 +99,14 @@ public struct PublicRecordStore: Sendable {
             condition = "t.name LIKE \(bind: pattern)"
         }
         return try await database.read { db in
+            let counted = try await db.raw(
+                """
+                SELECT COUNT(DISTINCT t.uid) AS targets, COUNT(*) AS candidates
+                FROM (SELECT uid FROM targets t WHERE \(condition) LIMIT \(bind: Self.candidates)) t
+                """
+            ).first()
+            let total = try counted?.decode(column: "targets", as: Int.self) ?? 0
+            let candidates = try counted?.decode(column: "candidates", as: Int.self) ?? 0
             let rows = try await db.raw(
                 """
                 SELECT t.uid, MIN(t.name) AS name, MIN(t.kind) AS kind, MIN(t.street) AS street, MIN(t.industry) AS industry,
@@ -86,10 +114,11 @@ public struct PublicRecordStore: Sendable {
                   (SELECT COUNT(*) FROM inspections i WHERE i.target_uid = t.uid AND i.state = 'published') AS published
                 FROM (SELECT uid, name, kind, street, industry, legal_representative FROM targets t WHERE \(condition)
                   LIMIT \(bind: Self.candidates)) t
-                GROUP BY t.uid ORDER BY published DESC, t.uid LIMIT \(bind: max(1, limit))
+                GROUP BY t.uid ORDER BY published DESC, t.uid LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
                 """
             ).all(decoding: TargetSearchRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return rows.map(\.target)
+            return SearchPage(
+                targets: rows.map(\.target), total: total, page: page, perPage: perPage, truncated: candidates >= Self.candidates)
         }
     }
 

@@ -34,6 +34,13 @@ public struct WorkQueue: Sendable, Equatable {
         public var step: DrawStep
     }
 
+    /// A batch of an approved plan whose draw the account's department (the initiator) has not
+    /// prepared yet (准备抽取).
+    public struct BatchTask: Sendable, Equatable {
+        public var plan: Plan
+        public var batch: Batch
+    }
+
     /// An outstanding result and the days left until it is due (negative when overdue).
     public struct ResultTask: Sendable, Equatable {
         public var inspection: Inspection
@@ -42,6 +49,8 @@ public struct WorkQueue: Sendable, Equatable {
 
     public var plans: [PlanTask] = []
     public var draws: [DrawTask] = []
+    /// Batches waiting for their draw to be prepared.
+    public var batchesToDraw: [BatchTask] = []
     /// Outstanding inspections planned for today (今日检查).
     public var visitsToday: [Inspection] = []
     /// Outstanding inspections without a recorded notice.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import SQLKit
 import SuijiCore
 
 /// Assembles an account's `WorkQueue` from the plan, draw, inspection and follow-up stores,
@@ -27,6 +28,10 @@ public struct WorkQueueReader: Sendable {
                 guard let plan = plansByID[draw.planID], let step = Self.step(of: draw, plan: plan, for: account) else { continue }
                 queue.draws.append(WorkQueue.DrawTask(draw: draw, planName: plan.name, step: step))
             }
+        }
+        if account.role == .departmentAdmin {
+            queue.batchesToDraw = try await Self.batchesWithoutDraw(
+                plans.filter { (try? PlanPolicy.requireInitiator(account, $0)) != nil && PlanPolicy.allowsDraws($0.state) }, database)
         }
         let inspections = InspectionStore(database: database)
         let visible = try await inspections.list(for: account, InspectionQuery(limit: nil))
@@ -55,6 +60,25 @@ public struct WorkQueueReader: Sendable {
             .sorted { $0.year < $1.year }
         }
         return queue
+    }
+
+    /// The batches of `plans` with no draw prepared yet, in one query.
+    static func batchesWithoutDraw(_ plans: [Plan], _ database: SuijiDatabase) async throws -> [WorkQueue.BatchTask] {
+        guard !plans.isEmpty else { return [] }
+        let byID = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return try await database.read { db in
+            var list: SQLQueryString = ""
+            for (index, plan) in plans.enumerated() { list += index == 0 ? "\(bind: plan.id)" : ", \(bind: plan.id)" }
+            let rows = try await db.raw(
+                """
+                SELECT id, plan_id, code, start_date, end_date, size, cross_unit, cap_extra FROM batches b
+                WHERE plan_id IN (
+                """ + list + ") AND NOT EXISTS (SELECT 1 FROM draws d WHERE d.batch_id = b.id) ORDER BY start_date, id"
+            ).all(decoding: BatchRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return try rows.compactMap { row in
+                try byID[row.planId].map { WorkQueue.BatchTask(plan: $0, batch: try row.batch()) }
+            }
+        }
     }
 
     /// The step `account` owes `draw` now, if any: its department's commitment or secret, then

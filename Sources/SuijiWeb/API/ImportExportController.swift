@@ -40,7 +40,18 @@ struct ImportExportController {
         let format = ExportFormat(fileName: file)
         let department = request.uri.queryParameters["department"].map(String.init)
         let data = try await stores.exporter.export(kind, scope: AccessPolicy.readScope(account), department: department, format: format)
-        let stamp = Timestamp.format(clock.now()).prefix(10)
-        return Download.response(data, name: "suiji-\(kind.rawValue)-\(stamp).\(parts[1])", mediaType: format.contentType)
+        let day = ChinaTime.day(CalendarDate(chinaDateOf: clock.now()))
+        return Download.response(data, name: "\(Self.title(kind))（\(day)导出）.\(parts[1])", mediaType: format.contentType)
+    }
+
+    /// The Chinese name of an export, for its file name.
+    static func title(_ kind: ExportKind) -> String {
+        switch kind {
+        case .targets: "检查对象名录库"
+        case .inspectors: "执法检查人员名录库"
+        case .experts: "专家库"
+        case .items: "抽查事项清单"
+        case .departments: "成员单位"
+        }
     }
 }

@@ -20,6 +20,7 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     router.add(middleware: StaticFilesMiddleware())
     router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock))
     router.add(middleware: BodyLimitMiddleware())
+    router.add(middleware: DepartmentNamesMiddleware(departments: stores.departments, cache: pages.departments))
     router.get("/health") { _, _ in "ok" }
 
     AuthController(accounts: stores.accounts, pages: pages, clock: clock, secureCookies: configuration.secureCookies).addRoutes(to: router)

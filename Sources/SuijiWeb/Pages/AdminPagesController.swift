@@ -19,22 +19,6 @@ struct AdminPagesController {
         router.get("/admin/audit", use: audit)
     }
 
-    /// Chinese names of the audit log's actions and entities (the log itself stays in English).
-    static let actions: [String: String] = [
-        "create": "新增", "update": "修改", "new-version": "新版本", "import": "导入", "login": "登录", "upsert": "新增或修改",
-        "declare-conflict": "申报回避", "submit": "提交", "approve": "批准", "reject": "退回", "finish": "完成", "publish": "公示",
-        "add-batch": "新增批次", "prepare": "准备抽取", "commit": "提交承诺", "publish-commitment": "发布承诺", "reveal": "揭示秘密",
-        "public-value": "录入公开随机值", "execute": "执行抽取", "replace-inspector": "更换检查人员", "create-inspections": "生成检查任务",
-        "notice": "告知", "finding": "录入结果", "review": "审核", "return": "退回",
-        "load-holiday-notice": "载入节假日安排通知", "issue-document-number": "编发文号", "record-outside-check": "登记随机抽查以外的检查",
-        "import-outside-checks": "导入随机抽查以外的检查",
-    ]
-    static let entities: [String: String] = [
-        "target": "检查对象", "targets": "检查对象", "inspector": "执法检查人员", "inspectors": "执法检查人员", "expert": "专家",
-        "experts": "专家", "check-item": "抽查事项", "items": "抽查事项", "department": "部门", "account": "账号", "session": "会话",
-        "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取", "inspection": "检查任务", "calendar": "节假日安排",
-    ]
-
     @Sendable func accounts(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         try AccessPolicy.requireOffice(account)
@@ -45,13 +29,15 @@ struct AdminPagesController {
         async throws -> Response
     {
         let departments = try await stores.departments.all()
+        let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let prefixes = try await stores.departments.documentPrefixes()
         let model = AccountsPage(
             message: message,
             departments: departments.map { AccountsPage.Department(code: $0.code, name: $0.name, prefix: prefixes[$0.code] ?? "") },
             accounts: try await stores.accounts.all().map {
                 AccountsPage.Row(
-                    username: $0.username, name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "—",
+                    username: $0.username, name: $0.displayName, role: $0.role.label,
+                    department: $0.departmentCode.map { names[$0] ?? $0 } ?? "全区",
                     active: $0.active ? "启用" : "停用")
             },
             roles: Role.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: false) })
@@ -115,13 +101,26 @@ struct AdminPagesController {
             verdict = "已被篡改：第 \(seq) 条。\(reason)"
             intact = false
         }
+        let people = try await stores.names.accounts()
+        let departments = try await stores.departments.names()
+        let plans = Dictionary(try await stores.names.plans().values.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let targets = try await stores.names.targets(Set(entries.filter { $0.entity == "target" }.map(\.entityID)))
         let model = AuditPage(
             verdict: verdict, intact: intact,
-            rows: entries.map {
-                AuditPage.Row(
-                    seq: $0.seq, at: $0.at, actor: $0.actor, action: Self.actions[$0.action] ?? $0.action,
-                    entity: Self.entities[$0.entity] ?? $0.entity, entityID: $0.entityID,
-                    digest: String($0.digest.prefix(16)))
+            rows: entries.map { entry in
+                let name: String? =
+                    switch entry.entity {
+                    case "department", "targets", "inspectors", "experts", "check-item", "items": departments[entry.entityID]
+                    case "account", "session": people[entry.entityID]
+                    case "plan": plans[entry.entityID]
+                    case "target": targets[entry.entityID]
+                    default: nil
+                    }
+                return AuditPage.Row(
+                    seq: entry.seq, at: ChinaTime.text(stamp: entry.at), actor: people[entry.actor] ?? entry.actor, login: entry.actor,
+                    action: AuditLabels.action(entry.action, entity: entry.entity) ?? entry.action,
+                    entity: AuditLabels.entity(entry.entity) ?? entry.entity, name: name, entityID: entry.entityID,
+                    digest: String(entry.digest.prefix(16)))
             },
             nextURL: entries.count == paging.perPage && paging.page < Paging.maxPage ? "/admin/audit?page=\(paging.page + 1)" : nil)
         return pages.render("audit", model, account: account, csrf: context.csrfToken)
@@ -156,9 +155,13 @@ struct AuditPage {
     struct Row {
         var seq: Int64
         var at: String
+        /// The actor's name, and the login name beside it.
         var actor: String
+        var login: String
         var action: String
         var entity: String
+        /// The entity's name where one is known (a department, a plan, a target, a person).
+        var name: String?
         var entityID: String
         var digest: String
     }

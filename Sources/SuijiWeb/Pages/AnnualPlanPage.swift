@@ -31,6 +31,7 @@ struct AnnualPlanPage {
 
     struct PlanLink {
         var code: String
+        var name: String
         var url: String
     }
 
@@ -96,8 +97,9 @@ struct AnnualPlanPage {
         let left = SubmissionDeadline.daysLeft(year: year, today: today)
         func link(_ code: String) -> String { planIDs[code].map { "/plans/\($0)" } ?? "#" }
         let pending = plans.filter { $0.state == .submitted }
+        let planNames = Dictionary(plans.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return AnnualPlanPage(
-            year: year, previousYear: year - 1, nextYear: year + 1, deadline: SubmissionDeadline.date(year: year).iso,
+            year: year, previousYear: year - 1, nextYear: year + 1, deadline: ChinaTime.day(SubmissionDeadline.date(year: year)),
             deadlineNote: Self.deadlineNote(year: year, today: today, calendar: calendar), overdue: left < 0, canEdit: canEdit,
             notice: notice, errors: errors, hasErrors: !errors.isEmpty,
             submissions: submissions.map {
@@ -108,9 +110,10 @@ struct AnnualPlanPage {
             }, missing: submissions.filter { !$0.hasSubmitted }.count,
             proposals: proposals.map { proposal in
                 Proposal(
-                    id: proposal.id, plans: proposal.planCodes.map { PlanLink(code: $0, url: link($0)) }, measure: proposal.measure.summary,
+                    id: proposal.id, plans: proposal.planCodes.map { PlanLink(code: $0, name: planNames[$0] ?? $0, url: link($0)) },
+                    measure: proposal.measure.summary,
                     state: proposal.state.label, isOpen: proposal.state == .open, note: proposal.note,
-                    decided: proposal.decidedAt.map { "\(proposal.decidedBy ?? "") \(ChinaTime.text(stamp: $0))" } ?? "",
+                    decided: proposal.decidedAt.map { "\(Self.decider(proposal.decidedBy)) \(ChinaTime.text(stamp: $0))" } ?? "",
                     mergedURL: proposal.mergedPlanID.map { "/plans/\($0)" }, mergedCode: proposal.mergedCode)
             }, hasProposals: !proposals.isEmpty,
             pending: pending.map { Pending(code: $0.code, name: $0.name, url: "/plans/\($0.id)", state: $0.state.label) },
@@ -120,7 +123,7 @@ struct AnnualPlanPage {
                     code: entry.planCode, url: link(entry.planCode), name: entry.planName, initiator: entry.initiatorName,
                     participants: entry.participantNames.joined(separator: "、"),
                     items: entry.items.map { $0.name.isEmpty ? $0.code : $0.name }.joined(separator: "；"), scope: entry.scopeText,
-                    window: "\(entry.windowStart.iso) 至 \(entry.windowEnd.iso)", mergedFrom: entry.mergedFrom.joined(separator: "、"))
+                    window: ChinaTime.period(entry.windowStart, entry.windowEnd), mergedFrom: entry.mergedFrom.joined(separator: "、"))
             }, hasEntries: !draft.isEmpty,
             changes: versions.last.map { AnnualPlanChanges(from: $0.entries, to: draft).summary } ?? "首次公示",
             nextVersion: (versions.last?.version ?? 0) + 1, needsNote: !versions.isEmpty,
@@ -132,6 +135,9 @@ struct AnnualPlanPage {
                     plans: version.entries.count, url: "/public/annual-plans/\(year)?version=\(version.version)")
             }, hasVersions: !versions.isEmpty, publicURL: "/public/annual-plans/\(year)")
     }
+
+    /// Who decided a proposal; `system` marks one withdrawn by the platform when its plans changed.
+    static func decider(_ name: String?) -> String { name == "system" ? "系统自动" : name ?? "" }
 
     /// "还剩 3 天（其中 1 个工作日）", "今天截止" or "已截止 180 天": calendar days, with the working
     /// days when the holiday notices in force cover them.

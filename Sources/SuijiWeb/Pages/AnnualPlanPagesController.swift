@@ -38,7 +38,7 @@ struct AnnualPlanPagesController {
         return try await perform(year: year, caller: caller, context: context) {
             let reminder = try await stores.annualPlans.remind(
                 department: form.value("department"), year: year, message: nil, caller: caller)
-            return "已提醒 \(reminder.department)"
+            return "已提醒\(try await stores.departments.names()[reminder.department] ?? reminder.department)报送年度计划"
         }
     }
 

@@ -88,7 +88,7 @@ struct CalendarPagesController {
             years: years.map { status in
                 let year = status.year
                 return CalendarPage.Year(
-                    year: year.year, provisional: year.isProvisional, source: year.source,
+                    year: year.year, provisional: year.isProvisional, source: ChinaTime.dates(in: year.source),
                     loaded: status.loadedBy.map { by in "由 \(by) 于 \(status.loadedAt.map(ChinaTime.text) ?? "") 载入" },
                     daysOff: year.daysOff.keys.sorted().map { "\(CalendarPage.day($0))（\(year.daysOff[$0]!)）" }.joined(separator: "；"),
                     workDays: year.workingWeekendDays.keys.sorted().map { "\(CalendarPage.day($0))（\(year.workingWeekendDays[$0]!)）" }

@@ -1,24 +1,48 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import SuijiCore
 
-/// Times as pages show them: "2026-07-01 09:30" in China time (UTC+8). Stored timestamps are
-/// ISO 8601 UTC; the JSON API keeps them so.
+/// Dates and times as pages show them: "2026年12月5日" and "2026年12月5日 14:12" in China time
+/// (UTC+8). Stored timestamps are ISO 8601 UTC and dates ISO 8601; the JSON API keeps them so.
 enum ChinaTime {
+    /// "2026年12月5日 14:12", China time.
     static func text(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3_600
+        let ofDay = ((seconds % 86_400) + 86_400) % 86_400
+        let minutes = ofDay / 60
+        return day(CalendarDate(chinaDateOf: date)) + " " + two(minutes / 60) + ":" + two(minutes % 60)
     }
 
-    /// A stored ISO 8601 timestamp in China time; text that is not a timestamp is returned as it is.
+    /// A stored ISO 8601 timestamp in China time; an ISO date as `day(_:)`; other text as it is.
     static func text(stamp: String) -> String {
-        guard let date = try? Date.ISO8601FormatStyle().parse(stamp) else { return stamp }
-        return text(date)
+        if let date = try? Date.ISO8601FormatStyle().parse(stamp) { return text(date) }
+        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(stamp) { return text(date) }
+        return day(iso: stamp)
     }
 
     /// As `text(stamp:)`, keeping nil.
     static func text(stamp: String?) -> String? { stamp.map { text(stamp: $0) } }
+
+    /// "2026年12月5日".
+    static func day(_ date: CalendarDate) -> String { "\(date.year)年\(date.month)月\(date.day)日" }
+
+    /// As `day(_:)`, keeping nil.
+    static func day(_ date: CalendarDate?) -> String? { date.map { day($0) } }
+
+    /// A stored ISO date ("2026-12-05") as `day(_:)`; other text as it is.
+    static func day(iso: String) -> String { CalendarDate(iso: iso).map { day($0) } ?? iso }
+
+    /// `text` with every ISO date in it ("国办发明电〔2022〕16号 2022-12-08") written as `day(_:)`.
+    static func dates(in text: String) -> String {
+        text.replacing(/\d{4}-\d{2}-\d{2}/) { match in day(iso: String(match.output)) }
+    }
+
+    /// "2026年12月5日 至 12月20日": a period, the year once when both ends share it.
+    static func period(_ start: CalendarDate, _ end: CalendarDate) -> String {
+        guard start.year == end.year else { return "\(day(start)) 至 \(day(end))" }
+        return "\(day(start)) 至 \(end.month)月\(end.day)日"
+    }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -7,9 +7,10 @@ import SuijiStore
 /// The history tables under a record: item versions, target status history, declared conflicts.
 enum DetailSections {
     static func sections<Resource: LibraryResource>(
-        for record: Resource.Record, id: Int64, resource: Resource, account: Account, stores: Stores
+        for record: Resource.Record, id: Int64, resource: Resource, account: Account, names: LibraryNames, stores: Stores
     ) async throws -> [DetailPage.Section] {
         let scope = AccessPolicy.readScope(account)
+        let people = try await stores.names.accounts()
         switch resource {
         case let items as CheckItemStore:
             let versions = try await items.versions(id: id, scope: scope)
@@ -18,8 +19,9 @@ enum DetailSections {
                     title: "历史版本", columns: ["版本", "事项名称", "检查方式", "修改人", "时间"],
                     rows: versions.reversed().map {
                         [
-                            "第 \($0.item.version) 版", $0.item.name, $0.item.methods.map(\.label).joined(separator: "、"), $0.createdBy,
-                            $0.createdAt,
+                            "第 \($0.item.version) 版", $0.item.name, $0.item.methods.map(\.label).joined(separator: "、"),
+                            people[$0.createdBy] ?? $0.createdBy,
+                            ChinaTime.text(stamp: $0.createdAt),
                         ]
                     })
             ]
@@ -30,17 +32,24 @@ enum DetailSections {
                     title: "状态变更记录", columns: ["状态", "生效日期", "记录时间", "来源"],
                     rows: history.map {
                         [
-                            TargetStatus(rawValue: $0.status)?.label ?? $0.status, $0.statusDate ?? "—", $0.recordedAt,
+                            TargetStatus(rawValue: $0.status)?.label ?? $0.status, $0.statusDate.map { ChinaTime.day(iso: $0) } ?? "—",
+                            ChinaTime.text(stamp: $0.recordedAt),
                             sourceLabel($0.source),
                         ]
                     })
             ] + (try await credit(uid: (record as? Target)?.uid ?? "", stores: stores, scope: scope))
         case let inspectors as InspectorStore:
             let conflicts = try await inspectors.conflicts(inspectorID: id, scope: scope)
+            let targets = try await stores.names.targets(Set(conflicts.map(\.targetUID)))
             return [
                 DetailPage.Section(
                     title: "申报的回避情形", columns: ["检查对象", "情形", "说明", "申报日期"],
-                    rows: conflicts.map { [$0.targetUID, $0.kind.label, $0.note, $0.declaredOn.iso] })
+                    rows: conflicts.map { conflict in
+                        [
+                            targets[conflict.targetUID].map { "\($0)（\(conflict.targetUID)）" } ?? conflict.targetUID, conflict.kind.label,
+                            conflict.note, ChinaTime.day(conflict.declaredOn),
+                        ]
+                    })
             ]
         default:
             return []
@@ -59,7 +68,7 @@ enum DetailSections {
                 title: "信用记录（已公示的抽查结果）", columns: ["公示日期", "公示部门", "抽查结果", "发现问题", "检查任务"],
                 rows: records.reversed().map { record in
                     [
-                        record.date.iso, names[record.department] ?? record.department,
+                        ChinaTime.day(record.date), names[record.department] ?? record.department,
                         record.categories.map { vocabulary.category(code: $0)?.label ?? $0 }.joined(separator: "；"),
                         record.serious ? "情节严重" : record.problem ? "是" : "否", "第 \(record.inspectionID) 号",
                     ]

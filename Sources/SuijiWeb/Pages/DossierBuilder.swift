@@ -21,6 +21,7 @@ struct DossierBuilder {
     func files(id: Int64, account: Account, at: Date) async throws -> (dossier: InspectionDossier, files: [File]) {
         let dossier = try await stores.inspections.dossier(id: id, for: account)
         let inspection = dossier.inspection
+        let catalog = try await stores.itemCatalog(inspection)
         // The dossier shows the 文号 issued so far; reading it issues none.
         let print = try await stores.inspectionPrint(
             inspection, number: try await stores.documentNumbers.existing(id), entrustments: dossier.entrustments,
@@ -41,7 +42,7 @@ struct DossierBuilder {
         ]
         for (number, entry) in dossier.attachments.enumerated() {
             let attachment = entry.attachment
-            let item = attachment.item.map { "（\($0.department):\($0.code)）" } ?? ""
+            let item = attachment.item.map { "（\(InspectionPageBuilder.itemLabel($0, catalog: catalog))）" } ?? ""
             files.append(
                 File(
                     path: "附件/\(String(format: "%02d", number + 1))-\(Self.safeName(attachment))",

@@ -7,6 +7,6 @@ import SuijiCore
 enum DueDateText {
     static func of(_ inspection: Inspection) -> String {
         guard let due = inspection.resultDueDate else { return "—" }
-        return due.iso + (inspection.resultDueDateProvisional ? "（暂定）" : "")
+        return ChinaTime.day(due) + (inspection.resultDueDateProvisional ? "（暂定）" : "")
     }
 }

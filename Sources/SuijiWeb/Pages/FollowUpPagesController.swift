@@ -30,13 +30,16 @@ struct FollowUpPagesController {
         let found = try await followUps.list(filter, today: day, for: account)
         let targets = try await followUps.targetNames(of: found)
         let names = try await stores.departments.names()
+        let items = try await stores.items.currentNames()
         let model = FollowUpsPage(
             filters: FollowUpFilter.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == filter) },
             rows: found.map { followUp in
                 FollowUpsPage.Row(
                     url: "/inspections/\(followUp.inspectionID)#follow-ups", target: targets[followUp.inspectionID] ?? followUp.targetUID,
                     targetUID: followUp.targetUID, department: names[followUp.department] ?? followUp.department,
-                    row: InspectionPageBuilder.followUpRow(followUp, account: account, today: day))
+                    row: InspectionPageBuilder.followUpRow(
+                        followUp, account: account, today: day, itemName: { item in items[item].map { "\($0)（\(item.code)）" } ?? item.code }
+                    ))
             }, isEmpty: found.isEmpty, count: found.count, overdueCount: found.filter { $0.isOverdue(today: day) }.count,
             hasOverdue: found.contains { $0.isOverdue(today: day) })
         return pages.render("follow-ups", model, account: account, csrf: context.csrfToken)

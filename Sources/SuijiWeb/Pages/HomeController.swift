@@ -25,9 +25,13 @@ struct HomeController {
         let soon = today.adding(days: 60)
         let expiring = try await stores.summary.certificatesExpiring(scope: scope, by: soon)
         let queue = try await stores.workQueue.queue(for: account, today: today)
+        let queueNames = WorkQueuePage.Names(
+            targets: try await stores.names.targets(Set(queue.overdueRectifications.map(\.targetUID))),
+            items: queue.overdueRectifications.contains { $0.item != nil } ? try await stores.items.currentNames() : [:],
+            contacts: try await stores.names.contacts(Set(queue.visitsToday.map(\.target.uid)), preferring: account.departmentCode))
         let reminders = account.role == .departmentAdmin ? try await stores.annualPlans.reminders(for: account, limit: 5) : []
         let model = HomePage(
-            work: WorkQueuePage(queue, today: today),
+            work: WorkQueuePage(queue, today: today, account: account, names: queueNames),
             greeting: "\(account.displayName)，您好",
             roleNote: Self.roleNote(account.role),
             rows: counts.map {
@@ -38,7 +42,8 @@ struct HomeController {
             },
             expiring: expiring.map {
                 HomePage.Expiring(
-                    name: $0.name, department: $0.departmentCode, certificate: $0.certificateNumber, expiry: $0.certificateExpiry.iso,
+                    name: $0.name, department: names[$0.departmentCode] ?? $0.departmentCode, certificate: $0.certificateNumber,
+                    expiry: ChinaTime.day($0.certificateExpiry),
                     expired: $0.certificateExpiry < today, url: "/inspectors/\($0.id)")
             }, hasExpiring: !expiring.isEmpty,
             reminders: reminders.map { HomePage.Notice(message: $0.message, sentBy: $0.sentBy, sentAt: ChinaTime.text(stamp: $0.sentAt)) },

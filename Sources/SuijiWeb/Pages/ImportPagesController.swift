@@ -72,20 +72,50 @@ struct ImportPage {
         var issues: [RowIssue]
         var hasIssues: Bool
         var library: String
+        /// The fields the sync changed, row by row.
+        var changes: [ImportChange]
+        var hasChanges: Bool
+        var unlisted: Int
+        var hasUnlisted: Bool
+        var keyLabel: String
 
         init(_ report: ImportReport, error: String?) {
             ok = !report.rejected && error == nil
             summary = error == nil ? report.summary : "文件无法导入，未写入任何数据"
             self.error = error
-            format = report.format.isEmpty ? nil : report.format
+            format = report.format.isEmpty ? nil : Self.formatLabel(report.format)
             digest = report.fileDigest
             ignored = report.ignoredColumns.isEmpty ? nil : report.ignoredColumns.joined(separator: "、")
             issues = report.issues
             hasIssues = !report.issues.isEmpty
             library = report.library.rawValue
+            changes = report.changes
+            hasChanges = !report.changes.isEmpty
+            unlisted = report.unlistedChanges
+            hasUnlisted = report.unlistedChanges > 0
+            keyLabel =
+                switch report.library {
+                case .targets: "统一社会信用代码（对象编号）"
+                case .inspectors: "执法证号"
+                case .experts: "姓名（名称）"
+                case .items: "事项编码"
+                }
         }
     }
 
     var libraries: [FieldOption]
     var report: Report?
+}
+
+extension ImportPage.Report {
+    /// `xlsx`, `csv/utf-8`, `csv/utf-8-bom`, `csv/gb18030` as a reader names them.
+    static func formatLabel(_ format: String) -> String {
+        switch format {
+        case "xlsx": "Excel 文件（XLSX）"
+        case "csv/utf-8": "CSV 文件（UTF-8 编码）"
+        case "csv/utf-8-bom": "CSV 文件（UTF-8 编码，带字节顺序标记）"
+        case "csv/gb18030": "CSV 文件（GB18030 编码）"
+        default: format.uppercased()
+        }
+    }
 }

@@ -26,13 +26,13 @@ enum InspectionPageBuilder {
     }
 
     static func window(_ inspection: Inspection) -> String {
-        "\(inspection.windowStart.iso) 至 \(inspection.windowEnd.iso)"
+        ChinaTime.period(inspection.windowStart, inspection.windowEnd)
     }
 
     static func notice(_ notice: Notice?) -> String {
         switch notice {
         case .none: "尚未记录"
-        case .notified(let channel, let date, let by)?: "\(date.iso) 由 \(by) 以\(channel.label)方式告知"
+        case .notified(let channel, let date, let by)?: "\(ChinaTime.day(date)) 由 \(by) 以\(channel.label)方式告知"
         case .notNotified(let ground)?: "依法不予事先告知（法律依据：\(ground)）"
         }
     }
@@ -51,6 +51,7 @@ enum InspectionPageBuilder {
         vocabulary: ResultVocabulary, departmentNames: [String: String], rejected: Rejected?, calendar: WorkCalendar,
         records: Records = Records(attachments: [], entrustments: [], followUps: [], experts: [])
     ) -> InspectionPage {
+        let people = records.people
         let (remark, overdue) = remaining(inspection, today: today, calendar: calendar)
         let canEnter = (try? InspectionPolicy.requireEntry(account, inspection)) != nil
         let isReviewer = (try? InspectionPolicy.requireReviewer(account, inspection)) != nil
@@ -79,7 +80,8 @@ enum InspectionPageBuilder {
             let kinds = form.map { Set($0.values("nonCooperation")) } ?? Set(recorded?.nonCooperation.map(\.rawValue) ?? [])
             let errors = form == nil ? [] : rejected?.errors ?? []
             return InspectionPage.Entry(
-                department: item.department, code: item.code, name: Self.item(item, in: catalog)?.name ?? "",
+                department: item.department, departmentName: departmentNames[item.department] ?? item.department, code: item.code,
+                name: Self.item(item, in: catalog)?.name ?? item.code,
                 methods: CheckMethod.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: methods.contains($0.rawValue)) },
                 categories: vocabularyFor(item.department).map { .init(value: $0.code, label: $0.label, checked: $0.code == category) },
                 kinds: NonCooperation.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: kinds.contains($0.rawValue)) },
@@ -91,13 +93,15 @@ enum InspectionPageBuilder {
         let scheduleForm = rejected?.target == "schedule" ? rejected?.form : nil
         let scheduleErrors = scheduleForm == nil ? [] : rejected?.errors ?? []
         return InspectionPage(
-            id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid, plan: "计划 \(inspection.planID)",
+            id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid,
+            contact: WorkQueuePage.contact(records.contact),
+            plan: records.planName.isEmpty ? "联合抽查计划" : records.planName,
             planURL: "/plans/\(inspection.planID)", drawID: inspection.drawID, window: window(inspection),
             departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),
             due: DueDateText.of(inspection), remaining: remark, overdue: overdue, late: inspection.late,
             state: inspection.state.label, returnReason: inspection.returnReason,
             hasReturnReason: !inspection.returnReason.isEmpty, notice: notice(inspection.notice),
-            plannedDate: inspection.plannedDate?.iso ?? "未安排",
+            plannedDate: ChinaTime.day(inspection.plannedDate) ?? "未安排",
             canSchedule: (try? InspectionPolicy.requireScheduling(account, inspection)) != nil,
             scheduleValue: scheduleForm?.value("plannedDate") ?? inspection.plannedDate?.iso ?? "",
             windowStart: inspection.windowStart.iso, windowEnd: inspection.windowEnd.iso, scheduleErrors: scheduleErrors,
@@ -106,14 +110,15 @@ enum InspectionPageBuilder {
             items: inspection.items.map { item in
                 let finding = inspection.findings.first { $0.item == item }
                 return .init(
-                    department: item.department, code: item.code, name: Self.item(item, in: catalog)?.name ?? "",
-                    methods: finding.map { methods($0.methods) } ?? "—",
+                    department: departmentNames[item.department] ?? item.department, code: item.code,
+                    name: Self.item(item, in: catalog)?.name ?? item.code, methods: finding.map { methods($0.methods) } ?? "—",
                     result: finding.map { $0.category.label + ($0.settledOnline ? "（网上核查办结）" : "") } ?? "未录入",
                     hasResult: finding != nil)
             },
             trail: trail.map {
                 .init(
-                    at: ChinaTime.text($0.at), actor: $0.actor, action: $0.action.label, change: "\($0.from.label) → \($0.to.label)",
+                    at: ChinaTime.text($0.at), actor: people[$0.actor] ?? $0.actor, action: $0.action.label,
+                    change: "\($0.from.label) → \($0.to.label)",
                     reason: $0.reason)
             }, hasTrail: !trail.isEmpty, errors: pageErrors, hasErrors: !pageErrors.isEmpty, canEnter: canEnter,
             channels: NoticeChannel.allCases.map { .init(value: $0.rawValue, label: $0.label, checked: $0.rawValue == channel) },
@@ -128,6 +133,6 @@ enum InspectionPageBuilder {
         let items = entrustment.items.map { item in "\(item.department):\(item.code) \(Self.item(item, in: catalog)?.name ?? "")".trimmed }
         return InspectionPage.Entrusted(
             kind: entrustment.kind.label, entrustee: entrustment.entrustee, items: items.isEmpty ? "全部事项" : items.joined(separator: "、"),
-            work: entrustment.work, date: entrustment.entrustedOn.iso, by: entrustment.entrustedBy)
+            work: entrustment.work, date: ChinaTime.day(entrustment.entrustedOn), by: entrustment.entrustedBy)
     }
 }

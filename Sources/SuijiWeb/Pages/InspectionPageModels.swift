@@ -17,6 +17,7 @@ struct InspectionsPage {
         var overdue: Bool
         var state: String
         var today: Bool
+        var contact: WorkQueuePage.Contact?
     }
 
     var title: String
@@ -24,10 +25,8 @@ struct InspectionsPage {
     var isEmpty: Bool
     var states: [FieldOption]
     var overdueOnly: Bool
-    var page: Int
-    var pageCount: String
-    var previousURL: String?
-    var nextURL: String?
+    var columns: [SortableColumn]
+    var pager: Pager
 }
 
 /// One inspection: the record, the team's entry forms and the reviewer's buttons.
@@ -74,6 +73,7 @@ struct InspectionPage {
     /// The entry form of one item, filled with the recorded finding or the rejected input.
     struct Entry {
         var department: String
+        var departmentName: String
         var code: String
         var name: String
         var methods: [Option]
@@ -88,6 +88,8 @@ struct InspectionPage {
     var id: Int64
     var target: String
     var targetUID: String
+    /// Where the target is and how to call it (a `tel:` link on phones).
+    var contact: WorkQueuePage.Contact?
     var plan: String
     var planURL: String
     var drawID: String

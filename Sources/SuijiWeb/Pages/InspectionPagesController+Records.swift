@@ -44,6 +44,8 @@ extension InspectionPagesController {
         let id = try context.parameters.require("id", as: Int64.self)
         let (dossier, files) = try await DossierBuilder(stores: stores, pages: pages).files(id: id, account: account, at: clock.now())
         let inspection = dossier.inspection
+        let catalog = try await stores.itemCatalog(inspection)
+        let people = try await stores.names.accounts()
         let attachmentIDs = dossier.attachments.map(\.attachment.id)
         var attachmentIndex = 0
         let model = DossierPage(
@@ -65,10 +67,13 @@ extension InspectionPagesController {
             },
             trail: dossier.trail.map {
                 .init(
-                    at: ChinaTime.text($0.at), actor: $0.actor, action: $0.action.label,
+                    at: ChinaTime.text($0.at), actor: people[$0.actor] ?? $0.actor, action: $0.action.label,
                     change: "\($0.from.label) → \($0.to.label)", reason: $0.reason)
             }, hasTrail: !dossier.trail.isEmpty,
-            followUps: dossier.followUps.map { InspectionPageBuilder.followUpRow($0, account: account, today: today) },
+            followUps: dossier.followUps.map {
+                InspectionPageBuilder.followUpRow(
+                    $0, account: account, today: today, itemName: { InspectionPageBuilder.itemLabel($0, catalog: catalog) })
+            },
             hasFollowUps: !dossier.followUps.isEmpty)
         return pages.render("dossier", model, account: account, csrf: context.csrfToken)
     }

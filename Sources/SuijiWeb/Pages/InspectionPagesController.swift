@@ -47,29 +47,62 @@ struct InspectionPagesController {
             // The day's inspections first, each group by due date.
             found = found.filter(isToday) + found.filter { !isToday($0) }
         }
+        let plans = try await stores.names.plans()
+        let links = TableLinks(path: "/inspections", parameters: parameters)
+        let sort = links.sort(allowed: Self.sortKeys.compactMap { $0 })
+        if let sort { found = Self.sorted(found, by: sort, planNames: plans.mapValues(\.name)) }
         let pageCount = paging.pageCount(total: found.count)
-        let page = paging.page
-        let shown = found.dropFirst(paging.offset).prefix(paging.perPage)
-        func link(_ page: Int) -> String {
-            var parts = ["page=\(page)"]
-            if let state { parts.append("state=\(state.rawValue)") }
-            if overdueOnly { parts.append("overdue=1") }
-            return "/inspections?" + parts.joined(separator: "&")
-        }
+        let page = min(paging.page, pageCount)
+        let shown = found.dropFirst((page - 1) * paging.perPage).prefix(paging.perPage)
+        // The day's visits carry the address and phone, for the inspector on the way.
+        let contacts = try await stores.names.contacts(
+            Set(shown.filter { isToday($0) && $0.state.isOutstanding }.map(\.target.uid)), preferring: account.departmentCode)
         let model = InspectionsPage(
             title: account.role == .inspector ? "我的检查任务" : "检查任务",
             rows: shown.map { inspection in
                 let (remark, overdue) = InspectionPageBuilder.remaining(inspection, today: day, calendar: stores.database.calendar)
                 return InspectionsPage.Row(
-                    url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: "计划 \(inspection.planID)",
+                    url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: plans[inspection.planID]?.name ?? "联合抽查计划",
                     planURL: "/plans/\(inspection.planID)", window: InspectionPageBuilder.window(inspection),
                     due: DueDateText.of(inspection), remaining: remark, overdue: overdue, state: inspection.state.label,
-                    today: isToday(inspection))
+                    today: isToday(inspection), contact: WorkQueuePage.contact(contacts[inspection.target.uid]))
             }, isEmpty: found.isEmpty,
             states: InspectionState.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == state) },
-            overdueOnly: overdueOnly, page: min(page, pageCount), pageCount: "\(pageCount)（共 \(found.count) 项）",
-            previousURL: page > 1 ? link(page - 1) : nil, nextURL: page < pageCount ? link(page + 1) : nil)
+            overdueOnly: overdueOnly, columns: links.columns(Self.columns, keys: Self.sortKeys, current: sort),
+            pager: links.pager(page: page, pageCount: pageCount, total: found.count))
         return pages.render("inspections", model, account: account, csrf: context.csrfToken)
+    }
+
+    static let columns = ["检查对象", "计划", "检查期间", "结果录入截止日", "状态"]
+    static let sortKeys: [String?] = ["target", "plan", "window", "due", "state"]
+
+    /// The list in the order asked for; ties keep the list's own order.
+    static func sorted(_ found: [Inspection], by sort: ListSort, planNames: [Int64: String]) -> [Inspection] {
+        let states = InspectionState.allCases
+        func ordered(_ a: Inspection, _ b: Inspection) -> Bool? {
+            switch sort.key {
+            case "target": return a.target.name == b.target.name ? nil : a.target.name < b.target.name
+            case "plan":
+                let (x, y) = (planNames[a.planID] ?? "", planNames[b.planID] ?? "")
+                return x == y ? nil : x < y
+            case "window": return a.windowStart == b.windowStart ? nil : a.windowStart < b.windowStart
+            case "due":
+                // Unknown due dates last.
+                let (x, y) = (
+                    a.resultDueDate ?? CalendarDate(dayNumber: Int(Int32.max)), b.resultDueDate ?? CalendarDate(dayNumber: Int(Int32.max))
+                )
+                return x == y ? nil : x < y
+            case "state":
+                let (x, y) = (states.firstIndex(of: a.state) ?? 0, states.firstIndex(of: b.state) ?? 0)
+                return x == y ? nil : x < y
+            default: return nil
+            }
+        }
+        let indexed = Array(found.enumerated())
+        return indexed.sorted { lhs, rhs in
+            guard let less = ordered(lhs.element, rhs.element) else { return lhs.offset < rhs.offset }
+            return sort.descending ? !less : less
+        }.map(\.element)
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
@@ -86,7 +119,10 @@ struct InspectionPagesController {
             attachments: try await inspections.attachments(id: id, for: account),
             entrustments: try await inspections.entrustments(id: id, for: account),
             followUps: try await stores.followUps.list(inspectionID: id, for: account),
-            experts: try await experts(inspection, account: account))
+            experts: try await experts(inspection, account: account),
+            planName: try await stores.names.plans()[inspection.planID]?.name ?? "",
+            people: try await stores.names.accounts(),
+            contact: try await stores.names.contacts([inspection.target.uid], preferring: inspection.initiator)[inspection.target.uid])
         let model = InspectionPageBuilder.detail(
             inspection, trail: try await inspections.trail(id: id, for: account), account: account, today: today,
             catalog: try await catalog(inspection), vocabulary: try await inspections.vocabulary(),

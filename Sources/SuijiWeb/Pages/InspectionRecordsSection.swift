@@ -9,6 +9,9 @@ import SuijiStore
 struct InspectionRecordsSection {
     struct AttachmentRow {
         var url: String
+        /// A preview: the photo itself, scaled by the browser (`thumb`), or an icon of its kind.
+        var thumb: String?
+        var icon: String
         var name: String
         var type: String
         var size: String
@@ -22,7 +25,7 @@ struct InspectionRecordsSection {
     struct FollowUpRow {
         var id: Int64
         var kind: String
-        /// The item followed up, `DEPARTMENT:CODE`; empty for the whole inspection.
+        /// The item followed up, by name; empty for the whole inspection.
         var item: String
         var state: String
         var details: String
@@ -74,6 +77,11 @@ extension InspectionPageBuilder {
         var entrustments: [Entrustment]
         var followUps: [FollowUp]
         var experts: [Expert]
+        /// The plan's name; the display names of accounts by login name.
+        var planName = ""
+        var people: [String: String] = [:]
+        /// The target's address and phone, from the initiator's library.
+        var contact: NameDirectory.Contact?
     }
 
     /// The records section of `inspection` as `account` sees it.
@@ -85,20 +93,28 @@ extension InspectionPageBuilder {
         func errors(_ target: String) -> [String] { rejected?.target == target ? rejected?.errors ?? [] : [] }
         let entrustForm = rejected?.target == "entrust" ? rejected?.form : nil
         let canOpen = (try? FollowUpPolicy.requireOpen(account, inspection)) != nil
-        let itemLabel = { (item: PlanItem) in "\(item.department):\(item.code) \(Self.item(item, in: catalog)?.name ?? "")".trimmed }
+        let itemLabel = { (item: PlanItem) in Self.itemLabel(item, catalog: catalog) }
         let followUpForm = rejected?.target == "follow-up" ? rejected?.form : nil
         return InspectionRecordsSection(
             inspectionID: inspection.id, dossierURL: "/inspections/\(inspection.id)/dossier", today: today.iso,
-            attachments: records.attachments.map { attachment in
-                .init(
-                    url: "/api/v1/inspections/\(inspection.id)/attachments/\(attachment.id)", name: attachment.fileName,
-                    type: attachment.mediaType, size: size(attachment.byteSize), sha256: attachment.sha256,
-                    item: attachment.item.map(itemLabel) ?? "整次检查", note: attachment.note, by: attachment.uploadedBy,
+            attachments: records.attachments.enumerated().map { index, attachment in
+                let url = "/api/v1/inspections/\(inspection.id)/attachments/\(attachment.id)"
+                return .init(
+                    url: url, thumb: Self.showsThumbnail(attachment, index: index) ? url : nil,
+                    icon: attachment.mediaType == "application/pdf" ? "/static/document.svg" : "/static/photo.svg",
+                    name: attachment.fileName,
+                    type: mediaLabel(attachment.mediaType), size: size(attachment.byteSize), sha256: attachment.sha256,
+                    item: attachment.item.map(itemLabel) ?? "整次检查", note: attachment.note,
+                    by: records.people[attachment.uploadedBy] ?? attachment.uploadedBy,
                     at: ChinaTime.text(attachment.uploadedAt))
             }, hasAttachments: !records.attachments.isEmpty, canAttach: canEnter,
             itemOptions: inspection.items.map { .init(value: "\($0.department):\($0.code)", label: itemLabel($0), checked: false) },
             attachmentErrors: errors("attachment"), hasAttachmentErrors: !errors("attachment").isEmpty,
-            entrusted: records.entrustments.map { entrustment($0, catalog: catalog) }, hasEntrusted: !records.entrustments.isEmpty,
+            entrusted: records.entrustments.map { entrusted in
+                var row = entrustment(entrusted, catalog: catalog)
+                row.by = records.people[entrusted.entrustedBy] ?? entrusted.entrustedBy
+                return row
+            }, hasEntrusted: !records.entrustments.isEmpty,
             canEntrust: canEnter,
             experts: records.experts.map {
                 .init(
@@ -108,7 +124,8 @@ extension InspectionPageBuilder {
             entrustOrganisation: entrustForm?.value("organisation") ?? "", entrustCreditCode: entrustForm?.value("creditCode") ?? "",
             entrustWork: entrustForm?.value("work") ?? "", entrustDate: entrustForm?.value("date") ?? today.iso,
             entrustExpert: entrustForm?.value("kind") == "expert",
-            followUps: records.followUps.map { followUpRow($0, account: account, today: today) }, hasFollowUps: !records.followUps.isEmpty,
+            followUps: records.followUps.map { followUpRow($0, account: account, today: today, itemName: itemLabel) },
+            hasFollowUps: !records.followUps.isEmpty,
             canOpenFollowUp: canOpen,
             followUpKinds: FollowUpKind.allCases.map {
                 .init(value: $0.rawValue, label: $0.label, checked: followUpForm?.value("kind") == $0.rawValue)
@@ -121,26 +138,54 @@ extension InspectionPageBuilder {
     }
 
     /// One follow-up as the pages show it.
-    static func followUpRow(_ followUp: FollowUp, account: Account, today: CalendarDate) -> InspectionRecordsSection.FollowUpRow {
+    static func followUpRow(
+        _ followUp: FollowUp, account: Account, today: CalendarDate, itemName: (PlanItem) -> String
+    ) -> InspectionRecordsSection.FollowUpRow {
         var details: [String] = []
         switch followUp.kind {
         case .rectification:
-            if let deadline = followUp.deadline { details.append("整改期限 \(deadline.iso)") }
-            if let outcome = followUp.outcome { details.append("复查\(outcome.label)（\(followUp.recheckedOn?.iso ?? "")）") }
+            if let deadline = followUp.deadline { details.append("整改期限 \(ChinaTime.day(deadline))") }
+            if let outcome = followUp.outcome { details.append("复查\(outcome.label)（\(ChinaTime.day(followUp.recheckedOn) ?? "")）") }
         case .caseFiled:
-            details.append("立案编号 \(followUp.caseNumber)，立案日期 \(followUp.caseDate?.iso ?? "—")")
+            details.append("立案编号 \(followUp.caseNumber)，立案日期 \(ChinaTime.day(followUp.caseDate) ?? "—")")
         case .leadTransferred, .judicialTransfer:
-            var text = "移交（移送）\(followUp.transferredTo)，\(followUp.transferredOn?.iso ?? "—")"
+            var text = "移交（移送）\(followUp.transferredTo)，\(ChinaTime.day(followUp.transferredOn) ?? "—")"
             if !followUp.transferredBy.isEmpty { text += "，经办人 \(followUp.transferredBy)" }
             details.append(text)
         }
         let canAct = (try? FollowUpPolicy.requireHandle(account, followUp)) != nil
         return .init(
-            id: followUp.id, kind: followUp.kind.label, item: followUp.item.map { "\($0.department):\($0.code)" } ?? "",
+            id: followUp.id, kind: followUp.kind.label, item: followUp.item.map(itemName) ?? "",
             state: followUp.state.label, details: details.joined(separator: "；"),
-            opened: followUp.openedOn.iso, deadline: followUp.deadline?.iso ?? "—", overdue: followUp.isOverdue(today: today),
-            closed: followUp.closedOn?.iso ?? "", notes: followUp.notes.isEmpty ? nil : followUp.notes, canAct: canAct,
+            opened: ChinaTime.day(followUp.openedOn), deadline: ChinaTime.day(followUp.deadline) ?? "—",
+            overdue: followUp.isOverdue(today: today),
+            closed: ChinaTime.day(followUp.closedOn) ?? "", notes: followUp.notes.isEmpty ? nil : followUp.notes, canAct: canAct,
             isRectification: followUp.kind == .rectification)
+    }
+
+    /// Photos browsers display are previewed by the file itself, loaded lazily: at most
+    /// `thumbnails` of them per page and none over `thumbnailBytes`, so that a page stays light on
+    /// a phone; PDFs and other files get an icon.
+    static let thumbnails = 12
+    static let thumbnailBytes = 5 * 1_048_576
+
+    static func showsThumbnail(_ attachment: Attachment, index: Int) -> Bool {
+        ["image/jpeg", "image/png", "image/webp"].contains(attachment.mediaType) && attachment.byteSize <= thumbnailBytes
+            && index < thumbnails
+    }
+
+    /// An item as the records show it: "食品经营许可检查（SAMR-006）".
+    static func itemLabel(_ item: PlanItem, catalog: [String: CheckItem]) -> String {
+        Self.item(item, in: catalog).map { "\($0.name)（\(item.code)）" } ?? item.code
+    }
+
+    /// What kind of file an attachment is, in words.
+    static func mediaLabel(_ mediaType: String) -> String {
+        switch mediaType {
+        case "application/pdf": "PDF 文件"
+        case "image/tiff": "扫描件"
+        default: mediaType.hasPrefix("image/") ? "照片" : "文件"
+        }
     }
 
     /// "1.2 MB", "350 KB".

@@ -24,14 +24,11 @@ struct ListPage {
     var title: String
     var path: String
     var search: String
-    var columns: [String]
+    var columns: [SortableColumn]
     var rows: [Row]
     var filters: [Filter]
     var total: Int
-    var page: Int
-    var pageCount: Int
-    var previousURL: String?
-    var nextURL: String?
+    var pager: Pager
     var canCreate: Bool
     var exportURL: String
     var isEmpty: Bool

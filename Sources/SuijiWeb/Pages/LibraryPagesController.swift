@@ -26,11 +26,17 @@ struct LibraryPagesController<Resource: LibraryResource> {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let account = try context.requireAccount()
         let parameters = request.uri.queryParameters
-        let query = ListQueryParameters.parse(parameters, filters: Resource.filters)
+        let links = TableLinks(path: request.uri.path, parameters: parameters)
+        var query = ListQueryParameters.parse(parameters, filters: Resource.filters)
+        query.sort = links.sort(allowed: Resource.sortKeys.compactMap { $0 })
         let page = try await resource.list(scope: AccessPolicy.readScope(account), query: query)
+        let names = try await LibraryNames.load(stores)
         let model = ListPage(
-            title: Resource.title, path: Resource.path, search: query.search, columns: Resource.listColumns,
-            rows: page.items.map { ListPage.Row(url: "/\(Resource.path)/\(Resource.id(of: $0))", cells: Resource.listCells($0)) },
+            title: Resource.title, path: Resource.path, search: query.search,
+            columns: links.columns(Resource.listColumns, keys: Resource.sortKeys, current: query.sort),
+            rows: page.items.map {
+                ListPage.Row(url: "/\(Resource.path)/\(Resource.id(of: $0))", cells: Resource.listCells($0, names: names))
+            },
             filters: Resource.filters.map { filter in
                 ListPage.Filter(
                     name: filter.column, label: filter.label,
@@ -38,9 +44,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
                         FieldOption(value: $0.value, label: $0.label, selected: query.filters[filter.column] == $0.value)
                     })
             },
-            total: page.total, page: page.page, pageCount: page.pageCount,
-            previousURL: page.page > 1 ? Self.pageURL(request, page: page.page - 1) : nil,
-            nextURL: page.page < page.pageCount ? Self.pageURL(request, page: page.page + 1) : nil,
+            total: page.total, pager: links.pager(page: page.page, pageCount: page.pageCount, total: page.total),
             canCreate: AccessPolicy.writableDepartment(account) != nil,
             exportURL: "/api/v1/exports/\(Resource.path).xlsx", isEmpty: page.items.isEmpty)
         return pages.render("list", model, account: account, csrf: context.csrfToken)
@@ -50,11 +54,13 @@ struct LibraryPagesController<Resource: LibraryResource> {
         let account = try context.requireAccount()
         let id = try context.parameters.require("id", as: Int64.self)
         let record = try await resource.get(id: id, scope: AccessPolicy.readScope(account))
+        let names = try await LibraryNames.load(stores)
         let model = DetailPage(
             title: Resource.title, path: Resource.path,
-            fields: Resource.detail(record).map { DetailPage.Field(label: $0.0, value: $0.1.isEmpty ? "—" : $0.1) },
+            fields: Resource.detail(record, names: names).map { DetailPage.Field(label: $0.0, value: $0.1.isEmpty ? "—" : $0.1) },
             editURL: AccessPolicy.writableDepartment(account) == Resource.department(of: record) ? "/\(Resource.path)/\(id)/edit" : nil,
-            sections: try await DetailSections.sections(for: record, id: id, resource: resource, account: account, stores: stores))
+            sections: try await DetailSections.sections(
+                for: record, id: id, resource: resource, account: account, names: names, stores: stores))
         return pages.render("detail", model, account: account, csrf: context.csrfToken)
     }
 
@@ -139,11 +145,4 @@ struct LibraryPagesController<Resource: LibraryResource> {
         }
     }
 
-    static func pageURL(_ request: Request, page: Int) -> String {
-        var items = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { $0.0 != "page" }
-        items.append(("page", String(page)))
-        let query = items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(
-            separator: "&")
-        return request.uri.path + "?" + query
-    }
 }

@@ -25,11 +25,15 @@ protocol LibraryResource: Sendable {
     associatedtype Record: Codable & Sendable
     associatedtype Input: Codable & Sendable
 
+    var database: SuijiDatabase { get }
+
     /// URL segment: `targets`, `items`…
     static var path: String { get }
     /// Chinese name.
     static var title: String { get }
     static var listColumns: [String] { get }
+    /// The `?sort=` key of each list column (nil: not sortable), from the store's whitelist.
+    static var sortKeys: [String?] { get }
     static var filters: [FilterSpec] { get }
     /// Field labels of the input, in form order.
     static var labels: KeyValuePairs<String, String> { get }
@@ -38,8 +42,8 @@ protocol LibraryResource: Sendable {
 
     static func id(of record: Record) -> Int64
     static func department(of record: Record) -> String
-    static func listCells(_ record: Record) -> [String]
-    static func detail(_ record: Record) -> [(String, String)]
+    static func listCells(_ record: Record, names: LibraryNames) -> [String]
+    static func detail(_ record: Record, names: LibraryNames) -> [(String, String)]
     static func input(from record: Record) -> Input
 
     func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Record>
@@ -62,6 +66,7 @@ extension TargetStore: LibraryResource {
     static let path = "targets"
     static let title = "检查对象"
     static let listColumns = ["名称", "统一社会信用代码/对象编号", "类型", "街道（乡镇）", "行业", "风险等级", "状态", "部门"]
+    static let sortKeys: [String?] = ["name", "uid", "kind", "street", "industry", "risk", "status", "department"]
     static var filters: [FilterSpec] {
         [
             FilterSpec(column: "kind", label: "类型", options: TargetKind.allCases.map { ($0.rawValue, $0.label) }),
@@ -78,16 +83,21 @@ extension TargetStore: LibraryResource {
     }
     static func id(of record: Target) -> Int64 { record.id }
     static func department(of record: Target) -> String { record.departmentCode }
-    static func listCells(_ t: Target) -> [String] {
-        [t.name, t.uid, t.kind.label, t.street, t.industry, t.riskClass.rawValue, t.status.label, t.departmentCode]
+    static func listCells(_ t: Target, names: LibraryNames) -> [String] {
+        [
+            t.name, t.uid, t.kind.label, names.area(t.street), t.industry, t.riskClass.rawValue, t.status.label,
+            names.department(t.departmentCode),
+        ]
     }
-    static func detail(_ t: Target) -> [(String, String)] {
+    static func detail(_ t: Target, names: LibraryNames) -> [(String, String)] {
         [
             ("名称", t.name), (t.kind.hasCreditCode ? "统一社会信用代码" : "对象编号", t.uid), ("类型", "\(t.kind.label)（\(t.kind.category.label)）"),
-            ("所属区划", t.division), ("街道（乡镇）", t.street), ("网格", t.grid), ("地址", t.address), ("行业", t.industry),
-            ("风险等级", t.riskClass.label), ("状态", t.status.label + (t.statusDate.map { "（\($0.iso)）" } ?? "")),
-            ("抽查事项标注", t.tags.joined(separator: "、")), ("最近随机抽查日期", t.lastRandomInspection?.iso ?? "—"),
-            ("法定代表人（负责人）", t.legalRepresentative), ("所属部门", t.departmentCode),
+            ("所属区划", names.areaWithCode(t.division)), ("街道（乡镇）", names.area(t.street)), ("网格", t.grid), ("地址", t.address),
+            ("行业", t.industry),
+            ("风险等级", t.riskClass.label), ("状态", t.status.label + (t.statusDate.map { "（\(ChinaTime.day($0))）" } ?? "")),
+            ("抽查事项标注", t.tags.map { names.tag($0, of: t.departmentCode) }.joined(separator: "、")),
+            ("最近随机抽查日期", ChinaTime.day(t.lastRandomInspection) ?? "—"),
+            ("法定代表人（负责人）", t.legalRepresentative), ("联系电话", t.phone), ("所属部门", names.department(t.departmentCode)),
         ]
     }
     static func input(from record: Target) -> TargetInput { TargetInput(record) }
@@ -97,6 +107,7 @@ extension InspectorStore: LibraryResource {
     static let path = "inspectors"
     static let title = "执法检查人员"
     static let listColumns = ["姓名", "执法证号", "有效期至", "执法层级", "所属站所", "可检查事项数", "状态", "部门"]
+    static let sortKeys: [String?] = ["name", "certificate", "expiry", "level", "station", nil, "status", "department"]
     static var filters: [FilterSpec] {
         [
             FilterSpec(column: "status", label: "状态", options: InspectorStatus.allCases.map { ($0.rawValue, $0.label) }),
@@ -109,20 +120,21 @@ extension InspectorStore: LibraryResource {
     }
     static func id(of record: Inspector) -> Int64 { record.id }
     static func department(of record: Inspector) -> String { record.departmentCode }
-    static func listCells(_ i: Inspector) -> [String] {
+    static func listCells(_ i: Inspector, names: LibraryNames) -> [String] {
         [
-            i.name, i.certificateNumber, i.certificateExpiry.iso, i.level.label, i.station, String(i.qualifications.count), i.status.label,
-            i.departmentCode,
+            i.name, i.certificateNumber, ChinaTime.day(i.certificateExpiry), i.level.label, names.area(i.station),
+            String(i.qualifications.count), i.status.label, names.department(i.departmentCode),
         ]
     }
-    static func detail(_ i: Inspector) -> [(String, String)] {
+    static func detail(_ i: Inspector, names: LibraryNames) -> [(String, String)] {
         var leave = ""
-        if let from = i.leaveFrom, let to = i.leaveTo { leave = "\(from.iso) 至 \(to.iso)" }
+        if let from = i.leaveFrom, let to = i.leaveTo { leave = ChinaTime.period(from, to) }
         return [
-            ("姓名", i.name), ("执法证号", i.certificateNumber), ("执法证有效期至", i.certificateExpiry.iso), ("执法层级", i.level.label),
-            ("执法区域", i.area.joined(separator: "、")), ("可检查事项", i.qualifications.joined(separator: "、")),
+            ("姓名", i.name), ("执法证号", i.certificateNumber), ("执法证有效期至", ChinaTime.day(i.certificateExpiry)), ("执法层级", i.level.label),
+            ("执法区域", i.area.map(names.areaWithCode).joined(separator: "、")),
+            ("可检查事项", i.qualifications.map { names.itemWithCode($0, of: i.departmentCode) }.joined(separator: "、")),
             ("业务专长", i.expertise.joined(separator: "、")), ("状态", i.status.label), ("休假", leave),
-            ("所属站所（街道）", i.station), ("联系电话", i.phone), ("所属部门", i.departmentCode),
+            ("所属站所（街道）", names.area(i.station)), ("联系电话", i.phone), ("所属部门", names.department(i.departmentCode)),
         ]
     }
     static func input(from record: Inspector) -> InspectorInput { InspectorInput(record) }
@@ -132,6 +144,7 @@ extension ExpertStore: LibraryResource {
     static let path = "experts"
     static let title = "专家"
     static let listColumns = ["姓名（名称）", "类别", "所在单位", "专业领域", "部门"]
+    static let sortKeys: [String?] = ["name", "kind", "organisation", nil, "department"]
     static var filters: [FilterSpec] {
         [FilterSpec(column: "kind", label: "类别", options: ExpertKind.allCases.map { ($0.rawValue, $0.label) })]
     }
@@ -139,13 +152,13 @@ extension ExpertStore: LibraryResource {
     static var options: [String: [String]] { ["kind": ExpertKind.allCases.map(\.label)] }
     static func id(of record: Expert) -> Int64 { record.id }
     static func department(of record: Expert) -> String { record.departmentCode }
-    static func listCells(_ e: Expert) -> [String] {
-        [e.name, e.kind.label, e.organisation, e.expertise.joined(separator: "、"), e.departmentCode]
+    static func listCells(_ e: Expert, names: LibraryNames) -> [String] {
+        [e.name, e.kind.label, e.organisation, e.expertise.joined(separator: "、"), names.department(e.departmentCode)]
     }
-    static func detail(_ e: Expert) -> [(String, String)] {
+    static func detail(_ e: Expert, names: LibraryNames) -> [(String, String)] {
         [
             ("姓名（名称）", e.name), ("类别", e.kind.label), ("所在单位", e.organisation), ("专业领域", e.expertise.joined(separator: "、")),
-            ("联系方式", e.contact), ("所属部门", e.departmentCode),
+            ("联系方式", e.contact), ("所属部门", names.department(e.departmentCode)),
         ]
     }
     static func input(from record: Expert) -> ExpertInput { ExpertInput(record) }
@@ -154,7 +167,8 @@ extension ExpertStore: LibraryResource {
 extension CheckItemStore: LibraryResource {
     static let path = "items"
     static let title = "抽查事项"
-    static let listColumns = ["事项编码", "事项名称", "检查方式", "重点检查事项", "版本", "部门"]
+    static let listColumns = ["事项名称", "事项编码", "检查方式", "重点检查事项", "版本", "部门"]
+    static let sortKeys: [String?] = ["name", "code", nil, "key", "version", "department"]
     static var filters: [FilterSpec] {
         [FilterSpec(column: "is_key_item", label: "重点检查事项", options: [("1", "是"), ("0", "否")])]
     }
@@ -162,17 +176,20 @@ extension CheckItemStore: LibraryResource {
     static var options: [String: [String]] { ["requiresExpert": ["否", "是"], "isKeyItem": ["否", "是"], "published": ["是", "否"]] }
     static func id(of record: CheckItem) -> Int64 { record.id }
     static func department(of record: CheckItem) -> String { record.departmentCode }
-    static func listCells(_ i: CheckItem) -> [String] {
-        [i.code, i.name, i.methods.map(\.label).joined(separator: "、"), YesNo.label(i.isKeyItem), "第 \(i.version) 版", i.departmentCode]
+    static func listCells(_ i: CheckItem, names: LibraryNames) -> [String] {
+        [
+            i.name, i.code, i.methods.map(\.label).joined(separator: "、"), YesNo.label(i.isKeyItem), "第 \(i.version) 版",
+            names.department(i.departmentCode),
+        ]
     }
-    static func detail(_ i: CheckItem) -> [(String, String)] {
+    static func detail(_ i: CheckItem, names: LibraryNames) -> [(String, String)] {
         [
             ("事项编码", i.code), ("事项名称", i.name), ("版本", "第 \(i.version) 版"), ("检查内容", i.subItems.joined(separator: "；")),
             ("检查依据", i.legalBasis), ("检查对象类型", i.targetKinds.map(\.label).joined(separator: "、")),
             ("检查方式", i.methods.map(\.label).joined(separator: "、")), ("检查人员要求", i.inspectorRequirements),
             ("需要专家", YesNo.label(i.requiresExpert)), ("重点检查事项", YesNo.label(i.isKeyItem)),
             ("指导比例", i.guidanceRatioPermille.map { "\($0)‰" } ?? "—"), ("抽查频次", i.frequency), ("是否公示", YesNo.label(i.published)),
-            ("所属部门", i.departmentCode),
+            ("所属部门", names.department(i.departmentCode)),
         ]
     }
     static func input(from record: CheckItem) -> CheckItemInput { CheckItemInput(record) }

@@ -24,6 +24,8 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
 /// Renders a page: a view model plus one Mustache template, inside the shared layout.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// Department names for the header, kept current by `DepartmentNamesMiddleware`.
+    let departments = DepartmentNames()
 
     /// Loads the templates shipped in the module's resources; every page's template must be
     /// there (`templates`), or this throws and the server does not start.
@@ -57,7 +59,11 @@ public struct PageRenderer: Sendable {
     func html<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "") throws(TemplateError) -> String {
         let envelope = Envelope(
             page: model,
-            user: account.map { UserBar(name: $0.displayName, role: $0.role.label, department: $0.departmentCode ?? "全区") },
+            user: account.map { account in
+                UserBar(
+                    name: account.displayName, role: account.role.label,
+                    department: account.departmentCode.map { departments.name($0) ?? $0 } ?? "全区")
+            },
             nav: account.map(Self.nav) ?? [], csrf: csrf)
         guard let html = library.render(envelope, withTemplate: template) else { throw .missing(template) }
         return html

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// View model of `/plans`: the plans the viewer may read and the new-plan form.
+/// View model of `/plans`: the plans the viewer may read, sortable and filtered.
 /// Mustache reads stored properties only, so every derived value is stored.
 struct PlansPage {
     struct Row {
@@ -31,31 +31,12 @@ struct PlansPage {
         var departments: [Option]
     }
 
-    /// What the form was filled with (kept when it is sent back with errors).
-    struct Values {
-        var name = ""
-        var code = ""
-        var year = ""
-        var otherItems = ""
-        var areas = ""
-        var industries = ""
-        var tags = ""
-        var windowStart = ""
-        var windowEnd = ""
-        var notes = ""
-    }
-
     var rows: [Row]
     var isEmpty: Bool
+    var columns: [SortableColumn]
+    /// A department admin may start a plan (`/plans/new`).
     var canCreate: Bool
     var filter: Filter
-    var errors: [String]
-    var hasErrors: Bool
-    var departments: [Option]
-    var items: [Option]
-    var hasItems: Bool
-    var kinds: [Option]
-    var values: Values
 }
 
 /// View model of `/plans/:id`.
@@ -68,6 +49,7 @@ struct PlanPage {
     struct Item {
         var department: String
         var code: String
+        var name: String
     }
 
     struct DrawLink {
@@ -87,6 +69,8 @@ struct PlanPage {
         var hasDraws: Bool
         var latestDraw: String
         var canPrepare: Bool
+        /// The initiator may change or delete the batch: no draw yet.
+        var canEdit: Bool
     }
 
     var id: Int64
@@ -108,9 +92,14 @@ struct PlanPage {
     var canAddBatch: Bool
     var errors: [String]
     var hasErrors: Bool
-    var roundings: [FieldOption]
-    var windowStart: String
-    var windowEnd: String
+    /// The new-batch form, as posted when it came back, and its preview.
+    var batch: BatchFormValues
+    var batchPreview: PoolPreviewModel?
+    /// The plan's window: the batch dates' bounds.
+    var minDate: String
+    var maxDate: String
+    /// The initiator may change or delete the plan: it is a draft.
+    var canEdit: Bool
     /// Merge links (§12): the plans merged into this one, or the plan it was merged into.
     var mergedFrom: [MergeLink] = []
     var hasMergedFrom = false

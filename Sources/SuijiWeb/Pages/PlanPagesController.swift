@@ -5,9 +5,9 @@ import Hummingbird
 import SuijiCore
 import SuijiStore
 
-/// Staff pages of joint plans: the list with the new-plan form, and one plan with its state
-/// actions, batches and draws. Every rule is the store's (`PlanPolicy`); the pages only offer
-/// what the viewer's role allows.
+/// Staff pages of joint plans: the list, the plan form (new and edit, with a pool preview), and
+/// one plan with its state actions, batches and draws. Every rule is the store's (`PlanPolicy`);
+/// the pages only offer what the viewer's role allows.
 struct PlanPagesController {
     let stores: Stores
     let pages: PageRenderer
@@ -15,59 +15,41 @@ struct PlanPagesController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/plans", use: list)
+        router.get("/plans/new", use: newForm)
         router.post("/plans", use: create)
         router.get("/plans/:id", use: show)
+        router.get("/plans/:id/edit", use: editForm)
+        router.post("/plans/:id", use: update)
+        router.post("/plans/:id/delete", use: delete)
         router.post("/plans/:id/actions/:action", use: act)
         router.post("/plans/:id/batches", use: addBatch)
+        router.get("/batches/:id/edit", use: editBatch)
+        router.post("/batches/:id", use: updateBatch)
+        router.post("/batches/:id/delete", use: deleteBatch)
         router.post("/batches/:id/draws", use: prepare)
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
+        let links = TableLinks(path: "/plans", parameters: query)
         let filter = PlanFilter(
             text: query["q"].map(String.init) ?? "", year: BoundedNumber.exact(query["year"], in: 1...9999),
             state: query["state"].flatMap { PlanState(rawValue: String($0)) }, department: query["department"].map(String.init))
-        return try await listPage(
-            account: try context.requireAccount(), context: context, values: PlansPage.Values(), form: nil, filter: filter)
-    }
-
-    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
-        let form = try await FormFields.read(request, context: context)
-        do {
-            let plan = try await stores.plans.create(try Self.plan(form, initiator: caller.account.departmentCode ?? ""), caller: caller)
-            return Response.redirect(to: "/plans/\(plan.id)", type: .found)
-        } catch let error as PlanError where error.kind == .invalid || error.kind == .conflict {
-            return try await listPage(
-                account: caller.account, context: context, values: Self.values(form), form: form, errors: error.messages,
-                status: error.kind.status)
-        }
-    }
-
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
-        return try await planPage(id: id, account: try context.requireAccount(), context: context)
-    }
-
-    func listPage(
-        account: Account, context: AppRequestContext, values: PlansPage.Values, form: FormFields?, errors: [String] = [],
-        status: HTTPResponse.Status = .ok, filter: PlanFilter = PlanFilter()
-    ) async throws -> Response {
+        let account = try context.requireAccount()
         let departments = try await stores.departments.all()
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let readable = try await stores.plans.list(for: account)
-        let plans = readable.filter(filter.matches)
-        let own = account.role == .departmentAdmin ? account.departmentCode : nil
-        var items: [CheckItem] = []
-        if let own { items = try await stores.items.list(scope: .only(own), query: ListQuery(perPage: 500)).items }
+        let sort = links.sort(allowed: Self.sortKeys.compactMap { $0 })
+        let plans = Self.sorted(readable.filter(filter.matches), by: sort, names: names)
         let model = PlansPage(
             rows: plans.map { plan in
                 PlansPage.Row(
                     url: "/plans/\(plan.id)", code: plan.code, name: plan.name, year: plan.year,
                     initiator: names[plan.initiator] ?? plan.initiator,
                     participants: plan.participants.map { names[$0] ?? $0 }.joined(separator: "、"), state: plan.state.label,
-                    window: "\(plan.windowStart.iso) 至 \(plan.windowEnd.iso)")
-            }, isEmpty: plans.isEmpty, canCreate: own != nil,
+                    window: ChinaTime.period(plan.windowStart, plan.windowEnd))
+            }, isEmpty: plans.isEmpty, columns: links.columns(Self.columns, keys: Self.sortKeys, current: sort),
+            canCreate: account.role == .departmentAdmin && account.active,
             filter: PlansPage.Filter(
                 text: filter.text, count: plans.count, total: readable.count, isActive: filter.isActive,
                 years: Set(readable.map(\.year)).sorted(by: >).map {
@@ -76,32 +58,35 @@ struct PlanPagesController {
                 states: PlanState.allCases.map { PlansPage.Option(value: $0.rawValue, label: $0.label, checked: $0 == filter.state) },
                 departments: departments.map {
                     PlansPage.Option(value: $0.code, label: $0.name, checked: $0.code == filter.department)
-                }), errors: errors, hasErrors: !errors.isEmpty,
-            departments: departments.filter { $0.code != own }.map {
-                PlansPage.Option(value: $0.code, label: $0.name, checked: form?.values("participants").contains($0.code) ?? false)
-            },
-            items: items.map {
-                PlansPage.Option(value: $0.code, label: "\($0.code) \($0.name)", checked: form?.values("items").contains($0.code) ?? false)
-            }, hasItems: !items.isEmpty,
-            kinds: TargetKind.allCases.map {
-                PlansPage.Option(value: $0.rawValue, label: $0.label, checked: form?.values("kinds").contains($0.rawValue) ?? false)
-            }, values: values)
-        return pages.render("plans", model, account: account, csrf: context.csrfToken, status: status)
+                }))
+        return pages.render("plans", model, account: account, csrf: context.csrfToken)
     }
 
-    func planPage(id: Int64, account: Account, context: AppRequestContext, errors: [String] = [], status: HTTPResponse.Status = .ok)
-        async throws -> Response
-    {
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        return try await planPage(id: id, account: try context.requireAccount(), context: context)
+    }
+
+    /// The plan page; `batchForm` and `batchPreview` keep a new-batch form that was previewed
+    /// or refused.
+    func planPage(
+        id: Int64, account: Account, context: AppRequestContext, errors: [String] = [], status: HTTPResponse.Status = .ok,
+        batchForm: FormFields? = nil, batchPreview: PoolPreview? = nil
+    ) async throws -> Response {
         let plan = try await stores.plans.get(id: id, for: account)
         let batches = try await stores.plans.batches(planID: id, for: account)
         let draws = try await stores.draws.list(for: account).filter { $0.planID == id }
-        let names = try await stores.departments.names()
+        let library = try await LibraryNames.load(stores)
+        let names = library.departments
         let initiatorAdmin = (try? PlanPolicy.requireInitiator(account, plan)) != nil
         var model = PlanPage(
-            id: plan.id, code: plan.code, name: plan.name, year: plan.year, initiator: "\(names[plan.initiator] ?? "")（\(plan.initiator)）",
-            participants: plan.participants.map { "\(names[$0] ?? "")（\($0)）" }.joined(separator: "、"),
-            items: plan.items.map { PlanPage.Item(department: $0.department, code: $0.code) }, scope: ScopeText.describe(plan.scope),
-            window: "\(plan.windowStart.iso) 至 \(plan.windowEnd.iso)", notes: plan.notes.isEmpty ? "—" : plan.notes,
+            id: plan.id, code: plan.code, name: plan.name, year: plan.year, initiator: names[plan.initiator] ?? plan.initiator,
+            participants: plan.participants.isEmpty ? "—" : plan.participants.map { names[$0] ?? $0 }.joined(separator: "、"),
+            items: plan.items.map {
+                PlanPage.Item(
+                    department: names[$0.department] ?? $0.department, code: $0.code, name: library.item($0.code, of: $0.department))
+            }, scope: library.scope(plan.scope),
+            window: ChinaTime.period(plan.windowStart, plan.windowEnd), notes: plan.notes.isEmpty ? "—" : plan.notes,
             state: plan.state.label,
             published: plan.published ? "已公示" : "未公示",
             actions: Self.actions(for: account, plan: plan), hasActions: !Self.actions(for: account, plan: plan).isEmpty,
@@ -110,17 +95,46 @@ struct PlanPagesController {
                     PlanPage.DrawLink(id: $0.id, url: "/draws/\($0.id)", state: $0.state.label, publicURL: "/public/draws/\($0.id)")
                 }
                 return PlanPage.BatchRow(
-                    id: batch.id, code: batch.code, window: "\(batch.start.iso) 至 \(batch.end.iso)", size: Self.describe(batch.size),
+                    id: batch.id, code: batch.code, window: ChinaTime.period(batch.start, batch.end), size: Self.describe(batch.size),
                     options: (batch.crossUnit ? "所所交叉；" : "") + "人员负载余量 \(batch.capExtra)", draws: links, hasDraws: !links.isEmpty,
-                    latestDraw: links.last?.id ?? "", canPrepare: initiatorAdmin && PlanPolicy.allowsDraws(plan.state))
+                    latestDraw: links.last?.id ?? "", canPrepare: initiatorAdmin && PlanPolicy.allowsDraws(plan.state),
+                    canEdit: PlanPolicy.canEditBatch(account, plan, batchHasDraws: !links.isEmpty))
             }, hasBatches: !batches.isEmpty, canAddBatch: PlanPolicy.canAddBatch(account, plan), errors: errors, hasErrors: !errors.isEmpty,
-            roundings: RatioRounding.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == .default) },
-            windowStart: plan.windowStart.iso, windowEnd: plan.windowEnd.iso)
+            batch: batchForm.map(BatchFormValues.init) ?? BatchFormValues(), batchPreview: batchPreview.map(PoolPreviewModel.init),
+            minDate: plan.windowStart.iso, maxDate: plan.windowEnd.iso, canEdit: PlanPolicy.canEditDraft(account, plan))
         let links = try await stores.mergeProposals.links(planID: plan.id)
         model.mergedFrom = links.mergedFrom.map { PlanPage.MergeLink(code: $0.code, url: "/plans/\($0.id)") }
         model.hasMergedFrom = !links.mergedFrom.isEmpty
         model.mergedInto = links.mergedInto.map { PlanPage.MergeLink(code: $0.code, url: "/plans/\($0.id)") }
         return pages.render("plan", model, account: account, csrf: context.csrfToken, status: status)
+    }
+
+    static let columns = ["计划编号", "计划名称", "年度", "发起部门", "参与部门", "抽查时间", "状态"]
+    static let sortKeys: [String?] = ["code", "name", "year", "initiator", nil, "window", "state"]
+
+    /// Plans in the order asked for (newest first by default); ties keep that order.
+    static func sorted(_ plans: [Plan], by sort: ListSort?, names: [String: String]) -> [Plan] {
+        guard let sort else { return plans }
+        let states = PlanState.allCases
+        func ordered(_ a: Plan, _ b: Plan) -> Bool? {
+            switch sort.key {
+            case "code": return a.code == b.code ? nil : a.code < b.code
+            case "name": return a.name == b.name ? nil : a.name < b.name
+            case "year": return a.year == b.year ? nil : a.year < b.year
+            case "initiator":
+                let (x, y) = (names[a.initiator] ?? a.initiator, names[b.initiator] ?? b.initiator)
+                return x == y ? nil : x < y
+            case "window": return a.windowStart == b.windowStart ? nil : a.windowStart < b.windowStart
+            case "state":
+                let (x, y) = (states.firstIndex(of: a.state) ?? 0, states.firstIndex(of: b.state) ?? 0)
+                return x == y ? nil : x < y
+            default: return nil
+            }
+        }
+        return plans.enumerated().sorted { lhs, rhs in
+            guard let less = ordered(lhs.element, rhs.element) else { return lhs.offset < rhs.offset }
+            return sort.descending ? !less : less
+        }.map(\.element)
     }
 
     /// The state changes the viewer may request now.
@@ -132,9 +146,9 @@ struct PlanPagesController {
         switch size {
         case .count(let n): "固定数量 \(n) 户"
         case .ratios(let a, let b, let c, let d, let rounding):
-            "按风险等级比例 A \(a)‰、B \(b)‰、C \(c)‰、D \(d)‰（\(label(rounding))）"
+            "按风险等级比例 A 类 \(Permille.percentText(a))、B 类 \(Permille.percentText(b))、C 类 \(Permille.percentText(c))、"
+                + "D 类 \(Permille.percentText(d))（\(rounding.label)）"
         }
     }
 
-    static func label(_ rounding: RatioRounding) -> String { rounding.label }
 }

@@ -54,7 +54,7 @@ struct PublicAnnualPlanPage {
                     code: entry.planCode, name: entry.planName, initiator: entry.initiatorName,
                     participants: entry.participantNames.isEmpty ? "—" : entry.participantNames.joined(separator: "、"),
                     items: entry.items.map { $0.name.isEmpty ? $0.code : "\($0.name)（\($0.code)）" }.joined(separator: "；"),
-                    scope: entry.scopeText, window: "\(entry.windowStart.iso) 至 \(entry.windowEnd.iso)",
+                    scope: entry.scopeText, window: ChinaTime.period(entry.windowStart, entry.windowEnd),
                     mergedFrom: entry.mergedFrom.joined(separator: "、"), hasMergedFrom: !entry.mergedFrom.isEmpty)
             },
             versions: versions.enumerated().reversed().map { index, version in

@@ -49,7 +49,7 @@ struct PublicOpenDataController {
     @Sendable func index(request: Request, context: AppRequestContext) async throws -> Response {
         let datasets = OpenDataset.allCases.filter { $0 != .annualPlan }.map { dataset in
             PublicDataPage.Dataset(
-                name: dataset.rawValue, title: dataset.title, columns: dataset.columns.joined(separator: ", "),
+                name: dataset.rawValue, title: dataset.title, columns: PublicDataPage.columns(dataset.columns),
                 links: OpenDataFormat.allCases.map {
                     PublicDataPage.Link(label: $0.rawValue.uppercased(), url: "/public/data/\(dataset.rawValue).\($0.rawValue)")
                 })
@@ -57,12 +57,14 @@ struct PublicOpenDataController {
         let years = try await stores.annualPlans.publishedYears().map { year in
             PublicDataPage.Dataset(
                 name: "annual-plans/\(year)", title: "\(year) 年度部门联合抽查计划（最新版）",
-                columns: OpenDataset.annualPlan.columns.joined(separator: ", "),
+                columns: PublicDataPage.columns(OpenDataset.annualPlan.columns),
                 links: OpenDataFormat.allCases.map {
                     PublicDataPage.Link(label: $0.rawValue.uppercased(), url: "/public/data/annual-plans/\(year).\($0.rawValue)")
                 })
         }
-        return pages.render("public-data", PublicDataPage(datasets: datasets + years), account: context.account, csrf: context.csrfToken)
+        let model = PublicDataPage(
+            datasets: datasets + years, kinds: TargetKind.allCases.map { PublicDataPage.Column(name: $0.rawValue, meaning: $0.label) })
+        return pages.render("public-data", model, account: context.account, csrf: context.csrfToken)
     }
 
     @Sendable func file(request: Request, context: AppRequestContext) async throws -> Response {
@@ -73,7 +75,7 @@ struct PublicOpenDataController {
         let year = try APIQuery.int(query, "year", in: 1...9999)
         let department = query["department"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         let table = try await stores.openData.table(dataset, year: year, department: department)
-        return try Self.download(table, name: name, format: format)
+        return try Self.download(table, name: dataset.title, format: format)
     }
 
     @Sendable func annualPlanFile(request: Request, context: AppRequestContext) async throws -> Response {
@@ -84,7 +86,7 @@ struct PublicOpenDataController {
         }
         let version = try APIQuery.int(request.uri.queryParameters, "version", in: 1...Int(Int32.max))
         let table = try await stores.openData.table(.annualPlan, year: year, version: version)
-        return try Self.download(table, name: "annual-plan-\(year)" + (version.map { "-v\($0)" } ?? ""), format: format)
+        return try Self.download(table, name: "\(year)年度部门联合抽查计划" + (version.map { "（第\($0)版）" } ?? ""), format: format)
     }
 
     static func download(_ table: OpenDataTable, name: String, format: OpenDataFormat) throws -> Response {
@@ -116,12 +118,24 @@ struct PublicDataPage {
         var url: String
     }
 
+    /// A column's stable name and what it holds.
+    struct Column {
+        var name: String
+        var meaning: String
+    }
+
     struct Dataset {
         var name: String
         var title: String
-        var columns: String
+        var columns: [Column]
         var links: [Link]
     }
 
     var datasets: [Dataset]
+    /// The target kind codes of the results, with their Chinese names.
+    var kinds: [Column]
+
+    static func columns(_ names: [String]) -> [Column] {
+        names.map { Column(name: $0, meaning: OpenDataset.columnMeanings[$0] ?? "") }
+    }
 }

@@ -30,6 +30,9 @@ struct PublicPortalController {
         }
     }
 
+    /// Targets per page of the public search.
+    static let perPage = 50
+
     static func query(_ request: Request) -> String { (request.uri.queryParameters["q"].map(String.init) ?? "").trimmed }
 
     /// Published plans (approved or later, and published by the office), newest first.
@@ -68,20 +71,26 @@ struct PublicPortalController {
     @Sendable func plan(request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = Int64(try context.parameters.require("id")) else { throw WebError.notFound }
         guard let plan = try await stores.publicRecords.portalPlan(id: id) else { throw WebError.notFound }
-        let names = try await stores.departments.names()
-        let itemNames = try await stores.items.currentNames()
+        let library = try await LibraryNames.load(stores)
+        let names = library.departments
+        let itemNames = library.items
         let batches = try await stores.publicRecords.batches(planID: id)
         let draws = try await stores.publicRecords.draws(planID: id)
         let model = PublicPlanPage(
-            plan: plan, names: names, itemNames: itemNames, batches: batches, draws: draws)
+            plan: plan, names: names, itemNames: itemNames, batches: batches, draws: draws, scope: library.scope(plan.scope))
         return pages.render("public-plan", model, account: context.account, csrf: context.csrfToken)
     }
 
     @Sendable func targets(request: Request, context: AppRequestContext) async throws -> Response {
         let query = Self.query(request)
-        let found = try await stores.publicRecords.search(query)
+        let parameters = request.uri.queryParameters
+        let paging = Paging(page: parameters["page"], defaultPerPage: Self.perPage, maxPerPage: Self.perPage)
+        let found = try await stores.publicRecords.search(query, page: paging.page, perPage: paging.perPage)
+        let links = TableLinks(path: "/public/targets", parameters: parameters)
         let model = PublicTargetsPage(
-            query: query, searched: !query.isEmpty, targets: found.map(PublicTargetsPage.Row.init), isEmpty: found.isEmpty)
+            query: query, searched: !query.isEmpty, targets: found.targets.map(PublicTargetsPage.Row.init), isEmpty: found.targets.isEmpty,
+            total: found.total, truncated: found.truncated,
+            pager: links.pager(page: found.page, pageCount: found.pageCount, total: found.total))
         return pages.render("public-targets", model, account: context.account, csrf: context.csrfToken)
     }
 

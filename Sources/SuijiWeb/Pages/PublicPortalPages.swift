@@ -27,7 +27,7 @@ struct PublicPlanRow {
         name = plan.name
         year = plan.year
         departments = plan.departments.map { names[$0] ?? $0 }.joined(separator: "、")
-        window = "\(plan.windowStart.iso) 至 \(plan.windowEnd.iso)"
+        window = ChinaTime.period(plan.windowStart, plan.windowEnd)
         state = plan.state.label
     }
 }
@@ -102,14 +102,14 @@ struct PublicPlanPage {
     var draws: [Draw]
     var hasDraws: Bool
 
-    init(plan: Plan, names: [String: String], itemNames: [PlanItem: String], batches: [Batch], draws: [DrawSummary]) {
+    init(plan: Plan, names: [String: String], itemNames: [PlanItem: String], batches: [Batch], draws: [DrawSummary], scope: String) {
         self.plan = PublicPlanRow(plan, names: names)
         notes = plan.notes.isEmpty ? nil : plan.notes
-        scope = ScopeText.describe(plan.scope)
+        self.scope = scope
         items = plan.items.map { Item(department: names[$0.department] ?? $0.department, code: $0.code, name: itemNames[$0] ?? $0.code) }
         let batchCodes = Dictionary(batches.map { ($0.id, $0.code) }, uniquingKeysWith: { a, _ in a })
         self.batches = batches.map {
-            BatchRow(code: $0.code, window: "\($0.start.iso) 至 \($0.end.iso)", size: PlanPagesController.describe($0.size))
+            BatchRow(code: $0.code, window: ChinaTime.period($0.start, $0.end), size: PlanPagesController.describe($0.size))
         }
         self.draws = draws.map {
             Draw(id: $0.id, batch: batchCodes[$0.batchID] ?? "", state: $0.state.label, url: "/public/draws/\($0.id)")
@@ -142,6 +142,10 @@ struct PublicTargetsPage {
     var searched: Bool
     var targets: [Row]
     var isEmpty: Bool
+    var total: Int
+    /// More rows matched than one search groups: the visitor should narrow it.
+    var truncated: Bool
+    var pager: Pager
 }
 
 /// One target's published results and the draws that selected it.
@@ -193,7 +197,7 @@ struct PublicTargetPage {
             Result(
                 planName: result.planName, planURL: "/public/plans/\(result.planID)", drawURL: "/public/draws/\(result.drawID)",
                 departments: result.departments.map { names[$0] ?? $0 }.joined(separator: "、"),
-                window: "\(result.windowStart.iso) 至 \(result.windowEnd.iso)", publishedOn: result.publishedOn?.iso ?? "",
+                window: ChinaTime.period(result.windowStart, result.windowEnd), publishedOn: ChinaTime.day(result.publishedOn) ?? "",
                 late: result.late,
                 entries: result.entries.map {
                     Entry(

@@ -8,7 +8,8 @@ enum OversightPageBuilder {
     static func page(_ report: OversightReport, title: String, scoped: Bool, tables: [OversightTable]) -> OversightPage {
         let query = OversightQuery.periodQuery(report.period)
         return OversightPage(
-            title: title, periodLabel: report.period.label, from: report.period.from.iso, to: report.period.to.iso, asOf: report.asOf.iso,
+            title: title, periodLabel: report.period.label, from: report.period.from.iso, to: report.period.to.iso,
+            asOf: ChinaTime.day(report.asOf),
             scopeNote: scoped ? "部门管理员仅能查看本部门的统计。" : "",
             tables: tables.map { OversightTableModel($0, period: report.period) }, charts: charts(report),
             reportURL: "/oversight/report?\(query)", xlsxURL: "/oversight/report.xlsx?\(query)", backURL: "/oversight?\(query)")
@@ -55,6 +56,7 @@ enum OversightPageBuilder {
         _ rows: OversightRows, report: OversightReport, title: String, group: OversightGroup, departmentNames: [String: String]
     ) -> OversightRowsPage {
         func name(_ code: String) -> String { departmentNames[code] ?? code }
+        let planNames = Dictionary(report.facts.plans.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let groupLabel: String
         switch group {
         case .total: groupLabel = "全部部门"
@@ -72,7 +74,7 @@ enum OversightPageBuilder {
                 [
                     Cell(text: plan.code, url: "/plans/\(plan.id)"), Cell(text: plan.name, url: ""),
                     Cell(text: name(plan.initiator), url: ""),
-                    Cell(text: plan.state.label, url: ""), Cell(text: "\(plan.windowStart.iso) 至 \(plan.windowEnd.iso)", url: ""),
+                    Cell(text: plan.state.label, url: ""), Cell(text: ChinaTime.period(plan.windowStart, plan.windowEnd), url: ""),
                     Cell(text: "\(plan.executedDraws) 次", url: ""),
                 ]
             }
@@ -81,7 +83,7 @@ enum OversightPageBuilder {
             body = rows.draws.map { draw in
                 [
                     Cell(text: draw.id, url: "/draws/\(draw.id)"), Cell(text: draw.planCode, url: "/plans/\(draw.planID)"),
-                    Cell(text: name(draw.initiator), url: ""), Cell(text: draw.executedOn.iso, url: ""),
+                    Cell(text: name(draw.initiator), url: ""), Cell(text: ChinaTime.day(draw.executedOn), url: ""),
                 ]
             }
         case .inspection:
@@ -99,10 +101,11 @@ enum OversightPageBuilder {
                 }
                 return [
                     Cell(text: inspection.targetName, url: "/inspections/\(inspection.id)"),
-                    Cell(text: "计划 \(inspection.planID)", url: "/plans/\(inspection.planID)"),
+                    Cell(text: planNames[inspection.planID] ?? "联合抽查计划", url: "/plans/\(inspection.planID)"),
                     Cell(text: name(inspection.initiator), url: ""),
-                    Cell(text: inspection.dueDate.map { $0.iso + (inspection.dueDateProvisional ? "（暂定）" : "") } ?? "—", url: ""),
-                    Cell(text: inspection.firstSubmittedOn?.iso ?? "—", url: ""),
+                    Cell(
+                        text: ChinaTime.day(inspection.dueDate).map { $0 + (inspection.dueDateProvisional ? "（暂定）" : "") } ?? "—", url: ""),
+                    Cell(text: ChinaTime.day(inspection.firstSubmittedOn) ?? "—", url: ""),
                     Cell(text: timely, url: ""), Cell(text: inspection.state.label, url: ""),
                     Cell(text: inspection.categories.filter(\.isProblem).map(\.label).joined(separator: "；"), url: ""),
                 ]
@@ -113,10 +116,10 @@ enum OversightPageBuilder {
                 [
                     Cell(text: followUp.kind.label, url: ""),
                     Cell(text: "检查任务 \(followUp.inspectionID)", url: "/inspections/\(followUp.inspectionID)"),
-                    Cell(text: name(followUp.department), url: ""), Cell(text: followUp.openedOn.iso, url: ""),
-                    Cell(text: followUp.deadline?.iso ?? "—", url: ""),
+                    Cell(text: name(followUp.department), url: ""), Cell(text: ChinaTime.day(followUp.openedOn), url: ""),
+                    Cell(text: ChinaTime.day(followUp.deadline) ?? "—", url: ""),
                     Cell(text: followUp.isOverdue(today: report.asOf) ? "逾期未整改" : followUp.state.label, url: ""),
-                    Cell(text: followUp.closedOn?.iso ?? "—", url: ""),
+                    Cell(text: ChinaTime.day(followUp.closedOn) ?? "—", url: ""),
                 ]
             }
         }
