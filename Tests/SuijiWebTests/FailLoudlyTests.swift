@@ -45,6 +45,12 @@ struct FailLoudlyTests {
         for file in try Self.swiftFiles("SuijiWeb") {
             for match in file.text.matches(of: /(?:render|html)\(\s*"([a-z0-9-]+)"/) { rendered.insert(String(match.output.1)) }
         }
+        // and the partials the templates include
+        let templates = Self.sources.appendingPathComponent("SuijiWeb/Templates")
+        for name in try FileManager.default.contentsOfDirectory(atPath: templates.path) where name.hasSuffix(".mustache") {
+            let text = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
+            for match in text.matches(of: /\{\{>\s*([a-z0-9-]+)/) { rendered.insert(String(match.output.1)) }
+        }
         // validate
         #expect(rendered.count > 25)
         let unlisted = rendered.subtracting(PageRenderer.templates).sorted()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
+import SuijiCore
 import Testing
 
 /// With the clock frozen and the random source seeded, exporting the same data twice gives the

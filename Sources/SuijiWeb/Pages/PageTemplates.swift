@@ -10,10 +10,12 @@ extension PageRenderer {
     static let templates: [String] = [
         "base", "error", "login", "home", "list", "detail", "form", "dossier", "print-document",
         "accounts", "audit", "calendar", "exchange", "import", "annual-plan",
-        "plans", "plan", "draw", "inspections", "inspection", "follow-ups", "outside-checks",
+        "plans", "plan", "plan-form", "batch-form", "draw", "inspections", "inspection", "follow-ups", "outside-checks",
         "oversight", "oversight-report", "oversight-rows",
         "public-home", "public-items", "public-plans", "public-plan", "public-draw", "public-verify", "public-targets", "public-target",
         "public-data", "public-annual-plans", "public-annual-plan",
+        // partials (`{{> name}}`)
+        "batch-fields", "batch-preview", "pager", "sortable-header",
     ]
 
     /// Throws when one of `names` is not loaded.
