@@ -4,7 +4,8 @@
 
 Python 3 standard library only (hashlib, hmac). Written from the spec text, not from the Swift code.
 
-    reference_verifier.py verify BUNDLE_DIR [--salt HEX]   verify a bundle directory
+    reference_verifier.py verify BUNDLE_DIR [--salt HEX] [--log FILE-OR-URL]
+                                                             verify a bundle directory (and against the public log)
     reference_verifier.py vectors                            print the spec's test vectors
     reference_verifier.py build NAME OUT_DIR                 write a test vector's bundle
 
@@ -23,6 +24,7 @@ REASONS = {"not-operating", "deregistered", "inspected-this-year", "under-invest
 REQUIRED = ["assignment.txt", "commitment.txt", "conflicts.txt", "excluded.txt", "inspectors.txt",
             "parameters.txt", "pool.txt", "record.txt", "replacements.txt", "reveal.txt", "selection.txt"]
 OPTIONAL = ["inspector-replacements.txt"]
+ANCHORS = ["timeline.txt"]  # spec §14.2: optional, not listed in manifest.txt
 
 RE_ID = re.compile(rb"[0-9A-Z-]{1,64}\Z")
 RE_TOKEN = re.compile(r"[0-9A-Za-z._-]{1,64}\Z")
@@ -30,6 +32,7 @@ RE_STRATUM = re.compile(r"[0-9A-Z]{1,16}\Z")
 RE_DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\Z")
 RE_HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 RE_INT = re.compile(r"(0|[1-9][0-9]{0,17})\Z")
+RE_TIME = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z\Z")
 
 
 class Reject(Exception):
@@ -497,9 +500,9 @@ def verify(files, salt=None):
     for n in REQUIRED + ["manifest.txt"]:
         need(n in names, f"missing file {n}")
     for n in names:
-        need(n in REQUIRED or n in OPTIONAL or n == "manifest.txt", f"unexpected file {n}")
+        need(n in REQUIRED or n in OPTIONAL or n in ANCHORS or n == "manifest.txt", f"unexpected file {n}")
     manifest = enc([[n, str(len(files[n])), hx(sha256(files[n]))]
-                    for n in sorted((n for n in names if n != "manifest.txt"), key=str.encode)])
+                    for n in sorted((n for n in names if n != "manifest.txt" and n not in ANCHORS), key=str.encode)])
     need(manifest == files["manifest.txt"], "manifest.txt: does not match the files (size or digest)")
     D = {n: hx(sha256(files[n])) for n in names}
     pool = parse_pool(files["pool.txt"])
@@ -585,7 +588,144 @@ def verify(files, salt=None):
         compare("inspector-replacements.txt",
                 enc(apply_replacements(rows, assignment, teams, P, inspectors, keys["prk"], is_conflict)),
                 files["inspector-replacements.txt"])
+    if "timeline.txt" in files:
+        check_timeline(parse_timeline(files["timeline.txt"]), P, missing)
     return D["record.txt"], notes
+
+
+# ---------------------------------------------------------------- anchoring (spec §14)
+def china_date(t):
+    """The China (UTC+8) calendar day of a UTC time YYYY-MM-DDTHH:MM:SSZ."""
+    import datetime
+    utc = datetime.datetime.strptime(t, "%Y-%m-%dT%H:%M:%SZ")
+    return (utc + datetime.timedelta(hours=8)).strftime("%Y-%m-%d")
+
+
+def parse_timeline(data):
+    L = lines_of(data, "timeline.txt")
+    T = {"revealed": []}
+    k = 0
+
+    def take(key, nf):
+        nonlocal k
+        need(k < len(L) and L[k][0] == key and len(L[k]) == nf + 1, f"timeline.txt:{k + 1}: expected {key}")
+        k += 1
+        return L[k - 1][1:]
+    need(take("version", 1) == [V], "timeline.txt:1: version")
+    T["draw-id"] = take("draw-id", 1)[0]
+    T["published"] = take("commitment-published", 1)[0]
+    T["deadline"] = take("reveal-deadline", 1)[0]
+    while k < len(L) and L[k][0] == "revealed":
+        d, t = take("revealed", 2)
+        need(RE_TOKEN.match(d) and (t == "missing" or RE_TIME.match(t)), f"timeline.txt:{k}: revealed")
+        T["revealed"].append((d, None if t == "missing" else t))
+    if k < len(L) and L[k][0] == "public-value-exception":
+        T["exception"] = tuple(take("public-value-exception", 2))
+    else:
+        T["entered"] = tuple(take("public-value-entered", 2))
+        need(RE_TIME.match(T["entered"][0]), "timeline.txt: public-value-entered time")
+    T["executed"] = take("executed", 1)[0]
+    need(k == len(L), "timeline.txt: trailing lines")
+    need(all(RE_TIME.match(T[x]) for x in ["published", "deadline", "executed"]), "timeline.txt: times")
+    return T
+
+
+def check_timeline(T, P, missing):
+    need(T["draw-id"] == P["draw-id"], "timeline.txt:2: draw-id")
+    need(T["deadline"] > T["published"], "timeline.txt:4: reveal deadline not after the commitment's publication")
+    need([d for d, _ in T["revealed"]] == P["departments"], "timeline.txt: revealed departments / order")
+    for d, t in T["revealed"]:
+        need((d in missing) == (t is None), f"timeline.txt: revealed {d} disagrees with reveal.txt")
+        need(t is None or T["published"] <= t <= T["deadline"], f"timeline.txt: {d} revealed outside the window")
+    need(any(t for _, t in T["revealed"]), "timeline.txt: no department handed in a secret")
+    ready = T["deadline"] if any(t is None for _, t in T["revealed"]) else max(t for _, t in T["revealed"])
+    if P["public"] is None:
+        need("exception" in T, "timeline.txt: no public value announced, so an approved exception is required")
+    else:
+        need("entered" in T, "timeline.txt: the announced public value's entry is missing")
+        date = P["public"][0]
+        need(china_date(T["published"]) < date and china_date(T["deadline"]) < date,
+             "timeline.txt: public value date not after the commitment's publication and the reveal deadline")
+        entered = T["entered"][0]
+        need(entered >= ready and china_date(entered) >= date, "timeline.txt: public value entered too early")
+        ready = entered
+    need(T["executed"] >= ready, "timeline.txt: executed too early")
+
+
+def parse_log(data):
+    """draw-log.txt (spec §14.1): checks the chain and returns the entries."""
+    entries, prev = [], "0" * 64
+    for n, f in enumerate(lines_of(data, "draw-log.txt"), 1):
+        need(len(f) == 8 and f[0] == str(n) and RE_TIME.match(f[1]) and RE_TOKEN.match(f[2]) and f[4] and
+             f[3] in ("commitment", "exception", "secret", "public-value", "reveal", "record", "timeline", "replacement") and
+             all(RE_HEX64.match(x) for x in f[5:8]), f"draw-log.txt:{n}: bad line")
+        need(f[6] == prev, f"draw-log.txt:{n}: prev is not the hash of the entry before")
+        h = hx(sha256(b"suiji-draw/1 log\x00" + "\t".join(f[:7]).encode("utf-8")))
+        need(f[7] == h, f"draw-log.txt:{n}: hash")
+        prev = h
+        entries.append({"seq": n, "time": f[1], "draw": f[2], "kind": f[3], "subject": f[4], "digest": f[5]})
+    return entries
+
+
+def check_anchors(files, entries):
+    """Spec §14.3: the bundle's files are the ones whose digests were logged, at the logged times."""
+    P = parse_parameters(files["parameters.txt"])
+    mine = [e for e in entries if e["draw"] == P["draw-id"]]
+
+    def only(kind):
+        found = [e for e in mine if e["kind"] == kind]
+        need(len(found) == 1, f"draw-log.txt: {P['draw-id']}: {len(found)} {kind} entries, expected 1")
+        return found[0]
+
+    def same(entry, name):
+        need(entry["digest"] == hx(sha256(files.get(name, b""))),
+             f"draw-log.txt:{entry['seq']}: {name} does not match the logged digest ({entry['kind']})")
+    commitment = only("commitment")
+    same(commitment, "commitment.txt")
+    same(only("reveal"), "reveal.txt")
+    record = only("record")
+    same(record, "record.txt")
+    repl = [e for e in mine if e["kind"] == "replacement"]
+    approvals = lines_of(files.get("inspector-replacements.txt", b""), "inspector-replacements.txt")
+    need(len(repl) == len(approvals), "draw-log.txt: replacement entries do not match inspector-replacements.txt")
+    if repl:
+        same(repl[-1], "inspector-replacements.txt")
+    if "timeline.txt" not in files:
+        return
+    T = parse_timeline(files["timeline.txt"])
+    same(only("timeline"), "timeline.txt")
+    need(commitment["time"] == T["published"] and commitment["subject"] == T["deadline"],
+         f"draw-log.txt:{commitment['seq']}: commitment time or deadline differs from timeline.txt")
+    need(record["time"] == T["executed"], f"draw-log.txt:{record['seq']}: execution time differs from timeline.txt")
+    committed = {r[1]: r[2] for r in lines_of(files["commitment.txt"], "commitment.txt")[4:]}
+    secrets = [e for e in mine if e["kind"] == "secret"]
+    for d, t in T["revealed"]:
+        logged = [e for e in secrets if e["subject"] == d]
+        if t is None:
+            need(not logged, f"draw-log.txt: {d} handed in its secret, but the bundle marks it missing")
+        else:
+            need(len(logged) == 1 and logged[0]["time"] == t and logged[0]["digest"] == committed[d],
+                 f"draw-log.txt: no entry of {d}'s secret at {t}")
+    need(len(secrets) == sum(1 for _, t in T["revealed"] if t), "draw-log.txt: secret entries")
+    if "entered" in T:
+        e = only("public-value")
+        value = lines_of(files["reveal.txt"], "reveal.txt")[-1][1]
+        need(e["time"] == T["entered"][0] and e["digest"] == hx(sha256(value.encode("utf-8"))),
+             f"draw-log.txt:{e['seq']}: public value or its time differs")
+    else:
+        e = only("exception")
+        approver, reason = T["exception"]
+        need(e["digest"] == hx(sha256(lp(approver) + lp(reason))) and e["time"] <= commitment["time"],
+             f"draw-log.txt:{e['seq']}: the exception differs or came after the commitment")
+
+
+def read_log(location):
+    if location.startswith("http://") or location.startswith("https://"):
+        import urllib.request
+        with urllib.request.urlopen(location, timeout=30) as response:
+            return response.read()
+    with open(location, "rb") as fh:
+        return fh.read()
 
 
 def check_assignment_public(teams, P, inspectors, insp_key, data):
@@ -628,7 +768,36 @@ VECTORS = [
                                       "C": "permille:250:round-half-up", "D": "count:4"},
      ["SAMR-310115", "HEALTH-310115"], ["HEALTH-310115"], True, False),
     ("V5", 20, ["ALL"], {"ALL": "count:4"}, ["SAMR-310115", "HEALTH-310115"], [], False, True),
+    ("V6", 30, ["ALL"], {"ALL": "count:10"}, ["SAMR-310115", "HEALTH-310115"], [], True, "full"),
 ]
+# V6 (spec §12): inspectors (id, dept, areas, items, home), all available; conflicts under the salt 0x01..0x10.
+FULL_INSPECTORS = [
+    ("I-01", "SAMR-310115", ["310104"], ["FOOD-01"], ""),
+    ("I-02", "SAMR-310115", ["3101", "4"], ["FOOD-01"], ""),
+    ("I-03", "SAMR-310115", ["310115"], ["FOOD-01", "LIC-02"], "310115001"),
+    ("I-04", "SAMR-310115", ["310104", "310115"], ["FOOD-01"], "310104002"),
+    ("I-05", "SAMR-310115", ["31"], ["FOOD-01"], ""),
+    ("I-06", "HEALTH-310115", ["310104001", "310115"], [], ""),
+    ("I-07", "HEALTH-310115", ["3101"], [], "310104"),
+    ("I-08", "HEALTH-310115", ["310104"], [], ""),
+    ("I-09", "HEALTH-310115", ["3101"], [], "310115003"),
+    ("E-01", "EXPERT", ["3101"], ["EXP-01"], ""),
+    ("E-02", "EXPERT", ["310104"], ["EXP-01"], ""),
+    ("E-03", "EXPERT", ["310115"], ["EXP-01", "EXP-02"], ""),
+]
+FULL_SALT = bytes(range(1, 17))
+
+
+def full_conflicts():
+    out = []
+    for k in range(1, 31):
+        if k % 3 == 0:
+            out.append(("I-05", vid(k)))
+        if k % 4 == 1:
+            out.append(("I-07", vid(k)))
+        if k % 5 == 2:
+            out.append(("E-01", vid(k)))
+    return out
 SOURCE = "中国福利彩票 3D 2026-12-01 开奖号码"
 
 
@@ -647,20 +816,28 @@ def build_vector(v):
             [vid(size + 2), strata[(size + 2) % len(strata)], "inspected-this-year"]]
     files = {"pool.txt": enc(pool), "excluded.txt": enc(sorted(excl, key=lambda r: r[0].encode())),
              "conflicts.txt": b""}
+    full = matching == "full"
     insp = []
-    if matching:
+    if full:
+        for iid, dept, areas, items, home in FULL_INSPECTORS:
+            insp.append([iid, dept, ",".join(sorted(areas, key=str.encode)), ",".join(sorted(items, key=str.encode)), "yes",
+                         "9999-12-31" if dept == "EXPERT" else "2027-12-31", home])
+    elif matching:
         for k in range(1, 13):
             dept = "EXPERT" if k >= 11 else ("SAMR-310115" if k % 2 == 1 else "HEALTH-310115")
             area = ["310115", "3101", "310104"][k % 3 - 1] if k % 3 else "310104"
             insp.append(["I-%02d" % k, dept, area, "FOOD-01,LIC-02", "no" if k == 7 else "yes",
                          "2026-12-01" if k == 9 else "2027-12-31", "310115001" if k == 5 else ""])
+    insp.sort(key=lambda r: r[0].encode())
+    conflict_pairs = full_conflicts() if full else []
+    files["conflicts.txt"] = enc([[c] for c in sorted({conflict_commitment(FULL_SALT, i, t) for i, t in conflict_pairs})])
     files["inspectors.txt"] = enc(insp)
     P = {"draw-id": "D-2026-" + name, "plan-id": "PLAN-2026-01", "batch-id": "B-01", "batch-start": "2026-12-10",
          "batch-end": "2026-12-20", "key-item": "yes" if name == "V3" else "no", "pool-size": str(size),
          "excluded-count": "2", "excluded-digest": hx(sha256(files["excluded.txt"])),
-         "inspectors-digest": hx(sha256(files["inspectors.txt"])), "conflicts-digest": hx(sha256(b"")),
+         "inspectors-digest": hx(sha256(files["inspectors.txt"])), "conflicts-digest": hx(sha256(files["conflicts.txt"])),
          "departments": depts, "public": ("2026-12-01", SOURCE) if public else None, "strata": [],
-         "slots": [], "items": [], "cap-extra": 1 if matching else 0, "cross-unit": "yes" if matching else "no"}
+         "slots": [], "items": [], "cap-extra": 1 if matching and not full else 0, "cross-unit": "yes" if matching else "no"}
     for label in sorted(rules, key=str.encode):
         sz = sum(r[1] == label for r in pool)
         n = sample_size(rules[label], sz)
@@ -671,6 +848,8 @@ def build_vector(v):
                       {"name": "member-1", "dept": "HEALTH-310115", "kind": "member"},
                       {"name": "expert-1", "dept": "EXPERT", "kind": "expert"}]
         P["items"] = [("SAMR-310115", "FOOD-01")]
+        if full:
+            P["items"] = sorted(P["items"] + [("CULT-310115", "ART-09"), ("EXPERT", "EXP-01")])
     files["parameters.txt"] = enc_parameters(P)
     secret = {d: sha256(("suiji test secret " + d).encode()) for d in depts}
     files["commitment.txt"] = enc([["version", V], ["draw-id", P["draw-id"]],
@@ -686,8 +865,11 @@ def build_vector(v):
     drawn, repl, cut = select(pool_rows, P, keys["target"])
     files["selection.txt"], files["replacements.txt"] = enc(drawn), enc(repl)
     by_id = {t["id"]: t for t in pool_rows}
-    files["assignment.txt"] = enc(match([by_id[r[2]] for r in drawn], P, parse_inspectors(files["inspectors.txt"]),
-                                        keys["inspector"], lambda i, t: False))
+    teams = [by_id[r[2]] for r in drawn]
+    inspectors = parse_inspectors(files["inspectors.txt"])
+    is_conflict = (lambda i, t: (i, t) in set(conflict_pairs))  # noqa: E731
+    assignment = match(teams, P, inspectors, keys["inspector"], is_conflict)
+    files["assignment.txt"] = enc(assignment)
     rec = [["version", V], ["draw-id", P["draw-id"]]]
     rec += [[k + "-digest", hx(sha256(files[k + ".txt"]))] for k in ["pool", "excluded", "parameters", "commitment",
                                                                        "reveal"]]
@@ -695,6 +877,14 @@ def build_vector(v):
     rec += [["prk", hx(keys["prk"])], ["target-key", hx(keys["target"])], ["inspector-key", hx(keys["inspector"])]]
     rec += cut + [[k + "-digest", hx(sha256(files[k + ".txt"]))] for k in ["selection", "replacements", "assignment"]]
     files["record.txt"] = enc(rec)
+    if full:
+        # Two approved replacements: the first team's member, then the last team's expert.
+        members = [a for a in assignment if a[1] == "member-1"]
+        experts = [a for a in assignment if a[1] == "expert-1"]
+        rows = [["1", members[0][0], "member-1", members[0][2], "-", "A-01", "sick-leave", "2026-12-12", "-"],
+                ["2", experts[-1][0], "expert-1", experts[-1][2], "-", "A-01", "post-change", "2026-12-12", "-"]]
+        files["inspector-replacements.txt"] = enc(apply_replacements(rows, assignment, teams, P, inspectors, keys["prk"],
+                                                                     is_conflict))
     files["manifest.txt"] = enc([[n, str(len(files[n])), hx(sha256(files[n]))] for n in sorted(files, key=str.encode)])
     return files, keys, pool_rows
 
@@ -703,13 +893,15 @@ def dump_vector(v):
     files, keys, pool_rows = build_vector(v)
     out = ["## " + v[0], "", "```"]
     for f in ["pool.txt", "excluded.txt", "parameters.txt", "inspectors.txt", "conflicts.txt", "commitment.txt",
-              "reveal.txt", "selection.txt", "replacements.txt", "assignment.txt", "record.txt"]:
-        out.append("digest %s %s" % (f, hx(sha256(files[f]))))
+              "reveal.txt", "selection.txt", "replacements.txt", "assignment.txt", "record.txt", "inspector-replacements.txt"]:
+        if f in files:
+            out.append("digest %s %s" % (f, hx(sha256(files[f]))))
     out += ["prk " + hx(keys["prk"]), "target-key " + hx(keys["target"]), "inspector-key " + hx(keys["inspector"]),
             "replacement-key-1 " + hx(replacement_key(keys["prk"], 1))]
     out += ["key %s %s" % (t["id"], k16(key64(keys["target"], t["id"].encode()))) for t in pool_rows]
-    for f in ["selection.txt", "replacements.txt", "assignment.txt", "record.txt"]:
-        out += ["%s: %s" % (f, line.replace("\t", " ")) for line in files[f].decode().split("\n") if line]
+    for f in ["selection.txt", "replacements.txt", "assignment.txt", "record.txt", "inspector-replacements.txt"]:
+        if f in files:
+            out += ["%s: %s" % (f, line.replace("\t", " ")) for line in files[f].decode().split("\n") if line]
     out.append("```")
     return "\n".join(out) + "\n"
 
@@ -742,12 +934,17 @@ def main(argv):
         return 0
     if len(argv) >= 3 and argv[1] == "verify":
         salt = bytes.fromhex(argv[argv.index("--salt") + 1]) if "--salt" in argv else None
+        log = argv[argv.index("--log") + 1] if "--log" in argv else None
         files = {}
         for n in os.listdir(argv[2]):
             with open(os.path.join(argv[2], n), "rb") as fh:
                 files[n] = fh.read()
         try:
             digest, notes = verify(files, salt)
+            if log is not None:
+                entries = parse_log(read_log(log))
+                check_anchors(files, entries)
+                notes.append("matches the public log (head %d)" % len(entries))
         except Reject as e:
             print("FAIL " + str(e))
             return 1

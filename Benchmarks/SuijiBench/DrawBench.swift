@@ -88,14 +88,26 @@ struct DrawBench: AsyncParsableCommand {
                 preview.pool.count, preview.excluded.entries.count, targetDraw, extracted.timeIntervalSince(start), selected.drawn.count,
                 targetDraw / baseline))
 
+        // The ceremony as the demo records it: announced and committed three days ago, the secret
+        // an hour later, the public value (a 3D draw of yesterday) entered last night.
+        let today = CalendarDate(chinaDateOf: now)
+        let committed = Caller(account: admin.account, at: today.adding(days: -3).chinaStart.addingTimeInterval(9 * 3_600))
+        let announcement = DrawAnnouncement(
+            revealDeadline: committed.at.addingTimeInterval(8 * 3_600),
+            publicValue: PublicValueAnnouncement(date: today.adding(days: -1).iso, source: "中国福利彩票3D 开奖号码"))
         start = Date()
-        let draw = try await stores.draws.prepare(batchID: batch.id, caller: admin)
+        let draw = try await stores.draws.prepare(batchID: batch.id, caller: committed, announcement: announcement)
         let prepare = Date().timeIntervalSince(start)
         let secret = [UInt8](repeating: 42, count: 32)
         _ = try await stores.draws.commit(
             draw.id, department: "SAMR", commitment: DepartmentSecret.commitment(department: "SAMR", drawID: draw.id, secret: secret),
-            caller: admin)
-        _ = try await stores.draws.reveal(draw.id, department: "SAMR", secret: Bytes.hex(secret), caller: admin)
+            caller: committed)
+        _ = try await stores.draws.reveal(
+            draw.id, department: "SAMR", secret: Bytes.hex(secret),
+            caller: Caller(account: admin.account, at: committed.at.addingTimeInterval(3_600)))
+        _ = try await stores.draws.enterPublicValue(
+            draw.id, value: "372", note: "bench",
+            caller: Caller(account: admin.account, at: today.adding(days: -1).chinaStart.addingTimeInterval(79_200)))
         start = Date()
         _ = try await stores.draws.execute(draw.id, caller: admin)
         let execute = Date().timeIntervalSince(start)

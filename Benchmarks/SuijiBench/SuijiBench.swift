@@ -11,7 +11,7 @@ import SuijiStore
 struct SuijiBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suiji-bench", abstract: "Suiji benchmarks (run with -c release).",
-        subcommands: [ImportBench.self, DrawBench.self, PortalBench.self])
+        subcommands: [ImportBench.self, DrawBench.self, PortalBench.self, TargetBench.self])
 }
 
 /// Importing targets from CSV into a fresh SQLite file.

@@ -2,6 +2,9 @@
 
 import ArgumentParser
 import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 import SuijiCore
 import SuijiDraw
 import SuijiStore
@@ -10,7 +13,7 @@ import SuijiStore
 struct DrawCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draw", abstract: "Run, list and export verifiable draws.",
-        subcommands: [Run.self, List.self, Export.self])
+        subcommands: [Run.self, List.self, Export.self, Log.self])
 
     /// `suiji draw run PLAN.json`
     struct Run: AsyncParsableCommand {
@@ -78,36 +81,94 @@ struct DrawCommand: AsyncParsableCommand {
     }
 }
 
-/// `suiji verify DIR`: recomputes a draw from its bundle alone.
+extension DrawCommand {
+    /// `suiji draw log [--out FILE]`
+    struct Log: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "log", abstract: "Write the public draw log (draw-log.txt, as the portal serves it) after checking its chain.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(name: .long, help: "Output file (default: standard output).") var out: String?
+
+        func run() async throws {
+            let stores = try await database.open()
+            let log = try await stores.publicLog.log()
+            await stores.database.close()
+            let bytes = log.fileBytes()
+            _ = try PublicLog.parse(bytes)
+            if let out {
+                try Data(bytes).write(to: URL(fileURLWithPath: out))
+                Console.error("wrote \(log.entries.count) entries to \(out); head \(log.head?.hash ?? "-")")
+            } else {
+                FileHandle.standardOutput.write(Data(bytes))
+            }
+        }
+    }
+}
+
+/// `suiji verify DIR`: recomputes a draw from its bundle alone; with `--log`, checks it against
+/// the public draw log; with `--target`, explains one target at once.
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: "Recompute a draw from its public bundle; prints OK or the first mismatch (exit 1).")
 
     @Argument(help: "Directory of the bundle (from `suiji draw export` or the public page).") var directory: String
-    @Option(name: .long, help: "Explain one target: its key, its stratum's cutoff, drawn or not, and why.") var target: String?
+    @Option(
+        name: .long,
+        help:
+            "Only explain one target (key, its stratum's cutoff, drawn or not, and why) from the bundle's files, without recomputing the rest."
+    )
+    var target: String?
     @Option(name: .long, help: "The conflict salt (hex, auditors only) to recompute the matching exactly.") var salt: String?
+    @Option(
+        name: .long,
+        help:
+            "The public draw log (a file, or the portal's URL …/public/draw-log.txt): the bundle must match what was logged while the draw went on."
+    )
+    var log: String?
 
     func run() async throws {
-        let url = URL(fileURLWithPath: directory)
-        var files: [String: [UInt8]] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".txt") {
-            files[name] = Array(try Data(contentsOf: url.appendingPathComponent(name)))
+        if let target {
+            do {
+                print(try BundleDirectory.explain(directory, id: target.trimmed.uppercased()).message)
+                print("note: 仅解释该对象（随机数、本层截止值）；完整核验请运行 suiji verify \(directory)")
+            } catch {
+                print("MISMATCH: \((error as? DrawError)?.message ?? "\(error)")")
+                throw ExitCode(1)
+            }
+            return
         }
-        let bundle = DrawBundle(files: files)
+        let bundle = try BundleDirectory.read(directory)
         let report = Verifier.verify(bundle: bundle, conflictSalt: salt.flatMap(Bytes.fromHex))
         if let failure = report.failure {
             print("MISMATCH: \(failure.message)")
             throw ExitCode(1)
         }
-        print("OK \(report.recordDigest ?? "")")
-        for note in report.notes { print("note: \(note)") }
-        if let target {
+        if let log {
             do {
-                print(try Verifier.explain(bundle: bundle, id: target.trimmed.uppercased()).message)
-            } catch {
-                print("MISMATCH: \(error.message)")
+                let parsed = try PublicLog.parse(try await Self.load(log))
+                try Verifier.checkAnchors(bundle: bundle, log: parsed)
+                print("OK \(report.recordDigest ?? "")")
+                print("log: 与公开日志一致（日志头 第 \(parsed.head?.seq ?? 0) 条 \(parsed.head?.hash ?? "")）")
+            } catch let error as DrawError {
+                print("MISMATCH: 与公开日志不符：\(error.message)")
                 throw ExitCode(1)
             }
+        } else {
+            print("OK \(report.recordDigest ?? "")")
         }
+        for note in report.notes { print("note: \(note)") }
+    }
+
+    /// The log's bytes from a file or an http(s) URL.
+    static func load(_ location: String) async throws -> [UInt8] {
+        if location.hasPrefix("http://") || location.hasPrefix("https://"), let url = URL(string: location) {
+            let (data, response) = try await URLSession.shared.data(from: url)
+            if let http = response as? HTTPURLResponse, http.statusCode != 200 {
+                throw ValidationError("\(location): HTTP \(http.statusCode)")
+            }
+            return Array(data)
+        }
+        guard let data = FileManager.default.contents(atPath: location) else { throw ValidationError("cannot read \(location)") }
+        return Array(data)
     }
 }

@@ -72,6 +72,7 @@ enum ExportSubject: String, CaseIterable, ExpressibleByArgument {
     case plans
     case annualPlan = "annual-plan"
     case draws, results
+    case drawLog = "draw-log"
     /// The exchange file for the national credit publicity system (docs/exchange.md).
     case exchange
 
@@ -83,13 +84,14 @@ enum ExportSubject: String, CaseIterable, ExpressibleByArgument {
         case .annualPlan: .annualPlan
         case .draws: .draws
         case .results: .results
+        case .drawLog: .drawLog
         case .targets, .inspectors, .experts, .items, .departments, .exchange: nil
         }
     }
 }
 
 /// `suiji export`: writes a library (or the departments) as CSV or XLSX, or an open dataset
-/// (public-items, plans, annual-plan, draws, results) as CSV, XLSX or JSON.
+/// (public-items, plans, annual-plan, draws, results, draw-log) as CSV, XLSX or JSON.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -100,7 +102,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(
         help: """
             What to export: targets, inspectors, experts, items or departments (libraries); \
-            public-items, plans, annual-plan, draws or results (open data, docs/open-data.md); \
+            public-items, plans, annual-plan, draws, results or draw-log (open data, docs/open-data.md); \
             exchange (a year's published plans and results for the national credit publicity system, JSON or XLSX, docs/exchange.md).
             """)
     var kind: ExportSubject

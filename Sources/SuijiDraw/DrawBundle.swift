@@ -10,6 +10,9 @@ public struct DrawBundle: Sendable, Equatable {
     ]
     /// Optional, appended after the record.
     public static let optionalFiles = ["inspector-replacements.txt"]
+    /// The anchoring addition of spec §14.2: optional, not listed in `manifest.txt` (it changes
+    /// nothing a `suiji-draw/1` verifier recomputes) and checked against the public log.
+    public static let anchorFiles = ["timeline.txt"]
 
     /// All files including `manifest.txt`.
     public let files: [String: [UInt8]]
@@ -24,10 +27,11 @@ public struct DrawBundle: Sendable, Equatable {
         files = f
     }
 
-    /// `manifest.txt` for the given files: `name TAB size TAB sha256` sorted by name.
+    /// `manifest.txt` for the given files: `name TAB size TAB sha256` sorted by name (the
+    /// anchoring addition `timeline.txt` is not listed).
     public static func manifest(for content: [String: [UInt8]]) -> [UInt8] {
         TextFile.encode(
-            content.keys.filter { $0 != "manifest.txt" }.sorted(by: TextFile.less).map {
+            content.keys.filter { $0 != "manifest.txt" && !anchorFiles.contains($0) }.sorted(by: TextFile.less).map {
                 [$0, String(content[$0]!.count), Bytes.sha256Hex(content[$0]!)]
             })
     }

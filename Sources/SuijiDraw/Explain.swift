@@ -48,28 +48,17 @@ public struct TargetExplanation: Sendable, Equatable {
 }
 
 extension Verifier {
-    /// Explains one id's fate from the bundle (recomputes its key from the reveal).
+    /// Explains one id's fate from the bundle in memory (the same steps as a look-up in a
+    /// memory-mapped directory or in the database: `TargetLookup`).
     public static func explain(bundle: DrawBundle, id: String) throws(DrawError) -> TargetExplanation {
-        let d = try BundleContents(bundle)
-        if let e = d.excluded.entry(id: id) {
-            return TargetExplanation(id: id, stratum: e.stratum, key: nil, cutoff: nil, fate: .excluded(e.reason))
+        do {
+            return try TargetLookup.explain(
+                id: id, record: bundle.files["record.txt"] ?? [], reveal: bundle.files["reveal.txt"] ?? []
+            ) { name, compare in (bundle.files[name] ?? []).withUnsafeBytes { LineSearch.find(in: $0, compare) } }
+        } catch let error as DrawError {
+            throw error
+        } catch {
+            throw .invalidInput(detail: "\(error)")
         }
-        guard let i = d.pool.index(of: id) else {
-            return TargetExplanation(id: id, stratum: nil, key: nil, cutoff: nil, fate: .notInPool)
-        }
-        let stratum = d.pool.stratumLabels[Int(d.pool.stratumIndex[i])]
-        let key = TargetKeys.key(targetKey: SeedKeys(reveal: d.reveal).targetKey, id: id)
-        let cut = d.drawn.last { $0.stratum == stratum }.map { (key: $0.key, id: $0.id) }
-        let fate: TargetFate
-        if let r = d.drawn.first(where: { $0.id == id }) {
-            fate = .drawn(rank: r.rank)
-        } else if let r = try TargetSelection.parseList(bundle.files["replacements.txt"] ?? [], file: "replacements.txt")
-            .first(where: { $0.id == id })
-        {
-            fate = .replacement(rank: r.rank)
-        } else {
-            fate = .notDrawn
-        }
-        return TargetExplanation(id: id, stratum: stratum, key: key, cutoff: cut, fate: fate)
     }
 }

@@ -21,9 +21,12 @@ public enum TestVectors {
         public let publicValue: Bool
         /// Whether the vector includes inspector matching.
         public let matching: Bool
+        /// V6: binding caps, the flow look-ahead, cross-unit, conflicts (salt 0x01…0x10) and two
+        /// inspector replacements, an item line of an unlisted department, areas in byte order.
+        public var full: Bool = false
     }
 
-    /// The five vectors.
+    /// The vectors V1–V6.
     public static let definitions: [Definition] = [
         Definition(
             name: "V1", size: 3, strata: ["ALL"], rules: ["ALL": .count(1)], departments: ["SAMR-310115"],
@@ -49,7 +52,42 @@ public enum TestVectors {
         Definition(
             name: "V5", size: 20, strata: ["ALL"], rules: ["ALL": .count(4)],
             departments: ["SAMR-310115", "HEALTH-310115"], missing: [], publicValue: false, matching: true),
+        Definition(
+            name: "V6", size: 30, strata: ["ALL"], rules: ["ALL": .count(10)], departments: ["SAMR-310115", "HEALTH-310115"],
+            missing: [], publicValue: true, matching: true, full: true),
     ]
+
+    /// V6's inspectors and experts: `(id, dept, areas, items, home)`, all available, certificates
+    /// valid until 2027-12-31 (experts 9999-12-31).
+    public static let fullInspectors: [(String, String, [String], [String], String)] = [
+        ("I-01", "SAMR-310115", ["310104"], ["FOOD-01"], ""),
+        ("I-02", "SAMR-310115", ["3101", "4"], ["FOOD-01"], ""),
+        ("I-03", "SAMR-310115", ["310115"], ["FOOD-01", "LIC-02"], "310115001"),
+        ("I-04", "SAMR-310115", ["310104", "310115"], ["FOOD-01"], "310104002"),
+        ("I-05", "SAMR-310115", ["31"], ["FOOD-01"], ""),
+        ("I-06", "HEALTH-310115", ["310104001", "310115"], [], ""),
+        ("I-07", "HEALTH-310115", ["3101"], [], "310104"),
+        ("I-08", "HEALTH-310115", ["310104"], [], ""),
+        ("I-09", "HEALTH-310115", ["3101"], [], "310115003"),
+        ("E-01", "EXPERT", ["3101"], ["EXP-01"], ""),
+        ("E-02", "EXPERT", ["310104"], ["EXP-01"], ""),
+        ("E-03", "EXPERT", ["310115"], ["EXP-01", "EXP-02"], ""),
+    ]
+
+    /// V6's conflict salt: the bytes 1, 2, …, 16.
+    public static let conflictSalt: [UInt8] = Array(1...16)
+
+    /// V6's declared conflicts: I-05 with targets k ≡ 0 (mod 3), I-07 with k ≡ 1 (mod 4), E-01
+    /// with k ≡ 2 (mod 5), for k = 1…30.
+    public static func fullConflicts() -> [ConflictDeclaration] {
+        (1...30).flatMap { k -> [ConflictDeclaration] in
+            var list: [ConflictDeclaration] = []
+            if k % 3 == 0 { list.append(ConflictDeclaration(inspector: "I-05", target: targetID(k))) }
+            if k % 4 == 1 { list.append(ConflictDeclaration(inspector: "I-07", target: targetID(k))) }
+            if k % 5 == 2 { list.append(ConflictDeclaration(inspector: "E-01", target: targetID(k))) }
+            return list
+        }
+    }
 
     /// Target id k (1-based): `"913101"` + 12-digit zero-padded `k × 104729`.
     public static func targetID(_ k: Int) -> String {
@@ -92,7 +130,15 @@ public enum TestVectors {
                 reason: .inspectedThisYear),
         ])
         let source = "中国福利彩票 3D 2026-12-01 开奖号码"
-        let inspectors = v.matching ? try InspectorTable(inspectors()) : .empty
+        let records =
+            v.full
+            ? fullInspectors.map {
+                InspectorRecord(
+                    id: $0.0, department: $0.1, areas: $0.2, items: $0.3, available: true,
+                    certUntil: $0.1 == "EXPERT" ? "9999-12-31" : "2027-12-31", home: $0.4)
+            } : inspectors()
+        let inspectors = v.matching ? try InspectorTable(records) : .empty
+        let conflicts = v.full ? try ConflictList(salt: conflictSalt, declarations: fullConflicts()) : .empty
         let slots: [SlotSpec] =
             v.matching
             ? [
@@ -100,13 +146,17 @@ public enum TestVectors {
                 SlotSpec(name: "member-1", department: "HEALTH-310115", kind: .member),
                 SlotSpec(name: "expert-1", department: "EXPERT", kind: .expert),
             ] : []
-        let items = v.matching ? [ItemRequirement(department: "SAMR-310115", code: "FOOD-01")] : []
+        var items = v.matching ? [ItemRequirement(department: "SAMR-310115", code: "FOOD-01")] : []
+        if v.full {
+            items += [ItemRequirement(department: "CULT-310115", code: "ART-09"), ItemRequirement(department: "EXPERT", code: "EXP-01")]
+        }
         let params = try DrawParameters.make(
             drawID: "D-2026-\(v.name)", planID: "PLAN-2026-01", batchID: "B-01", batchStart: "2026-12-10",
             batchEnd: "2026-12-20", keyItem: v.name == "V3", pool: pool, excluded: excluded, rules: v.rules,
             departments: v.departments,
             publicValue: v.publicValue ? PublicValueAnnouncement(date: "2026-12-01", source: source) : nil,
-            slots: slots, items: items, capExtra: v.matching ? 1 : 0, crossUnit: v.matching, inspectors: inspectors)
+            slots: slots, items: items, capExtra: v.matching && !v.full ? 1 : 0, crossUnit: v.matching, inspectors: inspectors,
+            conflicts: conflicts)
         let commitment = Commitment(
             drawID: params.drawID, poolDigest: pool.digest, parametersDigest: params.digest,
             commits: v.departments.map {
@@ -121,9 +171,27 @@ public enum TestVectors {
             drawID: params.drawID, commitmentDigest: commitment.digest,
             secrets: v.departments.map { ($0, v.missing.contains($0) ? nil : secret($0)) },
             publicValue: v.publicValue ? PublicValue(value: "372", source: source) : nil)
-        return try DrawEngine.execute(
+        let bundle = try DrawEngine.execute(
             pool: pool, excluded: excluded, parameters: params, commitment: commitment,
-            reveal: reveal, inspectors: inspectors)
+            reveal: reveal, inspectors: inspectors, conflictList: conflicts, conflicts: Set(v.full ? fullConflicts() : []))
+        guard v.full else { return bundle }
+        // Two approved replacements: the first team's member, then the last team's expert.
+        let teams = try InspectorMatching.parse(bundle.files["assignment.txt"]!)
+        let member = teams.first { $0.slot == "member-1" }!
+        let expert = teams.last { $0.slot == "expert-1" }!
+        let approvals = [
+            ReplacementApproval(
+                target: member.target, slot: member.slot, replaced: member.inspector, approver: "A-01", reason: "sick-leave",
+                date: "2026-12-12"),
+            ReplacementApproval(
+                target: expert.target, slot: expert.slot, replaced: expert.inspector, approver: "A-01", reason: "post-change",
+                date: "2026-12-12"),
+        ]
+        var replaced = bundle
+        for approval in approvals {
+            replaced = try replaced.appendingReplacements([approval], conflicts: Set(fullConflicts()))
+        }
+        return replaced
     }
 
     /// Text dump of a vector: every digest, the keys, each target's key, the outputs.
@@ -134,15 +202,16 @@ public enum TestVectors {
         var out = "## \(v.name)\n\n```\n"
         for f in [
             "pool.txt", "excluded.txt", "parameters.txt", "inspectors.txt", "conflicts.txt", "commitment.txt",
-            "reveal.txt", "selection.txt", "replacements.txt", "assignment.txt", "record.txt",
-        ] {
+            "reveal.txt", "selection.txt", "replacements.txt", "assignment.txt", "record.txt", "inspector-replacements.txt",
+        ] where b.files[f] != nil {
             out += "digest \(f) \(Bytes.sha256Hex(b.files[f]!))\n"
         }
         out += "prk \(Bytes.hex(seed.prk))\ntarget-key \(Bytes.hex(seed.targetKey))\n"
         out += "inspector-key \(Bytes.hex(seed.inspectorKey))\nreplacement-key-1 \(Bytes.hex(seed.replacementKey(1)))\n"
         let keys = TargetKeys.compute(pool: d.pool, targetKey: seed.targetKey)
         for i in 0..<d.pool.count { out += "key \(d.pool.id(at: i)) \(Bytes.hex64(keys[i]))\n" }
-        for f in ["selection.txt", "replacements.txt", "assignment.txt", "record.txt"] {
+        for f in ["selection.txt", "replacements.txt", "assignment.txt", "record.txt", "inspector-replacements.txt"] where b.files[f] != nil
+        {
             for line in String(decoding: b.files[f]!, as: UTF8.self).split(separator: "\n") {
                 out += "\(f): \(line.replacingOccurrences(of: "\t", with: " "))\n"
             }

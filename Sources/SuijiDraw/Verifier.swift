@@ -57,6 +57,9 @@ public enum Verifier {
                 parameters: d.parameters, files: bundle.files, reveal: d.reveal,
                 seed: seed, selection: sel)
             try compare(expectedRecord.fileBytes(), bundle.files["record.txt"]!, "record.txt")
+            if let timeline = bundle.files["timeline.txt"] {
+                try DrawTimeline.parse(timeline).check(parameters: d.parameters, reveal: d.reveal)
+            }
             let approvals = try d.approvals
             if !approvals.isEmpty {
                 let (lines, _) = try InspectorReplacement.apply(
@@ -77,7 +80,7 @@ public enum Verifier {
         for n in DrawBundle.requiredFiles where b.files[n] == nil { throw .missingFile(name: n) }
         for n in b.files.keys
         where n != "manifest.txt" && !DrawBundle.requiredFiles.contains(n)
-            && !DrawBundle.optionalFiles.contains(n)
+            && !DrawBundle.optionalFiles.contains(n) && !DrawBundle.anchorFiles.contains(n)
         { throw .missingFile(name: n) }
         try compare(DrawBundle.manifest(for: b.files), m, "manifest.txt")
     }

@@ -19,6 +19,8 @@ public struct Stores: Sendable {
     public let areas: AreaStore
     public let plans: PlanStore
     public let draws: DrawStore
+    /// The public draw log (docs/draw-spec.md §14).
+    public let publicLog: PublicLogStore
     public let workQueue: WorkQueueReader
     public let publicRecords: PublicRecordStore
     public let annualPlans: AnnualPlanStore
@@ -49,6 +51,7 @@ public struct Stores: Sendable {
         areas = AreaStore(database: database)
         plans = PlanStore(database: database)
         draws = DrawStore(database: database)
+        publicLog = PublicLogStore(database: database)
         workQueue = WorkQueueReader(database: database)
         publicRecords = PublicRecordStore(database: database)
         annualPlans = AnnualPlanStore(database: database)

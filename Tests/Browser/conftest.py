@@ -70,6 +70,8 @@ def scripted_draw(db: str, workdir: Path) -> str:
     """
     today = datetime.date.today()
     year_end = datetime.date(today.year, 12, 31)
+    china = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date()
+    china_yesterday = (china - datetime.timedelta(days=1)).isoformat()
     plan = {
         "plan": {
             "code": f"{today.year}-BROWSER",
@@ -93,6 +95,13 @@ def scripted_draw(db: str, workdir: Path) -> str:
             "count": 3,
         },
         "secrets": {"SAMR": "5d" * 32, "HEALTH": "a7" * 32},
+        # Yesterday's 3D draw (China time): the announced public value, already published.
+        "publicValue": {
+            "date": china_yesterday,
+            "source": "中国福利彩票3D 当日开奖号码",
+            "value": "372",
+            "note": "浏览器测试：离线记录",
+        },
     }
     path = workdir / "browser-plan.json"
     path.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 import tempfile
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -144,22 +145,48 @@ def test_from_import_to_a_public_result(make_driver, fresh_demo):
     draw_url = admin.current_url
     draw_id = draw_url.rstrip("/").split("/")[-1]
 
-    # 5. Both departments commit with secrets made in the browser, then reveal them.
+    # 5. The office announces the reveal deadline; it records an approved exception instead of a
+    #    lottery value (a browser test cannot wait for tomorrow's draw). Both departments then
+    #    commit with secrets made in the browser and saved as files, and hand them in: SAMR by
+    #    uploading its file, HEALTH by pasting its secret.
     health = make_driver("health-admin")
     login(health, demo, "health-admin")
+    health.get(draw_url)
+    assert "等待联席会议办公室预告" in health.find_element(By.TAG_NAME, "main").text
+    office.get(draw_url)
+    deadline = (datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))) + datetime.timedelta(days=1))
+    office.execute_script("arguments[0].value = arguments[1]", labelled(office, "揭示截止时间（北京时间）"),
+                          deadline.strftime("%Y-%m-%dT%H:%M"))
+    labelled(office, "批准人（姓名、职务）").send_keys("联席会议办公室主任 王某")
+    labelled(office, "原因（将公开）").send_keys("浏览器测试：不等待开奖")
+    post_button(office, "预告")
+    assert "经批准不使用" in office.find_element(By.TAG_NAME, "main").text
+    health.get(demo.url("/"))
     assert draw_id in health.find_element(By.CSS_SELECTOR, "section.work-queue").text
     secrets = {}
+    files = {}
     for name, driver in [("SAMR", admin), ("HEALTH", health)]:
         driver.get(draw_url)
-        button(driver, "在浏览器中生成秘密并计算承诺").click()
+        assert not driver.find_elements(By.XPATH, "//button[normalize-space(.)='执行抽取']"), "执行抽取 before it can run"
+        button(driver, "生成秘密并保存秘密文件").click()
         wait(driver).until(lambda d: d.find_element(By.ID, "secret-out").text.strip())
         secrets[name] = driver.find_element(By.ID, "secret-out").text.strip()
+        href = driver.find_element(By.ID, "secret-download").get_attribute("href")
+        assert href.startswith("data:text/plain"), href
+        text = urllib.parse.unquote(href.split(",", 1)[1])
+        assert f"secret: {secrets[name]}" in text and f"draw-id: {draw_id}" in text, text
+        files[name] = Path(tempfile.mkdtemp(prefix="suiji-secret-")) / f"suiji-secret-{draw_id}-{name}.txt"
+        files[name].write_text(text, encoding="utf-8")
         post_button(driver, "提交承诺")
-    for name, driver in [("SAMR", admin), ("HEALTH", health)]:
-        driver.get(draw_url)
-        labelled(driver, "本部门秘密").send_keys(secrets[name])
-        post_button(driver, "揭示秘密")
-        wait(driver).until(EC.text_to_be_present_in_element((By.TAG_NAME, "main"), "已揭示"))
+    admin.get(draw_url)
+    labelled(admin, "秘密文件").send_keys(str(files["SAMR"]))
+    post_button(admin, "交来秘密")
+    wait(admin).until(EC.text_to_be_present_in_element((By.TAG_NAME, "main"), "已交来秘密"))
+    assert not admin.find_elements(By.XPATH, "//button[normalize-space(.)='执行抽取']"), "执行抽取 while HEALTH may still reveal"
+    health.get(draw_url)
+    labelled(health, "或粘贴本部门秘密（64 位十六进制）").send_keys(secrets["HEALTH"])
+    post_button(health, "交来秘密")
+    wait(health).until(EC.text_to_be_present_in_element((By.TAG_NAME, "main"), "已交来秘密"))
     admin.get(draw_url)
     post_button(admin, "执行抽取")
     wait(admin).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "已抽取"))
@@ -253,5 +280,5 @@ def test_from_import_to_a_public_result(make_driver, fresh_demo):
     explanation = citizen.find_element(By.TAG_NAME, "main").text
     assert code in explanation and "截止" in explanation
     citizen.get(demo.url(f"/public/draws/{draw_id}/verify"))
-    assert "OK" in citizen.find_element(By.TAG_NAME, "main").text
+    assert "核验通过" in citizen.find_element(By.TAG_NAME, "main").text
     assert h1(citizen).startswith("抽取核验")

@@ -1,6 +1,8 @@
 """The public page of an executed draw (一公开), without logging in: the drawn list, the box
 "查询某一主体是否被抽中及原因" and 在线核验 — with and without JavaScript."""
 
+import urllib.request
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
@@ -28,9 +30,10 @@ def drawn(browser):
     result = {}
     for table in section.find_elements(By.CSS_SELECTOR, "table.grid"):
         headers = [th.text.strip() for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
-        if headers[:3] != ["名次", "统一社会信用代码", "随机数"]:
+        if headers != ["名次", "检查对象", "统一社会信用代码", "随机数"]:
             continue
-        for rank, code, key in table_rows(browser, table):
+        for rank, name, code, key in table_rows(browser, table):
+            assert name and name != code, f"the drawn target {code} has no name beside its code"
             result[code] = key
     return result
 
@@ -42,6 +45,16 @@ def check_public_page(browser, demo, url):
     assert "/login" not in browser.current_url
     codes = drawn(browser)
     assert codes, "the drawn list is empty"
+    # The public value announced before the commitments, as entered; the log head, as the log ends.
+    announced = browser.find_element(By.XPATH, "//section[h2[normalize-space(.)='公开随机值与揭示截止时间']]").text
+    assert "中国福利彩票3D" in announced and "录入值" in announced, announced
+    log = browser.find_element(By.XPATH, "//section[h2[normalize-space(.)='公开日志']]")
+    head = log.find_element(By.XPATH, ".//p[starts-with(normalize-space(.), '日志头')]/code").text.strip()
+    with urllib.request.urlopen(demo.url("/public/draw-log.txt")) as response:
+        last = response.read().decode("utf-8").splitlines()[-1].split("\t")
+    assert head == last[-1], "the head shown is the log's last hash"
+    kinds = [row[2] for row in table_rows(browser, log.find_element(By.CSS_SELECTOR, "table.grid"))]
+    assert any("承诺文件发布" in k for k in kinds) and any("抽取记录" in k for k in kinds), kinds
     for code in codes:
         assert CREDIT_CODE.match(code), f"not a credit code in the drawn list: {code!r}"
 
@@ -64,7 +77,7 @@ def check_public_page(browser, demo, url):
     wait(browser).until(EC.url_contains("/verify"))
     assert h1(browser).startswith("抽取核验")
     status = browser.find_element(By.CSS_SELECTOR, ".ok[role=status]").text
-    assert status.startswith("OK") and "结果一致" in status, status
+    assert status.startswith("核验通过") and "结果一致" in status, status
     assert not browser.find_elements(By.CSS_SELECTOR, ".alert"), "核验失败"
     link(browser, "返回公示页").click()
     wait(browser).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "抽取公示"))

@@ -15,7 +15,7 @@ struct CLITests {
         var help = ""
         for arguments in [
             [], ["serve"], ["demo"], ["import"], ["export"], ["audit", "verify"], ["calendar", "due"], ["accounts", "add"],
-            ["draw", "run"], ["draw", "export"], ["verify"], ["inspections", "overdue"], ["credit", "apply-lowering"],
+            ["draw", "run"], ["draw", "export"], ["draw", "log"], ["verify"], ["inspections", "overdue"], ["credit", "apply-lowering"],
             ["oversight", "report"],
         ] {
             help += "== suiji \(arguments.joined(separator: " "))\n"

@@ -35,6 +35,9 @@ struct DrawCLITests {
         return db
     }
 
+    /// Yesterday's 3D draw, China time: the public value of the scripted draws.
+    static var yesterday: String { CalendarDate(chinaDateOf: Date()).adding(days: -1).iso }
+
     static func planFile(_ dir: URL, redraw: Bool = false) throws -> String {
         let secret = String(repeating: "ab", count: 32)
         var json = """
@@ -42,7 +45,8 @@ struct DrawCLITests {
               "items": [{"department": "SAMR", "code": "SAMR-003"}, {"department": "HEALTH", "code": "HEALTH-002"}],
               "windowStart": "2026-06-01", "windowEnd": "2026-12-31"},
              "batch": {"code": "B1", "start": "2026-12-01", "end": "2026-12-20", "ratios": {"A": 100, "B": 100, "C": 200, "D": 1000}},
-             "secrets": {"SAMR": "\(secret)", "HEALTH": null}
+             "secrets": {"SAMR": "\(secret)", "HEALTH": null},
+             "publicValue": {"date": "\(yesterday)", "source": "中国福利彩票3D \(yesterday) 开奖号码", "value": "372", "note": "开奖公告"}
             """
         if redraw { json += #", "redraw": {"reason": "抽中人员调离", "approver": "局长"}"# }
         let file = dir.appendingPathComponent(redraw ? "redraw.json" : "plan.json")
@@ -100,6 +104,72 @@ struct DrawCLITests {
         #expect(list.out.contains("2026-SAMR-01-B1-1\texecuted"))
         #expect(list.out.contains("2026-SAMR-01-B1-2\texecuted"))
         #expect(list.out.contains("redraw of 2026-SAMR-01-B1-1: 抽中人员调离"))
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    /// The bundle matches the public log of its own database, read from a file or from the
+    /// portal; the same draw rebuilt elsewhere (same id, other secret) does not.
+    @Test func aBundleIsCheckedAgainstThePublicLog() async throws {
+        let dir = try SuijiBinary.scratch()
+        let db = try Self.district(dir)
+        #expect(try SuijiBinary.run(["draw", "run", try Self.planFile(dir), "--db", db]).status == 0)
+        let bundle = dir.appendingPathComponent("bundle").path
+        #expect(try SuijiBinary.run(["draw", "export", "2026-SAMR-01-B1-1", "--db", db, "--out", bundle]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: bundle + "/timeline.txt"))
+        let log = dir.appendingPathComponent("draw-log.txt").path
+        #expect(try SuijiBinary.run(["draw", "log", "--db", db, "--out", log]).status == 0)
+        let checked = try SuijiBinary.run(["verify", bundle, "--log", log])
+        #expect(checked.status == 0 && checked.out.contains("与公开日志一致"), "\(checked.out)")
+        // The draw run again on another database: the bundle verifies alone, not against the log.
+        let other = dir.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        let otherDB = try Self.district(other)
+        let plan = try String(contentsOfFile: try Self.planFile(dir), encoding: .utf8).replacingOccurrences(
+            of: String(repeating: "ab", count: 32), with: String(repeating: "cd", count: 32))
+        let otherPlan = other.appendingPathComponent("plan.json")
+        try plan.write(to: otherPlan, atomically: true, encoding: .utf8)
+        #expect(try SuijiBinary.run(["draw", "run", otherPlan.path, "--db", otherDB]).status == 0)
+        let rebuilt = other.appendingPathComponent("bundle").path
+        #expect(try SuijiBinary.run(["draw", "export", "2026-SAMR-01-B1-1", "--db", otherDB, "--out", rebuilt]).status == 0)
+        #expect(try SuijiBinary.run(["verify", rebuilt]).status == 0)
+        let forged = try SuijiBinary.run(["verify", rebuilt, "--log", log])
+        #expect(forged.status == 1 && forged.out.contains("与公开日志不符") && forged.out.contains("commitment.txt"), "\(forged.out)")
+        // The independent Python verifier agrees, timeline.txt included.
+        if let interpreter = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile(atPath:)) {
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("tools/reference_verifier.py").path
+            func python(_ arguments: [String]) throws -> (Int32, String) {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: interpreter)
+                process.arguments = [script] + arguments
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                try process.run()
+                let out = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return (process.terminationStatus, String(decoding: out, as: UTF8.self))
+            }
+            let ok = try python(["verify", bundle, "--log", log])
+            #expect(ok.0 == 0 && ok.1.contains("matches the public log"), "\(ok.1)")
+            let bad = try python(["verify", rebuilt, "--log", log])
+            #expect(bad.0 == 1 && bad.1.contains("commitment.txt"), "\(bad.1)")
+        }
+        // The log from the portal's URL.
+        let port = Int.random(in: 20_000...29_999)
+        let serve = Process()
+        serve.executableURL = URL(fileURLWithPath: try #require(SuijiBinary.path))
+        serve.arguments = ["serve", "--db", db, "--port", String(port)]
+        serve.standardOutput = FileHandle.nullDevice
+        serve.standardError = FileHandle.nullDevice
+        try serve.run()
+        var viaURL = (status: Int32(-1), out: "", err: "")
+        for _ in 0..<100 where viaURL.status != 0 {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            viaURL = try SuijiBinary.run(["verify", bundle, "--log", "http://127.0.0.1:\(port)/public/draw-log.txt"])
+        }
+        serve.terminate()
+        serve.waitUntilExit()
+        #expect(viaURL.status == 0 && viaURL.out.contains("与公开日志一致"), "\(viaURL.out) \(viaURL.err)")
         try? FileManager.default.removeItem(at: dir)
     }
 }

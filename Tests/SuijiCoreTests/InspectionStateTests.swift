@@ -8,7 +8,7 @@ import Testing
 struct InspectionStateTests {
     static let legal: [(InspectionState, InspectionAction, InspectionState)] = [
         (.pending, .submit, .submitted), (.returned, .submit, .submitted), (.submitted, .approve, .approved),
-        (.submitted, .return, .returned), (.approved, .publish, .published),
+        (.submitted, .return, .returned), (.approved, .publish, .published), (.pending, .cancel, .cancelled),
     ]
 
     @Test func everyLegalTransition() throws {

@@ -49,6 +49,30 @@ import Testing
         #expect(try Self.run(["verify", dir.path]).0 == 1)
     }
 
+    /// V6 in Python: exact with the salt, public constraints without; N1–N4 rejected.
+    @Test(.enabled(if: python != nil))
+    func pythonVerifiesTheFullVectorAndRejectsTheNegatives() throws {
+        func write(_ b: DrawBundle) throws -> URL {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("suiji-v6-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for (n, bytes) in b.files { try Data(bytes).write(to: dir.appendingPathComponent(n)) }
+            return dir
+        }
+        let b = try TestVectors.bundle(TestVectors.definitions.first { $0.name == "V6" }!)
+        let dir = try write(b)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let salted = try Self.run(["verify", dir.path, "--salt", Bytes.hex(TestVectors.conflictSalt)])
+        #expect(salted.0 == 0 && salted.1.contains("OK record-digest \(b.recordDigest!)") && !salted.1.contains("NOTE"), "\(salted.1)")
+        let plain = try Self.run(["verify", dir.path])
+        #expect(plain.0 == 0 && plain.1.contains("NOTE"), "\(plain.1)")
+        for (name, file, mutated) in try FullVectorTests.negatives() {
+            let bad = try write(mutated)
+            defer { try? FileManager.default.removeItem(at: bad) }
+            let (status, out) = try Self.run(["verify", bad.path])
+            #expect(status == 1 && out.contains(file), "\(name): \(out)")
+        }
+    }
+
     @Test(.enabled(if: python != nil))
     func pythonRegeneratesVectors() throws {
         let (status, out) = try Self.run(["vectors"])

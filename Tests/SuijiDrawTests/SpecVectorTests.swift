@@ -10,6 +10,7 @@ import Testing
         "V3": "6d429eff4d747b164f8cc2e289d5a7359009358a38728e3e727097a810ac9392",
         "V4": "332f184cd119f85ddcb6528c724d181bd18eec3e43d0a0e4c5803952278d4871",
         "V5": "6a214398bfe3465ba34d3074086392d333e995e94dd05cc7da921a51a24e4d7b",
+        "V6": "8af15bd44cbbfc0d737f3ae2a2b9e80db8cff6011722353a0dbd06cb7cd2b1cd",
     ]
 
     @Test(arguments: TestVectors.definitions.map(\.name))

@@ -36,7 +36,7 @@ struct CreditStoreTests {
                 planID: draw.plan.id, code: "B2", start: CalendarDate(iso: "2026-10-08")!, end: CalendarDate(iso: "2026-10-30")!,
                 size: .ratios(a: 50, b: 100, c: 300, d: 1000, rounding: .ceil)),
             caller: draw.fixture.samr)
-        let prepared = try await draw.stores.draws.prepare(batchID: batch.id, caller: draw.fixture.samr)
+        let prepared = try await draw.stores.draws.prepare(batchID: batch.id, caller: draw.fixture.samr, announcement: DrawFixture.lottery)
         _ = try await draw.stores.draws.commit(
             prepared.id, department: "SAMR", commitment: draw.commitment("SAMR", prepared.id), caller: draw.fixture.samr)
         _ = try await draw.stores.draws.commit(

@@ -66,13 +66,41 @@ struct DrawFixture {
         DepartmentSecret.commitment(department: department, drawID: drawID, secret: Self.secrets[department]!)
     }
 
-    /// Prepare → both commit → SAMR reveals (HEALTH misses the deadline) → execute.
-    func run() async throws -> DrawSummary {
-        let draw = try await stores.draws.prepare(batchID: batch.id, caller: fixture.samr)
+    /// t0 is 2026-05-29 04:26 China time: the deadline a day later, the 3D draw of 2026-05-31.
+    static let deadline = TestDatabase.t0.addingTimeInterval(86_400)
+    static let lottery = DrawAnnouncement(
+        revealDeadline: deadline, publicValue: PublicValueAnnouncement(date: "2026-05-31", source: "中国福利彩票3D 2026-05-31 开奖号码"))
+    /// 2026-05-31 21:30 China time, and the morning after.
+    static let valueEntered = CalendarDate(iso: "2026-05-31")!.chinaStart.addingTimeInterval(21.5 * 3_600)
+    static let executed = CalendarDate(iso: "2026-06-01")!.chinaStart.addingTimeInterval(9 * 3_600)
+
+    /// `caller` an `hours` after t0.
+    static func later(_ caller: Caller, hours: Double) -> Caller {
+        Caller(account: caller.account, at: caller.at.addingTimeInterval(hours * 3_600))
+    }
+
+    /// A draw without a public value, approved, its deadline a minute after t0 (the same day).
+    static let exception = DrawAnnouncement(
+        revealDeadline: TestDatabase.t0.addingTimeInterval(60), publicValue: nil,
+        exception: .init(approver: "联席办主任 李某", reason: "测试：不等待开奖"))
+
+    /// Prepare → both commit → SAMR hands in its secret (HEALTH misses the deadline a minute
+    /// later) → execute two minutes after t0. With `lottery`, the 3D draw of 2026-05-31 is
+    /// announced, entered on its day, and the draw executed the morning after.
+    func run(lottery: Bool = false, redraw: Redraw? = nil) async throws -> DrawSummary {
+        let draw = try await stores.draws.prepare(
+            batchID: batch.id, caller: fixture.samr, announcement: lottery ? Self.lottery : Self.exception, redraw: redraw)
         _ = try await stores.draws.commit(draw.id, department: "SAMR", commitment: commitment("SAMR", draw.id), caller: fixture.samr)
         _ = try await stores.draws.commit(draw.id, department: "HEALTH", commitment: commitment("HEALTH", draw.id), caller: fixture.health)
-        _ = try await stores.draws.reveal(draw.id, department: "SAMR", secret: Bytes.hex(Self.secrets["SAMR"]!), caller: fixture.samr)
-        return try await stores.draws.execute(draw.id, caller: fixture.samr)
+        _ = try await stores.draws.reveal(
+            draw.id, department: "SAMR", secret: Bytes.hex(Self.secrets["SAMR"]!), caller: Self.later(fixture.samr, hours: 0.003))
+        if lottery {
+            _ = try await stores.draws.enterPublicValue(
+                draw.id, value: "372", note: "https://www.cwl.gov.cn/ 开奖公告",
+                caller: Caller(account: fixture.office.account, at: Self.valueEntered))
+        }
+        return try await stores.draws.execute(
+            draw.id, caller: Caller(account: fixture.samr.account, at: lottery ? Self.executed : TestDatabase.t0.addingTimeInterval(120)))
     }
 }
 
@@ -111,6 +139,15 @@ struct DrawLifecycleTests {
         await #expect(throws: PlanError.self) { _ = try await stores.draws.prepare(batchID: draw.batch.id, caller: draw.fixture.health) }
         let prepared = try await stores.draws.prepare(batchID: draw.batch.id, caller: draw.fixture.samr)
         #expect(try await stores.draws.publishedFiles(prepared.id).isEmpty)
+        // Nobody commits before the announcement; only the office or the initiator announces.
+        await #expect(throws: PlanError.self) {
+            _ = try await stores.draws.commit(
+                prepared.id, department: "SAMR", commitment: draw.commitment("SAMR", prepared.id), caller: draw.fixture.samr)
+        }
+        await #expect(throws: PlanError.self) {
+            _ = try await stores.draws.announce(prepared.id, DrawFixture.exception, caller: draw.fixture.health)
+        }
+        _ = try await stores.draws.announce(prepared.id, DrawFixture.exception, caller: draw.fixture.office)
         // HEALTH cannot commit for SAMR; nothing executes before every commitment is published.
         await #expect(throws: PlanError.self) {
             _ = try await stores.draws.commit(
@@ -221,7 +258,8 @@ struct DrawLifecycleTests {
 
     @Test func concurrentExecutesProduceOneDraw() async throws {
         let draw = try await DrawFixture.make(.sqlite, size: .count(10))
-        let prepared = try await draw.stores.draws.prepare(batchID: draw.batch.id, caller: draw.fixture.samr)
+        let prepared = try await draw.stores.draws.prepare(
+            batchID: draw.batch.id, caller: draw.fixture.samr, announcement: DrawFixture.exception)
         let callers = ["SAMR": draw.fixture.samr, "HEALTH": draw.fixture.health]
         for (department, caller) in callers {
             _ = try await draw.stores.draws.commit(

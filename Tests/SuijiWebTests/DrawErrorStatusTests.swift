@@ -15,7 +15,8 @@ struct DrawErrorStatusTests {
             try await PlanDrawFixture.seed(fixture)
             let (_, batch) = try await PlanDrawFixture.approvedPlan(client)
             let samr = try await token(client, "samr")
-            let prepared = try await PlanDrawFixture.call(client, .post, "/api/v1/batches/\(batch)/draws", token: samr)
+            let prepared = try await PlanDrawFixture.call(
+                client, .post, "/api/v1/batches/\(batch)/draws", token: samr, body: ["announcement": PlanDrawFixture.exception])
             let id = prepared.json["id"] as? String ?? ""
             for department in ["SAMR", "HEALTH"] {
                 let body = ["department": department, "commitment": PlanDrawFixture.commitment(department, id)]

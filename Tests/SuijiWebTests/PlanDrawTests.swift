@@ -98,11 +98,29 @@ enum PlanDrawFixture {
         return (id, batch.json["id"] as? Int ?? 0)
     }
 
-    /// Prepare → HEALTH cannot commit for SAMR → both commit → SAMR reveals → execute.
+    /// The announcement of a draw prepared at `WebFixture.now` with an approved exception (no
+    /// public value): the deadline a day later.
+    static var exception: [String: Any] {
+        [
+            "revealDeadline": "2026-05-30T12:00:00+08:00",
+            "exception": ["approver": "联席办主任 李某", "reason": "测试：不等待开奖"],
+        ]
+    }
+
+    /// The announcement of a 中国福利彩票3D draw: deadline 2026-05-30 12:00, value of 2026-05-31.
+    static var lottery: [String: Any] {
+        [
+            "revealDeadline": "2026-05-30T12:00:00+08:00",
+            "publicValue": ["date": "2026-05-31", "source": "中国福利彩票3D 2026-05-31 开奖号码"],
+        ]
+    }
+
+    /// Prepare (announced with an exception) → HEALTH cannot commit for SAMR → both commit →
+    /// both hand in their secrets → execute (nobody is missing, so it need not wait).
     static func executedDraw(_ client: some TestClientProtocol, batch: Int) async throws -> String {
         let samr = try await token(client, "samr")
         let health = try await token(client, "health")
-        let prepared = try await call(client, .post, "/api/v1/batches/\(batch)/draws", token: samr)
+        let prepared = try await call(client, .post, "/api/v1/batches/\(batch)/draws", token: samr, body: ["announcement": exception])
         #expect(prepared.status == .created)
         let id = prepared.json["id"] as? String ?? ""
         let forged = try await call(
@@ -116,9 +134,12 @@ enum PlanDrawFixture {
             #expect(result.status == .ok)
         }
         #expect(try await call(client, .get, "/api/v1/draws/\(id)", token: health).json["state"] as? String == "committed")
-        let revealed = try await call(
-            client, .post, "/api/v1/draws/\(id)/reveals", token: samr, body: ["department": "SAMR", "secret": Bytes.hex(secrets["SAMR"]!)])
-        #expect(revealed.status == .ok)
+        for (department, token) in [("SAMR", samr), ("HEALTH", health)] {
+            let revealed = try await call(
+                client, .post, "/api/v1/draws/\(id)/reveals", token: token,
+                body: ["department": department, "secret": Bytes.hex(secrets[department]!)])
+            #expect(revealed.status == .ok)
+        }
         let executed = try await call(client, .post, "/api/v1/draws/\(id)/execute", token: samr)
         #expect(executed.json["state"] as? String == "executed")
         return id
@@ -176,9 +197,10 @@ struct PlanDrawTests {
                 ("/api/v1/plans/\(plan)/actions/publish", nil),
                 ("/api/v1/plans/\(plan)/batches", PlanDrawFixture.batch.merging(["code": "B2"]) { $1 }),
                 ("/api/v1/batches/\(batch)/draws", nil),
+                ("/api/v1/draws/\(id)/announcement", PlanDrawFixture.exception),
                 ("/api/v1/draws/\(id)/commitments", ["department": "SAMR", "commitment": PlanDrawFixture.commitment("SAMR", id)]),
                 ("/api/v1/draws/\(id)/reveals", ["department": "SAMR", "secret": Bytes.hex(PlanDrawFixture.secrets["SAMR"]!)]),
-                ("/api/v1/draws/\(id)/public-value", ["value": "123"]),
+                ("/api/v1/draws/\(id)/public-value", ["value": "123", "note": "开奖公告"]),
                 ("/api/v1/draws/\(id)/execute", nil),
             ]
             for (uri, body) in writes {
@@ -228,6 +250,30 @@ struct PlanDrawPagesTests {
         }
     }
 
+    /// A multipart post of the reveal form with `file` as the secret file.
+    func upload(
+        _ client: some TestClientProtocol, _ uri: String, _ session: (cookie: String, csrf: String), file: String
+    ) async throws -> (status: HTTPResponse.Status, body: String) {
+        let boundary = "suiji-test-boundary"
+        let body = """
+            --\(boundary)\r
+            Content-Disposition: form-data; name="_csrf"\r
+            \r
+            \(session.csrf)\r
+            --\(boundary)\r
+            Content-Disposition: form-data; name="secretFile"; filename="secret.txt"\r
+            Content-Type: text/plain\r
+            \r
+            \(file)\r
+            --\(boundary)--\r
+
+            """
+        let headers: HTTPFields = [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"]
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+            ($0.status, String(buffer: $0.body))
+        }
+    }
+
     func page(_ client: some TestClientProtocol, _ uri: String, _ session: (cookie: String, csrf: String)) async throws -> (
         status: HTTPResponse.Status, body: String
     ) {
@@ -266,18 +312,37 @@ struct PlanDrawPagesTests {
                 #expect(detail.body.contains("新增批次") == (username == "samr"))
                 let draw = try await page(client, "/draws/\(id)", session)
                 #expect(draw.status == .ok, "\(username)")
-                #expect(draw.body.contains("区卫健委（HEALTH）"))
+                #expect(draw.body.contains("<td>区卫健委"))
                 #expect(draw.body.contains("待提交承诺"))
+                #expect(draw.body.contains("怎样做到谁也左右不了结果") && draw.body.contains("<summary>算法与公式"))
+                // Nothing is announced yet: the office and the initiator announce, nobody commits.
+                #expect(draw.body.contains("name=\"revealDeadline\"") == (username == "samr" || username == "office"))
+                #expect(!draw.body.contains("name=\"commitment\""))
+                #expect(draw.body.contains("等待联席会议办公室预告") == (username == "samr" || username == "health"))
+                #expect(!draw.body.contains("执行抽取</button>"))
+            }
+            let office = try await login(client, "office")
+            let announced = try await post(
+                client, "/draws/\(id)/announcement", office,
+                [
+                    ("revealDeadline", "2026-05-30T12:00"), ("publicValueDate", "2026-05-31"),
+                    ("publicValueSource", "中国福利彩票3D 2026-05-31 开奖号码"),
+                ])
+            #expect(announced.status == .found)
+            for username in ["samr", "health", "office"] {
+                let draw = try await page(client, "/draws/\(id)", try await login(client, username))
+                #expect(draw.body.contains("2026年5月30日 12:00（北京时间）"))
+                #expect(draw.body.contains("2026年5月31日 中国福利彩票3D 2026-05-31 开奖号码：待公布后录入"))
                 #expect(draw.body.contains("name=\"commitment\"") == (username == "samr" || username == "health"))
-                #expect(draw.body.contains("执行抽取</button>") == (username == "samr" || username == "office"))
+                #expect(!draw.body.contains("执行抽取</button>"))
             }
             let samr = try await page(client, "/draws/\(id)", try await login(client, "samr"))
             #expect(samr.body.contains(#"<script src="/static/draw.js" defer></script>"#))
             let script = try await client.execute(uri: "/static/draw.js", method: .get) { String(buffer: $0.body) }
             #expect(script.contains("crypto.getRandomValues"))
-            #expect(samr.body.contains("请妥善保存本部门秘密，揭示时需要"))
+            #expect(samr.body.contains("请妥善保存秘密文件"))
+            #expect(samr.body.contains("download=\"suiji-secret-\(id)-SAMR.txt\""))
             #expect(samr.body.contains("data-department=\"SAMR\" data-draw=\"\(id)\""))
-            #expect(samr.body.contains(" disabled>执行抽取</button>"))
             let culture = try await login(client, "culture")
             #expect(try await page(client, "/plans/\(plan)", culture).status == .notFound)
             #expect(try await page(client, "/draws/\(id)", culture).status == .notFound)
@@ -288,9 +353,9 @@ struct PlanDrawPagesTests {
     @Test func aPlanRunsThroughTheFormsToItsDraw() async throws {
         try await withApp { fixture, client in
             try await PlanDrawFixture.seed(fixture)
-            let samr = try await login(client, "samr")
+            var samr = try await login(client, "samr")
             let health = try await login(client, "health")
-            let office = try await login(client, "office")
+            var office = try await login(client, "office")
             let bad = try await post(client, "/plans", samr, [("name", "联合抽查"), ("code", "2026-SAMR-02"), ("year", "2026")])
             #expect(bad.status == .unprocessableContent)
             #expect(bad.body.contains("请填写抽查开始日期"))
@@ -321,6 +386,21 @@ struct PlanDrawPagesTests {
             #expect(prepared.status == .found)
             let drawURL = prepared.location
             let id = String(drawURL.dropFirst("/draws/".count))
+            let early = try await post(client, drawURL + "/commitments", samr, [("commitment", PlanDrawFixture.commitment("SAMR", id))])
+            #expect(early.status == .conflict)
+            #expect(early.body.contains("尚未预告揭示截止时间和公开随机值"))
+            let tooSoon = try await post(
+                client, drawURL + "/announcement", office,
+                [("revealDeadline", "2026-05-30T12:00"), ("publicValueDate", "2026-05-30"), ("publicValueSource", "中国福利彩票3D")])
+            #expect(tooSoon.status == .unprocessableContent)
+            #expect(tooSoon.body.contains("公开随机值的日期必须晚于揭示截止日"))
+            let announced = try await post(
+                client, drawURL + "/announcement", office,
+                [
+                    ("revealDeadline", "2026-05-30T12:00"), ("publicValueDate", "2026-05-31"),
+                    ("publicValueSource", "中国福利彩票3D 2026-05-31 开奖号码"),
+                ])
+            #expect(announced.status == .found)
             let wrong = try await post(client, drawURL + "/commitments", samr, [("commitment", "abc")])
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.body.contains("承诺值应为 64 位十六进制的 SHA-256"))
@@ -331,15 +411,39 @@ struct PlanDrawPagesTests {
                 try await post(client, drawURL + "/commitments", health, [("commitment", PlanDrawFixture.commitment("HEALTH", id))]).status
                     == .found)
             let committed = try await page(client, drawURL, samr)
-            #expect(committed.body.contains("name=\"secret\""))
+            #expect(committed.body.contains("name=\"secretFile\""))
             #expect(committed.body.contains("抽取池摘要（SHA-256）</dt><dd><code>"))
+            // The secret comes back as the file saved at the commitment; another draw's file is refused.
             let secret = Bytes.hex(PlanDrawFixture.secrets["SAMR"]!)
-            #expect(try await post(client, drawURL + "/reveals", samr, [("secret", secret)]).status == .found)
+            let foreign = "draw-id: 2026-OTHER-B1-1\ndepartment: SAMR\nsecret: \(secret)\n"
+            let refused = try await upload(client, drawURL + "/reveals", samr, file: foreign)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("不是本次抽取"))
+            let file =
+                "Suiji 抽取秘密\ndraw-id: \(id)\ndepartment: SAMR\nsecret: \(secret)\ncommitment: \(PlanDrawFixture.commitment("SAMR", id))\n"
+            #expect(try await upload(client, drawURL + "/reveals", samr, file: file).status == .found)
+            // HEALTH has not handed its secret in: nothing to execute before the deadline.
+            let waiting = try await page(client, drawURL, samr)
+            #expect(waiting.body.contains("等待各部门交来秘密") && !waiting.body.contains("执行抽取</button>"))
+            #expect(try await post(client, drawURL + "/execute", samr).status == .conflict)
+            fixture.clock.advance(days: 3)
+            // (Three days on, the sessions have expired.)
+            (samr, office) = (try await login(client, "samr"), try await login(client, "office"))
+            let valueForm = try await page(client, drawURL, office)
+            #expect(valueForm.body.contains("录入公开随机值") && !valueForm.body.contains("执行抽取</button>"))
+            #expect(
+                try await post(client, drawURL + "/public-value", office, [("value", "372"), ("note", "中国福利彩票官网开奖公告")]).status == .found)
+            let ready = try await page(client, drawURL, samr)
+            #expect(ready.body.contains("执行抽取</button>"))
+            #expect(ready.body.contains("截止前未交来秘密（按缺失处理）"))
             #expect(try await post(client, drawURL + "/execute", samr).status == .found)
             let executed = try await page(client, drawURL, samr)
             #expect(executed.body.contains("抽取结果"))
             #expect(executed.body.contains("截止值"))
-            #expect(executed.body.contains("组长：I-"))
+            #expect(executed.body.contains("<code>372</code>"))
+            #expect(executed.body.contains("组长：SAMR检查员"))
+            #expect(executed.body.contains("成员：HEALTH检查员"))
+            #expect(!executed.body.contains("执行抽取</button>"))
             for code in try await PlanDrawFixture.drawnCodes(fixture, id) { #expect(executed.body.contains("<td>\(code)</td>")) }
             // A form post without the session's CSRF token is refused.
             let forged = try await post(client, drawURL + "/execute", (samr.cookie, "x"))

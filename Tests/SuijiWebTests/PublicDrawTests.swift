@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SuijiCore
+import SuijiDraw
 import SuijiStore
 import Testing
 
@@ -24,15 +25,39 @@ struct PublicDrawTests {
             let page = try await get(client, "/public/draws/\(id)")
             #expect(page.status == .ok)
             for code in drawn { #expect(page.body.contains("<td>\(code)</td>")) }
-            #expect(page.body.contains("截止值"))
-            #expect(page.body.contains("区市场监管局（SAMR）"))
+            // Names, not codes: the firm beside its credit code, the team by inspector name and department.
+            #expect(page.body.contains("号公司</td><td>\(drawn[0])</td>"))
+            // One heading per stratum, with the stratum's true cutoff (its last drawn key).
+            let selection = String(decoding: try await fixture.stores.draws.publishedFile(id, name: "selection.txt") ?? [], as: UTF8.self)
+            let lines = selection.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+            let strata = Set(lines.map { $0[0] })
+            #expect(page.body.components(separatedBy: "类风险层：抽中").count - 1 == strata.count)
+            for stratum in strata {
+                let last = lines.last { $0[0] == stratum }!
+                let count = lines.filter { $0[0] == stratum }.count
+                #expect(page.body.contains("\(stratum) 类风险层：抽中 \(count) 户，截止值 <code>\(last[3])</code>（\(last[2])）"))
+            }
+            #expect(page.body.contains("<td>区市场监管局</td>"))
+            // The exception is public; the log head and this draw's entries are on the page.
+            #expect(page.body.contains("经批准不使用公开随机值：批准人 联席办主任 李某；原因：测试：不等待开奖"))
+            let head = try #require(try await fixture.stores.publicLog.head())
+            #expect(page.body.contains("日志头：第 \(head.seq) 条") && page.body.contains("<code>\(head.hash)</code>"))
+            #expect(page.body.contains("区卫健委交来秘密"))
+            let log = try await get(client, "/public/draw-log.txt")
+            #expect(log.status == .ok)
+            #expect(log.body.hasSuffix("\t\(head.hash)\n"))
+            let data = try await get(client, "/public/data")
+            #expect(data.body.contains("当前日志头：第 \(head.seq) 条"))
+            #expect(try await get(client, "/public/data/draw-log.csv").body.contains(head.hash))
             #expect(page.body.contains(PlanDrawFixture.commitment("HEALTH", id)))
-            #expect(page.body.contains("成员（HEALTH）：I-"))
+            #expect(page.body.contains("组长：SAMR检查员"))
+            #expect(page.body.contains("（区市场监管局）<br>成员：HEALTH检查员"))
+            #expect(!page.body.contains("：I-"))
             #expect(page.body.contains("href=\"/public/draws/\(id)/files/record.txt\""))
             #expect(page.body.contains("查询某一主体是否被抽中及原因"))
             #expect(!page.body.contains("samr"))  // no usernames on the public page
             let verify = try await get(client, "/public/draws/\(id)/verify")
-            #expect(verify.body.contains("<strong>OK</strong>"))
+            #expect(verify.body.contains("<strong>核验通过</strong>"))
             let hit = try await get(client, "/public/draws/\(id)?code=\(drawn[0].lowercased())")
             #expect(hit.body.contains("\(drawn[0])：抽中</strong>"))
             let deregistered = PlanDrawFixture.company(20)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SuijiCore
@@ -66,6 +67,28 @@ struct PublicPortalTests {
             let record = try await PlanDrawFixture.call(client, .get, "/api/v1/public/targets/\(uid)")
             let results = record.json["results"] as? [[String: Any]] ?? []
             #expect(results.count == 1 && (results[0]["entries"] as? [Any])?.count == 2)
+        }
+    }
+
+    @Test func theSearchAPIPagesBeyondFifty() async throws {
+        try await withApp { fixture, client in
+            try await PlanDrawFixture.seed(fixture)
+            let query = "q=\("号公司".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+            var seen: [String] = []
+            var total = 0
+            for page in 1...4 {
+                let (count, names) = try await client.execute(uri: "/api/v1/public/targets?\(query)&page=\(page)", method: .get) {
+                    response in
+                    let rows = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]] ?? []
+                    return (Int(response.headers[HTTPField.Name("X-Total-Count")!] ?? "") ?? -1, rows.compactMap { $0["uid"] as? String })
+                }
+                total = count
+                #expect(names.count <= 50)
+                seen += names
+            }
+            #expect(total > 50 && seen.count == total && Set(seen).count == total, "every match once over the pages")
+            let tooBig = try await client.execute(uri: "/api/v1/public/targets?\(query)&perPage=100000", method: .get) { $0.status }
+            #expect(tooBig == .ok || tooBig == .badRequest)
         }
     }
 

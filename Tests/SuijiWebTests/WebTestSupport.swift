@@ -9,12 +9,26 @@ import SuijiStore
 import SuijiWeb
 import Testing
 
+/// The app's clock in tests: frozen at `WebFixture.now` until a test moves it on (a draw's
+/// reveal deadline and public value lie days ahead).
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: Date
+
+    init(_ instant: Date) { self.instant = instant }
+
+    var now: Date { lock.withLock { instant } }
+
+    func advance(days: Double) { lock.withLock { instant = instant.addingTimeInterval(days * 86_400) } }
+}
+
 /// An app over a fresh in-memory database with two departments, an admin each, an office, an
-/// overseer and an inspector; the clock is frozen.
+/// overseer and an inspector; the clock stands still unless a test advances it.
 struct WebFixture {
     static let now = Date(timeIntervalSince1970: 1_780_000_000)
     let stores: Stores
     let app: Application<RouterResponder<AppRequestContext>>
+    let clock: TestClock
 
     static func make(calendar: WorkCalendar? = nil) async throws -> WebFixture {
         var logger = Logger(label: "test")
@@ -32,8 +46,9 @@ struct WebFixture {
                 password: "password1", caller: system)
         }
         let pages = try await PageRenderer.bundled()
-        let router = buildRouter(stores: stores, pages: pages, clock: AppClock { now }, configuration: AppConfiguration())
-        return WebFixture(stores: stores, app: Application(router: router, logger: logger))
+        let clock = TestClock(now)
+        let router = buildRouter(stores: stores, pages: pages, clock: AppClock { clock.now }, configuration: AppConfiguration())
+        return WebFixture(stores: stores, app: Application(router: router, logger: logger), clock: clock)
     }
 }
 

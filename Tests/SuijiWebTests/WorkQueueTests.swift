@@ -50,15 +50,23 @@ struct WorkQueueTests {
             let prepared = try await PlanDrawFixture.call(
                 client, .post, "/api/v1/batches/\(batch.json["id"] as? Int ?? 0)/draws", token: samrToken)
             let drawID = prepared.json["id"] as? String ?? ""
-            let samr = try await login(client, "samr")
-            let health = try await login(client, "health")
+            var samr = try await login(client, "samr")
+            var health = try await login(client, "health")
             let culture = try await login(client, "culture")
+            // First the announcement, by the office or the initiator; the departments wait for it.
+            #expect(try await InspectionPagesTests.page(client, "/", office).html.contains("预告公开随机值"))
+            #expect(!(try await InspectionPagesTests.page(client, "/", health).html.contains("/draws/\(drawID)")))
+            let announced = try await PlanDrawFixture.call(
+                client, .post, "/api/v1/draws/\(drawID)/announcement", token: officeToken, body: PlanDrawFixture.exception)
+            #expect(announced.status == .ok)
+            #expect(try await InspectionPagesTests.page(client, "/", samr).html.contains("提交承诺"))
             let committing = try await InspectionPagesTests.page(client, "/", samr).html
             #expect(committing.contains("href=\"/draws/\(drawID)#commit-form\">提交承诺</a>") && !committing.contains("#batch-\(batchID)"))
             #expect(try await InspectionPagesTests.page(client, "/", health).html.contains("/draws/\(drawID)"))
             #expect(!(try await InspectionPagesTests.page(client, "/", culture).html.contains("/draws/\(drawID)")))
 
-            // After the commitments SAMR reveals, then executes; HEALTH still owes its secret.
+            // After the commitments SAMR hands in its secret; HEALTH still owes its own, so nothing
+            // executes before the deadline; after it, HEALTH counts as missing.
             for department in ["SAMR", "HEALTH"] {
                 let token = try await token(client, department.lowercased())
                 let body = ["department": department, "commitment": PlanDrawFixture.commitment(department, drawID)]
@@ -71,8 +79,13 @@ struct WorkQueueTests {
             let revealed = try await PlanDrawFixture.call(
                 client, .post, "/api/v1/draws/\(drawID)/reveals", token: samrToken, body: ["department": "SAMR", "secret": secret])
             #expect(revealed.status == .ok)
-            #expect(try await InspectionPagesTests.page(client, "/", samr).html.contains("执行抽取"))
+            #expect(!(try await InspectionPagesTests.page(client, "/", samr).html.contains("执行抽取")))
             #expect(try await InspectionPagesTests.page(client, "/", health).html.contains("揭示秘密值"))
+            #expect(try await PlanDrawFixture.call(client, .post, "/api/v1/draws/\(drawID)/execute", token: samrToken).status == .conflict)
+            fixture.clock.advance(days: 2)
+            (samr, health) = (try await login(client, "samr"), try await login(client, "health"))
+            #expect(!(try await InspectionPagesTests.page(client, "/", health).html.contains("揭示秘密值")))
+            #expect(try await InspectionPagesTests.page(client, "/", samr).html.contains("执行抽取"))
             #expect(try await PlanDrawFixture.call(client, .post, "/api/v1/draws/\(drawID)/execute", token: samrToken).status == .ok)
 
             // An inspector sees its inspections to notify and the days left; the initiator then has a result to review.
@@ -83,7 +96,7 @@ struct WorkQueueTests {
             let leader = try await login(client, "leader")
             let leaderHome = try await InspectionPagesTests.page(client, "/", leader).html
             #expect(leaderHome.contains("待告知检查对象") && leaderHome.contains("/inspections/\(inspection.id)"))
-            #expect(leaderHome.contains("2026年8月28日 到期，剩余 91 日") && !leaderHome.contains("抽取待办"))
+            #expect(leaderHome.contains("2026年8月28日 到期，剩余 89 日") && !leaderHome.contains("抽取待办"))
             #expect(leaderHome.contains("href=\"/inspections/\(inspection.id)#notice\">登记告知</a>"))
             #expect(leaderHome.contains("href=\"/inspections/\(inspection.id)#findings\">录入结果</a>"))
             let leaderToken = try await token(client, "leader")

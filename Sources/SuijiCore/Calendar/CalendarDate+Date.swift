@@ -10,4 +10,7 @@ extension CalendarDate {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         self.init(dayNumber: days)
     }
+
+    /// 00:00 China Standard Time of this date.
+    public var chinaStart: Date { Date(timeIntervalSince1970: Double(dayNumber) * 86_400 - 8 * 3_600) }
 }

@@ -13,6 +13,9 @@ public enum InspectionState: String, Sendable, Codable, CaseIterable {
     case approved
     /// 已公示: published under the target's name.
     case published
+    /// 已撤销: the draw was replaced by a re-draw before the team recorded anything; the
+    /// target does not count as inspected (§14).
+    case cancelled
 
     /// Chinese name.
     public var label: String {
@@ -22,6 +25,7 @@ public enum InspectionState: String, Sendable, Codable, CaseIterable {
         case .returned: "退回"
         case .approved: "已通过"
         case .published: "已公示"
+        case .cancelled: "已撤销（重新抽取）"
         }
     }
 
@@ -39,6 +43,7 @@ public enum InspectionState: String, Sendable, Codable, CaseIterable {
         case (.submitted, .approve): return .approved
         case (.submitted, .return): return .returned
         case (.approved, .publish): return .published
+        case (.pending, .cancel): return .cancelled
         default: throw .illegalTransition(from: self, action: action)
         }
     }
@@ -54,6 +59,8 @@ public enum InspectionAction: String, Sendable, Codable, CaseIterable {
     case `return`
     /// The initiating department publishes approved results under the target's name.
     case publish
+    /// A re-draw of the batch replaces the draw: its inspections not yet started are cancelled.
+    case cancel
 
     /// Chinese name.
     public var label: String {
@@ -62,6 +69,7 @@ public enum InspectionAction: String, Sendable, Codable, CaseIterable {
         case .approve: "审核通过"
         case .return: "退回"
         case .publish: "公示"
+        case .cancel: "撤销"
         }
     }
 

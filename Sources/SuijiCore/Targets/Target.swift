@@ -31,13 +31,15 @@ public struct Target: Sendable, Codable, Equatable, Identifiable {
     public var legalRepresentative: String
     /// Contact phone (联系电话) for the inspectors who visit; never public.
     public var phone: String
+    /// A 投诉举报 / 转办交办 / 立案查处 case, which lifts the once-a-year rule in its year (§14).
+    public var caseFlag: CaseFlag?
 
     public init(
         id: Int64 = 0, departmentCode: String, uid: String, name: String, kind: TargetKind,
         division: String, street: String = "", grid: String = "", address: String = "",
         industry: String = "", riskClass: RiskClass = .b, status: TargetStatus = .operating,
         statusDate: CalendarDate? = nil, tags: [String] = [], lastRandomInspection: CalendarDate? = nil,
-        legalRepresentative: String = "", phone: String = ""
+        legalRepresentative: String = "", phone: String = "", caseFlag: CaseFlag? = nil
     ) {
         self.id = id
         self.departmentCode = departmentCode
@@ -56,6 +58,7 @@ public struct Target: Sendable, Codable, Equatable, Identifiable {
         self.lastRandomInspection = lastRandomInspection
         self.legalRepresentative = legalRepresentative
         self.phone = phone
+        self.caseFlag = caseFlag
     }
 
     /// The credit code, for market entities.

@@ -21,6 +21,10 @@ public struct TargetInput: Sendable, Codable, Equatable {
     public var lastRandomInspection: String?
     public var legalRepresentative: String?
     public var phone: String?
+    /// 特殊情形: 投诉举报, 转办交办 or 立案查处, with its date and source (§14).
+    public var caseKind: String?
+    public var caseDate: String?
+    public var caseSource: String?
 
     public init() {}
 
@@ -31,6 +35,7 @@ public struct TargetInput: Sendable, Codable, Equatable {
         "industry": "行业", "riskClass": "风险等级", "status": "状态", "statusDate": "状态日期",
         "tags": "抽查事项标注", "lastRandomInspection": "最近随机抽查日期", "legalRepresentative": "法定代表人（负责人）",
         "phone": "联系电话",
+        "caseKind": "特殊情形", "caseDate": "情形日期", "caseSource": "情形来源",
     ]
 
     /// The Chinese label of a field.
@@ -81,6 +86,7 @@ public struct TargetInput: Sendable, Codable, Equatable {
         let tags = InputChecker.list(self.tags)
         let phone = InputChecker.trimmed(self.phone)
         if phone.count > 40 { issues.add("phone", "联系电话不能超过 40 个字符") }
+        let caseFlag = Self.caseFlag(kind: caseKind, date: caseDate, source: caseSource, issues: &issues)
         guard issues.isEmpty, let kind, let risk, let status else { return .failure(.invalid(issues.issues)) }
         return .success(
             Target(
@@ -89,7 +95,18 @@ public struct TargetInput: Sendable, Codable, Equatable {
                 address: InputChecker.trimmed(address), industry: InputChecker.trimmed(industry),
                 riskClass: risk, status: status, statusDate: statusDate, tags: tags,
                 lastRandomInspection: lastInspection, legalRepresentative: InputChecker.trimmed(legalRepresentative),
-                phone: phone))
+                phone: phone, caseFlag: caseFlag))
+    }
+
+    /// The case flag of the three 特殊情形 cells: all empty, or a kind with its date and source.
+    static func caseFlag(kind: String?, date: String?, source: String?, issues: inout InputChecker) -> CaseFlag? {
+        if [kind, date, source].allSatisfy({ InputChecker.trimmed($0).isEmpty }) { return nil }
+        let parsed = issues.parse(kind, field: "caseKind", label: label("caseKind"), default: nil) { CaseFlag.Kind(label: $0) }
+        let day = issues.date(date, field: "caseDate", label: label("caseDate"))
+        if day == nil && InputChecker.trimmed(date).isEmpty { issues.add("caseDate", "填写特殊情形时须写明情形日期") }
+        let text = issues.required(source, field: "caseSource", label: label("caseSource"))
+        guard let parsed, let day else { return nil }
+        return CaseFlag(kind: parsed, date: day, source: text)
     }
 
     /// The input that reproduces `target` (for edit forms and exports).
@@ -110,5 +127,8 @@ public struct TargetInput: Sendable, Codable, Equatable {
         lastRandomInspection = target.lastRandomInspection?.iso ?? ""
         legalRepresentative = target.legalRepresentative
         phone = target.phone
+        caseKind = target.caseFlag?.kind.label ?? ""
+        caseDate = target.caseFlag?.date.iso ?? ""
+        caseSource = target.caseFlag?.source ?? ""
     }
 }

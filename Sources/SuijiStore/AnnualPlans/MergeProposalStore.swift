@@ -189,7 +189,8 @@ public struct MergeProposalStore: Sendable {
             items.map { (PlanItem(department: $0.departmentCode, code: $0.code), $0.methods) }, uniquingKeysWith: { a, _ in a })
         var result: [MergeCandidate] = []
         for plan in plans {
-            let population = DrawPopulation(plan: plan, stratify: false, keyItem: true)
+            let population = DrawPopulation(
+                plan: plan, stratify: false, rule: OnceAYearRule(year: plan.year, items: [], keyItems: []), earlier: [:])
             let eligible = population.eligible(try await population.candidates(on: db), areas: areas)
             result.append(MergeCandidate(plan: plan, eligible: eligible, methods: Set(plan.items.flatMap { methods[$0] ?? [] })))
         }

@@ -326,5 +326,44 @@ public enum Migrations {
             ]),
         // A target's contact phone (联系电话), for inspectors in the field; never public.
         Migration("AddTargetPhone", ["ALTER TABLE targets ADD COLUMN phone TEXT NOT NULL DEFAULT ''"]),
+        // A 投诉举报 / 转办交办 / 立案查处 case recorded on a target, with date and source: it lifts
+        // the once-a-year rule (§14) in its year.
+        Migration(
+            "AddTargetCaseFlags",
+            [
+                "ALTER TABLE targets ADD COLUMN case_kind TEXT",
+                "ALTER TABLE targets ADD COLUMN case_date TEXT",
+                "ALTER TABLE targets ADD COLUMN case_source TEXT",
+            ]),
+        // A draw announces its reveal deadline and public value (or an approved exception) before
+        // the commitments; every step is recorded in the append-only, hash-chained public draw log
+        // (docs/draw-spec.md §14).
+        Migration(
+            "AddDrawAnnouncementsAndPublicLog",
+            [
+                "ALTER TABLE draws ADD COLUMN reveal_deadline TEXT",
+                "ALTER TABLE draws ADD COLUMN public_value_note TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE draws ADD COLUMN public_value_entered_at TEXT",
+                "ALTER TABLE draws ADD COLUMN exception_approver TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE draws ADD COLUMN exception_reason TEXT NOT NULL DEFAULT ''",
+                """
+                CREATE TABLE draw_log (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, draw_id TEXT NOT NULL REFERENCES draws(id),
+                  kind TEXT NOT NULL, subject TEXT NOT NULL, digest TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL UNIQUE)
+                """,
+                "CREATE INDEX draw_log_draw ON draw_log (draw_id, seq)",
+            ]),
+        // A draw's files in chunks that end at a line, each with its first line: one line of a
+        // sorted file (a target in a 10⁶-line pool) is found without reading the whole file.
+        // Files stored before keep one chunk each.
+        Migration(
+            "ChangeDrawFilesToChunks",
+            [
+                """
+                CREATE TABLE draw_file_chunks (draw_id TEXT NOT NULL REFERENCES draws(id), name TEXT NOT NULL, seq INTEGER NOT NULL,
+                  first_line TEXT NOT NULL, content TEXT NOT NULL, PRIMARY KEY (draw_id, name, seq))
+                """,
+                "INSERT INTO draw_file_chunks (draw_id, name, seq, first_line, content) SELECT draw_id, name, 0, '', content FROM draw_files",
+                "DROP TABLE draw_files",
+            ]),
     ]
 }

@@ -66,29 +66,12 @@ extension DemoDistrict {
         return summary
     }
 
-    /// Prepares, commits, reveals and executes the draw of `batch` on the day of `at`; nil when
-    /// a tiny demo lacks inspectors for the teams.
+    /// Takes the draw of `batch` through the ceremony to its execution on the day of `at`; nil
+    /// when a tiny demo lacks inspectors for the teams.
     static func executeDraw(stores: Stores, batch: Batch, plan: Plan, admins: [String: Caller], at: Date, random: inout DemoRandom)
         async throws -> String?
     {
-        let callers = plan.departments.map { Caller(account: admins[$0]!.account, at: at) }
-        let draw = try await stores.draws.prepare(batchID: batch.id, caller: callers[0])
-        var secrets: [[UInt8]] = []
-        for (department, caller) in zip(plan.departments, callers) {
-            let secret = (0..<4).flatMap { _ in withUnsafeBytes(of: random.next().bigEndian, Array.init) }
-            secrets.append(secret)
-            let commitment = DepartmentSecret.commitment(department: department, drawID: draw.id, secret: secret)
-            _ = try await stores.draws.commit(draw.id, department: department, commitment: commitment, caller: caller)
-        }
-        for (index, department) in plan.departments.enumerated() {
-            _ = try await stores.draws.reveal(draw.id, department: department, secret: Bytes.hex(secrets[index]), caller: callers[index])
-        }
-        do {
-            _ = try await stores.draws.execute(draw.id, caller: callers[0])
-        } catch let error as PlanError where error.code == "conflict" {
-            return nil
-        }
-        return draw.id
+        try await runDraw(stores: stores, batch: batch, plan: plan, admins: admins, executed: at, random: &random)
     }
 
     /// The team's notice, findings and submission (on time, late or never), then the review,

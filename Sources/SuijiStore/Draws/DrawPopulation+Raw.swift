@@ -11,8 +11,8 @@ extension DrawPopulation {
 
     /// The pool and excluded list straight from a SQLite file: rows go from SQLite's buffers into
     /// the pool builder without a `String` per target (a million targets in a fraction of a second).
-    /// Same rules and same output as `build(_:drawn:areas:)`.
-    func buildRaw(raw: SQLiteRaw, drawn: Set<String>, areas: AreaResolver) throws -> (CanonicalPool, ExcludedList) {
+    /// Same rules and same output as `build(_:areas:)`.
+    func buildRaw(raw: SQLiteRaw, areas: AreaResolver) throws -> (CanonicalPool, ExcludedList) {
         let (sql, binds) = filter
         // A plain scan in storage order beats walking the (department, uid) index with a row lookup
         // per target (3× here); the pool builder sorts by id anyway.
@@ -23,6 +23,7 @@ extension DrawPopulation {
         let operating = Array(TargetStatus.operating.rawValue.utf8)
         let deregistered = Array(TargetStatus.deregistered.rawValue.utf8)
         let yearPrefix = Array("\(plan.year)-".utf8)
+        let checking = rule.applies
         var streetCodes: [(name: [UInt8], code: [UInt8])] = []
         while try statement.step() {
             let stratum = stratify ? statement.withBytes(2) { String(decoding: $0, as: UTF8.self) } : "ALL"
@@ -32,10 +33,10 @@ extension DrawPopulation {
                 reason = .deregistered
             } else if status != operating {
                 reason = .notOperating
-            } else if keyItem {
-                reason = nil
-            } else if statement.withBytes(6, { $0.starts(with: yearPrefix) })
-                || (!drawn.isEmpty && drawn.contains(statement.text(0) ?? ""))
+            } else if checking && (statement.withBytes(6, { $0.starts(with: yearPrefix) }) || !earlier.isEmpty),
+                isCheckedThisYear(
+                    uid: statement.text(0) ?? "", lastRandomInspection: statement.text(6), caseKind: statement.text(7),
+                    caseDate: statement.text(8))
             {
                 reason = .inspectedThisYear
             } else {

@@ -6,12 +6,15 @@ import SuijiCore
 import SuijiDraw
 
 /// The candidate pool of a batch, built from the libraries of the plan's departments: targets in
-/// the plan's scope; those not operating, or already drawn this year (unless a key item is
-/// checked), are listed as excluded with their reason (§14).
+/// the plan's scope; those not operating, or already checked this year on one of the plan's
+/// ordinary items (the once-a-year rule of §14, per target and item), are listed as excluded
+/// with their reason.
 struct DrawPopulation {
     let plan: Plan
     let stratify: Bool
-    let keyItem: Bool
+    let rule: OnceAYearRule
+    /// The random checks earlier in the year by target (draws of the platform).
+    let earlier: [String: [OnceAYearRule.EarlierCheck]]
 
     struct Candidate {
         var uid: String
@@ -21,6 +24,8 @@ struct DrawPopulation {
         var street: String
         var status: String
         var lastRandomInspection: String?
+        var caseKind: String?
+        var caseDate: String?
     }
 
     /// The WHERE clause of the scope on `targets`: SQL with `?` placeholders and their values.
@@ -43,7 +48,8 @@ struct DrawPopulation {
         return (sql, binds)
     }
 
-    static let select = "SELECT uid, department_code, risk_class, division, street, status, last_random_inspection FROM targets "
+    static let select =
+        "SELECT uid, department_code, risk_class, division, street, status, last_random_inspection, case_kind, case_date FROM targets "
 
     /// Reads the candidates through SQLKit.
     func candidates(on db: any SQLDatabase) async throws -> [Candidate] {
@@ -59,7 +65,9 @@ struct DrawPopulation {
                 uid: try row.decode(column: "uid", as: String.self), department: try row.decode(column: "department_code", as: String.self),
                 risk: try row.decode(column: "risk_class", as: String.self), division: try row.decode(column: "division", as: String.self),
                 street: try row.decode(column: "street", as: String.self), status: try row.decode(column: "status", as: String.self),
-                lastRandomInspection: try row.decode(column: "last_random_inspection", as: String?.self))
+                lastRandomInspection: try row.decode(column: "last_random_inspection", as: String?.self),
+                caseKind: try row.decode(column: "case_kind", as: String?.self),
+                caseDate: try row.decode(column: "case_date", as: String?.self))
         }
     }
 
@@ -74,22 +82,62 @@ struct DrawPopulation {
                 Candidate(
                     uid: statement.text(0) ?? "", department: statement.text(1) ?? "", risk: statement.text(2) ?? "",
                     division: statement.text(3) ?? "", street: statement.text(4) ?? "", status: statement.text(5) ?? "",
-                    lastRandomInspection: statement.text(6)))
+                    lastRandomInspection: statement.text(6), caseKind: statement.text(7), caseDate: statement.text(8)))
         }
         return result
     }
 
-    /// Targets drawn in an executed, not superseded draw of `year`, or checked outside the draw
-    /// that year (§3, `OutsideCheckStore`): both count as the year's inspection.
-    static func drawnThisYear(_ year: Int, on db: any SQLDatabase) async throws -> Set<String> {
+    /// The targets drawn in `year` with the items their draw's plan checked: every executed draw,
+    /// except the inspections cancelled by a re-draw and, when preparing a re-draw, the draw it
+    /// replaces (its inspections not yet started will be cancelled when the re-draw executes); and
+    /// the targets checked outside the draw that year (§3, `OutsideCheckStore`; items not recorded,
+    /// so every item).
+    static func earlierChecks(_ year: Int, replacing: String?, on db: any SQLDatabase) async throws
+        -> [String: [OnceAYearRule.EarlierCheck]]
+    {
         let rows = try await db.raw(
             """
-            SELECT s.target_uid FROM draw_selections s JOIN draws d ON d.id = s.draw_id
-            WHERE s.year = \(bind: year) AND d.id NOT IN (SELECT redraw_of FROM draws WHERE redraw_of IS NOT NULL AND state = 'executed')
-            UNION SELECT target_uid FROM outside_checks WHERE checked_on >= \(bind: "\(year)-01-01") AND checked_on <= \(bind: "\(year)-12-31")
+            SELECT s.target_uid, s.draw_id, d.plan_id FROM draw_selections s JOIN draws d ON d.id = s.draw_id
+              LEFT JOIN inspections i ON i.draw_id = s.draw_id AND i.target_uid = s.target_uid
+            WHERE s.year = \(bind: year) AND (i.state IS NULL OR i.state <> 'cancelled')
+              AND NOT (s.draw_id = \(bind: replacing ?? "") AND (i.state IS NULL OR i.state = 'pending'))
             """
         ).all()
-        return Set(try rows.map { try $0.decode(column: "target_uid", as: String.self) })
+        var items: [Int64: Set<PlanItem>] = [:]
+        var checks: [String: [OnceAYearRule.EarlierCheck]] = [:]
+        for row in rows {
+            let plan = try row.decode(column: "plan_id", as: Int64.self)
+            if items[plan] == nil { items[plan] = Set(try await PlanStore.load(id: plan, on: db)?.items ?? []) }
+            checks[try row.decode(column: "target_uid", as: String.self), default: []].append(
+                OnceAYearRule.EarlierCheck(source: try row.decode(column: "draw_id", as: String.self), items: items[plan]))
+        }
+        for row in try await db.raw(
+            """
+            SELECT target_uid, kind, checked_on FROM outside_checks
+            WHERE checked_on >= \(bind: "\(year)-01-01") AND checked_on <= \(bind: "\(year)-12-31")
+            """
+        ).all() {
+            let kind = OutsideCheckKind(rawValue: try row.decode(column: "kind", as: String.self))?.label ?? ""
+            checks[try row.decode(column: "target_uid", as: String.self), default: []].append(
+                OnceAYearRule.EarlierCheck(source: "抽取外的\(kind)检查 \(try row.decode(column: "checked_on", as: String.self))", items: nil))
+        }
+        return checks
+    }
+
+    /// Whether the once-a-year rule excludes the operating target `uid`, given its library's
+    /// 最近随机抽查日期 (items unknown: every item) and its recorded case.
+    func isCheckedThisYear(uid: String, lastRandomInspection: String?, caseKind: String?, caseDate: String?) -> Bool {
+        guard rule.applies else { return false }
+        var checks = earlier[uid] ?? []
+        if let last = lastRandomInspection, last.hasPrefix("\(plan.year)-") {
+            checks.append(OnceAYearRule.EarlierCheck(source: "最近随机抽查日期 \(last)", items: nil))
+        }
+        guard !checks.isEmpty else { return false }
+        let flag = caseKind.flatMap(CaseFlag.Kind.init(rawValue:)).flatMap { kind in
+            caseDate.flatMap { CalendarDate(iso: $0) }.map { CaseFlag(kind: kind, date: $0, source: "") }
+        }
+        if case .excluded = rule.verdict(earlier: checks, flag: flag) { return true }
+        return false
     }
 
     /// Whether a target with `division` and resolved `street` code lies in the scope's areas.
@@ -109,10 +157,9 @@ struct DrawPopulation {
     }
 
     /// Turns sorted candidates into the canonical pool and the excluded list.
-    func build(_ candidates: [Candidate], drawn: Set<String>, areas: AreaResolver) throws -> (CanonicalPool, ExcludedList) {
+    func build(_ candidates: [Candidate], areas: AreaResolver) throws -> (CanonicalPool, ExcludedList) {
         var builder = PoolBuilder(reserve: candidates.count)
         var excluded: [ExcludedEntry] = []
-        let yearPrefix = "\(plan.year)-"
         var index = 0
         while index < candidates.count {
             // One target may sit in several departments' libraries: take the initiator's record,
@@ -130,7 +177,9 @@ struct DrawPopulation {
                 excluded.append(ExcludedEntry(id: record.uid, stratum: stratum, reason: .deregistered))
             } else if record.status != TargetStatus.operating.rawValue {
                 excluded.append(ExcludedEntry(id: record.uid, stratum: stratum, reason: .notOperating))
-            } else if !keyItem && (drawn.contains(record.uid) || record.lastRandomInspection?.hasPrefix(yearPrefix) == true) {
+            } else if isCheckedThisYear(
+                uid: record.uid, lastRandomInspection: record.lastRandomInspection, caseKind: record.caseKind, caseDate: record.caseDate)
+            {
                 excluded.append(ExcludedEntry(id: record.uid, stratum: stratum, reason: .inspectedThisYear))
             } else {
                 builder.append(idBytes: record.uid.utf8, stratum: stratum, division: UInt32(record.division) ?? 0, streetBytes: street.utf8)

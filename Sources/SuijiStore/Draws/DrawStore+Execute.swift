@@ -6,9 +6,12 @@ import SuijiCore
 import SuijiDraw
 
 extension DrawStore {
-    /// Executes a committed draw with the secrets revealed so far (a department that has not
-    /// revealed counts as `missing`: nobody gains an abort option) and the public value if one
-    /// was announced. Idempotent: a second call returns the same record.
+    /// Executes a committed draw once who is missing is settled (every secret in, or the reveal
+    /// deadline passed: a department that missed it counts as `missing`, so nobody gains an abort
+    /// option), at least one department's secret is in, and the announced public value is
+    /// entered (or an exception was approved when the draw was announced). Publishes the bundle
+    /// with `timeline.txt` and logs the reveal, record and timeline digests. Idempotent: a second
+    /// call returns the same record.
     public func execute(_ id: String, caller: Caller) async throws -> DrawSummary {
         try await database.write { db in
             let (row, departments) = try await Self.load(id, on: db)
@@ -16,9 +19,17 @@ extension DrawStore {
             guard PlanPolicy.canRunDraws(caller.account, plan) else {
                 throw PlanError.forbidden("只有发起部门（\(plan.initiator)）的管理员或联席会议办公室可以执行抽取")
             }
-            if row.state == DrawState.executed.rawValue { return row.summary(departments) }
-            guard row.state == DrawState.committed.rawValue else {
-                throw PlanError.conflict("抽取 \(id) 还未发布全部承诺，不能执行")
+            if row.state == .executed { return row.summary(departments) }
+            try row.state.require(.execute, draw: id)
+            let summary = row.summary(departments)
+            guard summary.isAnnounced, let deadline = row.revealDeadline, let committedAt = row.committedAt else {
+                throw PlanError.conflict("抽取 \(id) 没有预告揭示截止时间和公开随机值，不能执行：请重新抽取")
+            }
+            guard summary.isRevealSettled(at: caller.at) else {
+                throw PlanError.conflict("揭示截止时间（\(deadline)）前，仍有部门未交来秘密，不能执行")
+            }
+            guard summary.departments.contains(where: \.revealed) else {
+                throw PlanError.conflict("没有任何部门在截止时间前交来秘密，不能执行：请重新抽取")
             }
             if row.publicValueSource != nil && row.publicValue == nil {
                 throw PlanError.conflict("抽取 \(id) 预告了公开随机值（\(row.publicValueDate ?? "") \(row.publicValueSource ?? "")），请先录入")
@@ -45,16 +56,38 @@ extension DrawStore {
                 throw PlanError.conflict(
                     Self.unfilledReport(pool: pool, parameters: parameters, reveal: reveal, inspectors: inspectors, conflicts: conflicts))
             }
+            let revealEntry = try await PublicLogStore.append(
+                .reveal, drawID: id, digest: Bytes.sha256Hex(bundle.files["reveal.txt"] ?? []), at: caller.at, on: db)
+            let now = revealEntry.time
+            let timeline = DrawTimeline(
+                drawID: id, commitmentPublished: committedAt, revealDeadline: deadline,
+                revealed: departments.map { ($0.department, $0.secret == nil ? nil : $0.revealedAt) },
+                publicValue: row.publicValue == nil
+                    ? .exception(approver: row.exceptionApprover, reason: row.exceptionReason)
+                    : .entered(time: row.publicValueEnteredAt ?? "", note: row.publicValueNote),
+                executed: now
+            ).fileBytes()
+            try await PublicLogStore.append(
+                .record, drawID: id, digest: Bytes.sha256Hex(bundle.files["record.txt"] ?? []), at: caller.at, on: db)
+            try await PublicLogStore.append(.timeline, drawID: id, digest: Bytes.sha256Hex(timeline), at: caller.at, on: db)
             // The inputs are stored already and unchanged (the engine checked their digests).
-            try await Self.store(bundle.files.filter { files[$0.key] == nil }, id: id, on: db)
-            let now = Timestamp.format(caller.at)
-            try await db.raw("UPDATE draws SET state = 'executed', executed_at = \(bind: now) WHERE id = \(bind: id)").run()
+            var published = bundle.files.filter { files[$0.key] == nil }
+            published["timeline.txt"] = timeline
+            try await Self.store(published, id: id, on: db)
+            try await db.raw(
+                "UPDATE draws SET state = \(bind: DrawState.after(.execute).rawValue), executed_at = \(bind: now) WHERE id = \(bind: id)"
+            ).run()
             for selected in try TargetSelection.parseList(bundle.files["selection.txt"] ?? [], file: "selection.txt") {
                 try await db.raw(
                     "INSERT INTO draw_selections (draw_id, target_uid, year) VALUES (\(bind: id), \(bind: selected.id), \(bind: plan.year))"
                 ).run()
             }
             try await InspectionStore.createForDraw(drawID: id, caller: caller, calendar: database.calendar, on: db)
+            if let superseded = row.redrawOf {
+                try await InspectionStore.cancelForRedraw(
+                    drawID: superseded, reason: "重新抽取 \(id) 替代本次抽取：\(row.redrawReason)（批准人：\(row.redrawApprover)）", caller: caller,
+                    on: db)
+            }
             if plan.state == .approved {
                 plan.state = try plan.state.applying(.start)
                 try await db.raw(
@@ -72,8 +105,10 @@ extension DrawStore {
         }
     }
 
-    /// Which teams and slots cannot be filled, and why, in Chinese: the inspector data was fixed
-    /// at preparation, so fixing it means a re-draw with a recorded reason.
+    /// Which slots cannot be filled, and why, in Chinese, counted per slot and reason — never
+    /// naming a drawn target, since the draw is not executed and its reveal not published (spec
+    /// §9.4): the inspector data was fixed at preparation, so fixing it means a re-draw with a
+    /// recorded reason.
     static func unfilledReport(
         pool: CanonicalPool, parameters: DrawParameters, reveal: Reveal, inspectors: InspectorTable, conflicts: Set<ConflictDeclaration>
     ) -> String {
@@ -88,8 +123,16 @@ extension DrawStore {
             .noEligibleInspector: "没有符合条件的人员（部门、在岗、执法证、事项资格、执法区域或回避）",
             .tooFewEligible: "符合条件的人员少于该组所需人数", .capacityExhausted: "符合条件的人员已达任务上限",
         ]
-        let lines = unfilled.prefix(10).map { "\($0.target) 的 \($0.slot)：\(reasons[$0.reason] ?? $0.reason.rawValue)" }
+        var counts: [(slot: String, reason: UnfilledReason, count: Int)] = []
+        for slot in unfilled {
+            if let index = counts.firstIndex(where: { $0.slot == slot.slot && $0.reason == slot.reason }) {
+                counts[index].count += 1
+            } else {
+                counts.append((slot.slot, slot.reason, 1))
+            }
+        }
+        let lines = counts.map { "\($0.slot)：\(reasons[$0.reason] ?? $0.reason.rawValue)（\($0.count) 个检查组）" }
         return "执法检查人员无法全部匹配（共 \(unfilled.count) 个岗位）：" + lines.joined(separator: "；")
-            + (unfilled.count > 10 ? "……" : "") + "。请补充或更正人员库后重新抽取（须写明原因和批准人）"
+            + "。请补充或更正人员库后重新抽取（须写明原因和批准人）"
     }
 }

@@ -10,24 +10,25 @@ extension DrawStore {
     /// Fixes a batch's draw inputs: the pool and excluded list from the plan departments'
     /// libraries, the parameters, the inspector and expert tables and the salted conflict list.
     /// Only the initiator, only for an approved plan. A batch that already has a draw needs a
-    /// `redraw` naming it, with reason and approver; the earlier draw stays visible.
+    /// `redraw` naming it, with reason and approver; the earlier draw stays visible. The
+    /// announcement (reveal deadline, public value or exception) may come with it or later, by
+    /// `announce`, but before any department commits.
     public func prepare(
-        batchID: Int64, caller: Caller, publicValue: PublicValueAnnouncement? = nil, redraw: Redraw? = nil
+        batchID: Int64, caller: Caller, announcement: DrawAnnouncement? = nil, redraw: Redraw? = nil
     ) async throws -> DrawSummary {
         let (plan, batch) = try await PlanStore(database: database).batch(id: batchID, for: caller.account)
         try PlanPolicy.requireInitiator(caller.account, plan)
         guard PlanPolicy.allowsDraws(plan.state) else {
             throw PlanError.conflict("计划处于“\(plan.state.label)”状态，批准后才能抽取")
         }
-        if let publicValue, publicValue.date <= CalendarDate(chinaDateOf: caller.at).iso {
-            throw PlanError.invalid([FieldIssue(field: "publicValueDate", message: "公开随机值的日期必须晚于今天（承诺发布之后才产生）")])
-        }
+        let announcement = announcement?.trimmed
+        try announcement?.validate(now: caller.at)
         // Read phase: every input, from one snapshot (a million-target pool is read straight from
         // a SQLite file); then one write transaction stores them, if no other draw slipped in.
         let earlier = try await database.read { db in try await Self.draws(ofBatch: batchID, on: db) }
         try Self.checkRedraw(redraw, latest: earlier.first)
         let drawID = "\(plan.code)-\(batch.code)-\(earlier.count + 1)"
-        let inputs = try await readInputs(plan: plan, batch: batch, drawID: drawID, publicValue: publicValue)
+        let inputs = try await readInputs(plan: plan, batch: batch, drawID: drawID, replacing: redraw?.of)
         return try await database.write { db in
             guard try await Self.draws(ofBatch: batchID, on: db) == earlier else {
                 throw PlanError.conflict("本批次刚刚有了新的抽取记录，请刷新后重试")
@@ -35,10 +36,9 @@ extension DrawStore {
             let now = Timestamp.format(caller.at)
             try await db.raw(
                 """
-                INSERT INTO draws (id, plan_id, batch_id, state, public_value_date, public_value_source, conflict_salt, conflict_pairs,
+                INSERT INTO draws (id, plan_id, batch_id, state, conflict_salt, conflict_pairs,
                   redraw_of, redraw_reason, redraw_approver, prepared_by, prepared_at)
-                VALUES (\(bind: drawID), \(bind: plan.id), \(bind: batch.id), 'prepared', \(bind: publicValue?.date), \(bind: publicValue?.source),
-                  \(bind: Bytes.hex(inputs.salt)), \(bind: try JSONText.encode(inputs.conflicts)), \(bind: redraw?.of),
+                VALUES (\(bind: drawID), \(bind: plan.id), \(bind: batch.id), \(bind: DrawState.prepared.rawValue), \(bind: Bytes.hex(inputs.salt)), \(bind: try JSONText.encode(inputs.conflicts)), \(bind: redraw?.of),
                   \(bind: redraw?.reason ?? ""), \(bind: redraw?.approver ?? ""), \(bind: caller.account.username), \(bind: now))
                 """
             ).run()
@@ -48,6 +48,7 @@ extension DrawStore {
                 ).run()
             }
             try await Self.store(inputs.files, id: drawID, on: db)
+            if let announcement { try await Self.storeAnnouncement(announcement, id: drawID, on: db) }
             try await AuditLog.append(
                 db, caller: caller, action: "prepare", entity: "draw", entityID: drawID,
                 detail: [
@@ -87,18 +88,20 @@ extension DrawStore {
         var conflicts: [[String]]
     }
 
-    /// Everything fixed before any randomness exists.
-    func readInputs(plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?) async throws -> Inputs {
+    /// Everything fixed before any randomness exists (the public value is announced later).
+    func readInputs(plan: Plan, batch: Batch, drawID: String, replacing: String?) async throws -> Inputs {
         try await database.read { db in
-            try await Self.inputs(plan: plan, batch: batch, drawID: drawID, publicValue: publicValue, database: database, on: db)
+            try await Self.inputs(
+                plan: plan, batch: batch, drawID: drawID, replacing: replacing, database: database, on: db)
         }
     }
 
     static func inputs(
-        plan: Plan, batch: Batch, drawID: String, publicValue: PublicValueAnnouncement?, database: SuijiDatabase, on db: any SQLDatabase
+        plan: Plan, batch: Batch, drawID: String, replacing: String?, database: SuijiDatabase, on db: any SQLDatabase
     ) async throws -> Inputs {
         let areas = try await AreaStore.resolver(on: db)
-        let (pool, excluded, rules, flags) = try await population(plan: plan, batch: batch, areas: areas, database: database, on: db)
+        let (pool, excluded, rules, flags) = try await population(
+            plan: plan, batch: batch, areas: areas, replacing: replacing, database: database, on: db)
         let (keyItem, needsExpert) = (flags.keyItem, flags.needsExpert)
         let (table, declarations) = try await inspectorTable(
             plan: plan, batch: batch, pool: pool, needsExpert: needsExpert, areas: areas, on: db)
@@ -110,7 +113,7 @@ extension DrawStore {
         if needsExpert { slots.append(SlotSpec(name: "expert", department: "EXPERT", kind: .expert)) }
         let parameters = try DrawParameters.make(
             drawID: drawID, planID: plan.code, batchID: batch.code, batchStart: batch.start.iso, batchEnd: batch.end.iso,
-            keyItem: keyItem, pool: pool, excluded: excluded, rules: rules, departments: plan.departments, publicValue: publicValue,
+            keyItem: keyItem, pool: pool, excluded: excluded, rules: rules, departments: plan.departments, publicValue: nil,
             slots: slots, items: plan.items.map { ItemRequirement(department: $0.department, code: $0.code) },
             capExtra: batch.capExtra, crossUnit: batch.crossUnit, inspectors: table, conflicts: conflictList)
         return Inputs(
@@ -122,8 +125,11 @@ extension DrawStore {
     }
 
     /// The candidate pool and excluded list of a batch, with the sample rules and the plan items'
-    /// flags (a key item lifts the once-a-year exclusion; an item needing an expert adds a slot).
-    static func population(plan: Plan, batch: Batch, areas: AreaResolver, database: SuijiDatabase, on db: any SQLDatabase) async throws
+    /// flags (`key-item` of the parameters; an item needing an expert adds a slot). `replacing`
+    /// is the draw a re-draw replaces: its targets not yet inspected do not count as checked.
+    static func population(
+        plan: Plan, batch: Batch, areas: AreaResolver, replacing: String? = nil, database: SuijiDatabase, on db: any SQLDatabase
+    ) async throws
         -> (CanonicalPool, ExcludedList, [String: SampleRule], (keyItem: Bool, needsExpert: Bool))
     {
         let items = try await db.raw(
@@ -131,6 +137,9 @@ extension DrawStore {
         ).all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
             .filter { item in plan.items.contains(PlanItem(department: item.departmentCode, code: item.code)) }
         let keyItem = items.contains(where: \.isKeyItem)
+        let rule = OnceAYearRule(
+            year: plan.year, items: plan.items,
+            keyItems: Set(items.filter(\.isKeyItem).map { PlanItem(department: $0.departmentCode, code: $0.code) }))
         let stratify: Bool
         var rules: [String: SampleRule] = [:]
         switch batch.size {
@@ -141,18 +150,19 @@ extension DrawStore {
             stratify = true
             for risk in RiskClass.allCases { rules[risk.rawValue] = .perMille(batch.size.permille(risk) ?? 0, rounding) }
         }
-        let population = DrawPopulation(plan: plan, stratify: stratify, keyItem: keyItem)
-        let drawn = try await DrawPopulation.drawnThisYear(plan.year, on: db)
+        let population = DrawPopulation(
+            plan: plan, stratify: stratify, rule: rule,
+            earlier: rule.applies ? try await DrawPopulation.earlierChecks(plan.year, replacing: replacing, on: db) : [:])
         let pool: CanonicalPool
         let excluded: ExcludedList
         if population.canBuildRaw,
-            let fast = try await database.readRaw({ raw in try population.buildRaw(raw: raw, drawn: drawn, areas: areas) })
+            let fast = try await database.readRaw({ raw in try population.buildRaw(raw: raw, areas: areas) })
         {
             (pool, excluded) = fast
         } else if let rows = try await database.readRaw({ raw in try population.candidates(raw: raw) }) {
-            (pool, excluded) = try population.build(rows, drawn: drawn, areas: areas)
+            (pool, excluded) = try population.build(rows, areas: areas)
         } else {
-            (pool, excluded) = try population.build(try await population.candidates(on: db), drawn: drawn, areas: areas)
+            (pool, excluded) = try population.build(try await population.candidates(on: db), areas: areas)
         }
         return (pool, excluded, rules, (keyItem, items.contains(where: \.requiresExpert)))
     }

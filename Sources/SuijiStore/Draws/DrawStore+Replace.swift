@@ -39,15 +39,9 @@ extension DrawStore {
         return try await database.write { db in
             let (row, _) = try await Self.load(id, on: db)
             let plan = try await Self.plan(row.planId, on: db)
-            guard row.state == DrawState.executed.rawValue else { throw PlanError.conflict("抽取 \(id) 尚未执行，没有可更换的人员") }
+            try row.state.require(.replaceInspector, draw: id)
             var bundle = DrawBundle(files: try await Self.files(id, on: db))
-            let assignment = try InspectorMatching.parse(bundle.files["assignment.txt"] ?? [])
-            var current = assignment
-            for replacement in try Self.replacementLines(bundle) {
-                if let index = current.firstIndex(where: { $0.target == replacement.target && $0.slot == replacement.slot }) {
-                    current[index].inspector = replacement.inspector
-                }
-            }
+            let current = try Self.currentAssignment(bundle.files)
             guard let holder = current.first(where: { $0.target == target && $0.slot == slot }) else {
                 throw PlanError.notFound("抽取 \(id) 中没有对象 \(target) 的岗位 \(slot)")
             }
@@ -61,6 +55,9 @@ extension DrawStore {
                 [approval], conflicts: Set(pairs.map { ConflictDeclaration(inspector: $0[0], target: $0[1]) }))
             let changed = bundle.files.filter { ["inspector-replacements.txt", "manifest.txt"].contains($0.key) }
             try await Self.store(changed, id: id, on: db)
+            try await PublicLogStore.append(
+                .replacement, drawID: id, subject: String(try Self.replacementLines(bundle).count),
+                digest: Bytes.sha256Hex(bundle.files["inspector-replacements.txt"] ?? []), at: caller.at, on: db)
             try await InspectionStore.refreshTeam(drawID: id, target: target, files: bundle.files, on: db)
             try await AuditLog.append(
                 db, caller: caller, action: "replace-inspector", entity: "draw", entityID: id,
@@ -70,6 +67,17 @@ extension DrawStore {
                 ])
             return bundle.files
         }
+    }
+
+    /// `assignment.txt` with the replacements recorded so far applied: who holds each slot now.
+    public static func currentAssignment(_ files: [String: [UInt8]]) throws -> [SlotAssignment] {
+        var assignment = try InspectorMatching.parse(files["assignment.txt"] ?? [])
+        for replacement in try replacementLines(DrawBundle(files: files)) {
+            if let index = assignment.firstIndex(where: { $0.target == replacement.target && $0.slot == replacement.slot }) {
+                assignment[index].inspector = replacement.inspector
+            }
+        }
+        return assignment
     }
 
     /// The replacements recorded so far: (target, slot, new inspector).

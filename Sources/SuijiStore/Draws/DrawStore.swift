@@ -37,7 +37,10 @@ public struct DrawStore: Sendable {
             // Every draw's departments in one query.
             var departments: [String: [DepartmentRow]] = [:]
             for row in try await db.raw(
-                "SELECT draw_id, position, department, commitment, committed_at, secret FROM draw_departments ORDER BY draw_id, position"
+                """
+                SELECT draw_id, position, department, commitment, committed_at, secret, revealed_at FROM draw_departments
+                ORDER BY draw_id, position
+                """
             ).all() {
                 departments[try row.decode(column: "draw_id", as: String.self), default: []].append(
                     try row.decode(model: DepartmentRow.self, keyDecodingStrategy: .convertFromSnakeCase))
@@ -65,9 +68,9 @@ public struct DrawStore: Sendable {
     func publishedFiles(_ id: String, only name: String?) async throws -> [String: [UInt8]] {
         try await database.read { db in
             let (row, _) = try await Self.load(id, on: db)
-            guard row.state != DrawState.prepared.rawValue else { return [:] }
+            guard row.state.publishesFiles else { return [:] }
             let files = try await Self.files(id, only: name, on: db)
-            if row.state == DrawState.executed.rawValue { return files }
+            if row.state.publishesAllFiles { return files }
             return files.filter { Self.committedFiles.contains($0.key) }
         }
     }
@@ -75,96 +78,8 @@ public struct DrawStore: Sendable {
     /// The full public bundle of an executed draw.
     public func bundle(_ id: String) async throws -> DrawBundle {
         let summary = try await database.read { db in try await Self.load(id, on: db).0 }
-        guard summary.state == DrawState.executed.rawValue else { throw PlanError.conflict("抽取 \(id) 尚未执行，没有完整的公示记录") }
+        try summary.state.require(.readRecord, draw: id)
         return DrawBundle(files: try await database.read { db in try await Self.files(id, on: db) })
-    }
-
-    /// A department's commitment to its secret (hex SHA-256, spec §5). When the last department
-    /// commits, `commitment.txt` is published and the draw is committed.
-    public func commit(_ id: String, department: String, commitment: String, caller: Caller) async throws -> DrawSummary {
-        let hash = commitment.trimmed.lowercased()
-        guard TextFile.isHex64(hash) else {
-            throw PlanError.invalid([FieldIssue(field: "commitment", message: "承诺值应为 64 位十六进制的 SHA-256")])
-        }
-        return try await database.write { db in
-            let (row, departments) = try await Self.load(id, on: db)
-            let plan = try await Self.plan(row.planId, on: db)
-            try PlanPolicy.requireDepartmentAdmin(caller.account, department, of: plan)
-            guard row.state == DrawState.prepared.rawValue else { throw PlanError.conflict("抽取 \(id) 已发布承诺，不能再修改") }
-            let now = Timestamp.format(caller.at)
-            try await db.raw(
-                """
-                UPDATE draw_departments SET commitment = \(bind: hash), committed_at = \(bind: now), committed_by = \(bind: caller.account.username)
-                WHERE draw_id = \(bind: id) AND department = \(bind: department)
-                """
-            ).run()
-            try await AuditLog.append(
-                db, caller: caller, action: "commit", entity: "draw", entityID: id, detail: ["department": department, "commitment": hash])
-            var updated = departments
-            if let index = updated.firstIndex(where: { $0.department == department }) { updated[index].commitment = hash }
-            if updated.allSatisfy({ $0.commitment != nil }) {
-                let files = try await Self.files(id, on: db)
-                let file = Commitment(
-                    drawID: id, poolDigest: Bytes.sha256Hex(files["pool.txt"] ?? []),
-                    parametersDigest: Bytes.sha256Hex(files["parameters.txt"] ?? []),
-                    commits: updated.sorted { $0.position < $1.position }.map { ($0.department, $0.commitment!) })
-                try await Self.store(["commitment.txt": file.fileBytes()], id: id, on: db)
-                try await db.raw("UPDATE draws SET state = 'committed', committed_at = \(bind: now) WHERE id = \(bind: id)").run()
-                try await AuditLog.append(
-                    db, caller: caller, action: "publish-commitment", entity: "draw", entityID: id, detail: ["digest": file.digest])
-            }
-            return try await Self.load(id, on: db).0.summary(try await Self.departments(id, on: db))
-        }
-    }
-
-    /// A department reveals its secret (64 hex digits); it must match the commitment.
-    public func reveal(_ id: String, department: String, secret: String, caller: Caller) async throws -> DrawSummary {
-        let text = secret.trimmed.lowercased()
-        guard TextFile.isHex64(text), let bytes = Bytes.fromHex(text) else {
-            throw PlanError.invalid([FieldIssue(field: "secret", message: "秘密应为 64 位十六进制（32 字节）")])
-        }
-        return try await database.write { db in
-            let (row, departments) = try await Self.load(id, on: db)
-            let plan = try await Self.plan(row.planId, on: db)
-            try PlanPolicy.requireDepartmentAdmin(caller.account, department, of: plan)
-            guard row.state == DrawState.committed.rawValue else { throw PlanError.conflict("抽取 \(id) 不在揭示阶段（\(row.state)）") }
-            guard let committed = departments.first(where: { $0.department == department })?.commitment,
-                DepartmentSecret.commitment(department: department, drawID: id, secret: bytes) == committed
-            else {
-                throw PlanError.invalid([FieldIssue(field: "secret", message: "秘密与本部门发布的承诺不符")])
-            }
-            try await db.raw(
-                """
-                UPDATE draw_departments SET secret = \(bind: text), revealed_at = \(bind: Timestamp.format(caller.at))
-                WHERE draw_id = \(bind: id) AND department = \(bind: department)
-                """
-            ).run()
-            try await AuditLog.append(
-                db, caller: caller, action: "reveal", entity: "draw", entityID: id, detail: ["department": department])
-            return row.summary(try await Self.departments(id, on: db))
-        }
-    }
-
-    /// Enters the announced public value (the initiator or the office), after commitment.
-    public func enterPublicValue(_ id: String, value: String, caller: Caller) async throws -> DrawSummary {
-        let value = value.trimmed
-        guard TextFile.isText(value) else {
-            throw PlanError.invalid([FieldIssue(field: "value", message: "公开随机值应为 1–256 字节的文字，不含制表符")])
-        }
-        return try await database.write { db in
-            let (row, departments) = try await Self.load(id, on: db)
-            let plan = try await Self.plan(row.planId, on: db)
-            guard PlanPolicy.canRunDraws(caller.account, plan) else {
-                throw PlanError.forbidden("只有发起部门（\(plan.initiator)）的管理员或联席会议办公室可以录入公开随机值")
-            }
-            guard row.publicValueSource != nil else { throw PlanError.conflict("抽取 \(id) 没有预告公开随机值") }
-            guard row.state == DrawState.committed.rawValue else { throw PlanError.conflict("只能在承诺发布后、执行前录入公开随机值") }
-            try await db.raw("UPDATE draws SET public_value = \(bind: value) WHERE id = \(bind: id)").run()
-            try await AuditLog.append(db, caller: caller, action: "public-value", entity: "draw", entityID: id, detail: ["value": value])
-            var updated = row
-            updated.publicValue = value
-            return updated.summary(departments)
-        }
     }
 
     static func load(_ id: String, on db: any SQLDatabase) async throws -> (DrawRow, [DepartmentRow]) {
@@ -177,31 +92,15 @@ public struct DrawStore: Sendable {
 
     static func departments(_ id: String, on db: any SQLDatabase) async throws -> [DepartmentRow] {
         try await db.raw(
-            "SELECT position, department, commitment, committed_at, secret FROM draw_departments WHERE draw_id = \(bind: id) ORDER BY position"
+            """
+            SELECT position, department, commitment, committed_at, secret, revealed_at FROM draw_departments
+            WHERE draw_id = \(bind: id) ORDER BY position
+            """
         ).all(decoding: DepartmentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     static func plan(_ id: Int64, on db: any SQLDatabase) async throws -> Plan {
         guard let plan = try await PlanStore.load(id: id, on: db) else { throw PlanError.notFound("未找到计划（\(id)）") }
         return plan
-    }
-
-    static func files(_ id: String, only name: String? = nil, on db: any SQLDatabase) async throws -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        var sql: SQLQueryString = "SELECT name, content FROM draw_files WHERE draw_id = \(bind: id)"
-        if let name { sql += " AND name = \(bind: name)" }
-        for row in try await db.raw(sql).all() {
-            files[try row.decode(column: "name", as: String.self)] = Array(try row.decode(column: "content", as: String.self).utf8)
-        }
-        return files
-    }
-
-    static func store(_ files: [String: [UInt8]], id: String, on db: any SQLDatabase) async throws {
-        for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            try await db.raw("DELETE FROM draw_files WHERE draw_id = \(bind: id) AND name = \(bind: name)").run()
-            try await db.raw(
-                "INSERT INTO draw_files (draw_id, name, content) VALUES (\(bind: id), \(bind: name), \(bind: String(decoding: bytes, as: UTF8.self)))"
-            ).run()
-        }
     }
 }

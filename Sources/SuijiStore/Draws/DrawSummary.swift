@@ -11,6 +11,8 @@ public struct DrawDepartmentStatus: Sendable, Codable, Equatable {
     public var commitment: String?
     public var committedAt: String?
     public var revealed: Bool
+    /// When the secret was handed in (the time of its public log entry).
+    public var revealedAt: String?
 }
 
 /// A draw as staff and the public see it.
@@ -20,10 +22,19 @@ public struct DrawSummary: Sendable, Codable, Equatable {
     public var batchID: Int64
     public var state: DrawState
     public var departments: [DrawDepartmentStatus]
-    /// The announced future public value (date and source), if any, and its value once entered.
+    /// Secrets are accepted until this time (UTC ISO 8601); set by the announcement, which must
+    /// come before the commitments are published. Nil while nothing is announced.
+    public var revealDeadline: String?
+    /// The announced future public value (date and source), if any, and its value once entered
+    /// with where it was read and when.
     public var publicValueDate: String?
     public var publicValueSource: String?
     public var publicValue: String?
+    public var publicValueNote: String
+    public var publicValueEnteredAt: String?
+    /// The approved exception when no public value is used: who approved it and why (public).
+    public var exceptionApprover: String
+    public var exceptionReason: String
     /// The draw this one replaces, with the reason and who approved.
     public var redrawOf: String?
     public var redrawReason: String
@@ -71,10 +82,16 @@ struct DrawRow: Codable {
     var id: String
     var planId: Int64
     var batchId: Int64
-    var state: String
+    /// Decoded as the enum: a state the machine does not know fails the read, never a guess.
+    var state: DrawState
+    var revealDeadline: String?
     var publicValueDate: String?
     var publicValueSource: String?
     var publicValue: String?
+    var publicValueNote: String
+    var publicValueEnteredAt: String?
+    var exceptionApprover: String
+    var exceptionReason: String
     var conflictSalt: String
     var conflictPairs: String
     var redrawOf: String?
@@ -86,18 +103,22 @@ struct DrawRow: Codable {
     var executedAt: String?
 
     static let columns = """
-        id, plan_id, batch_id, state, public_value_date, public_value_source, public_value, conflict_salt, conflict_pairs,
+        id, plan_id, batch_id, state, reveal_deadline, public_value_date, public_value_source, public_value, public_value_note,
+        public_value_entered_at, exception_approver, exception_reason, conflict_salt, conflict_pairs,
         redraw_of, redraw_reason, redraw_approver, prepared_by, prepared_at, committed_at, executed_at
         """
 
     func summary(_ departments: [DepartmentRow]) -> DrawSummary {
         DrawSummary(
-            id: id, planID: planId, batchID: batchId, state: DrawState(rawValue: state) ?? .prepared,
+            id: id, planID: planId, batchID: batchId, state: state,
             departments: departments.map {
                 DrawDepartmentStatus(
-                    department: $0.department, commitment: $0.commitment, committedAt: $0.committedAt, revealed: $0.secret != nil)
+                    department: $0.department, commitment: $0.commitment, committedAt: $0.committedAt, revealed: $0.secret != nil,
+                    revealedAt: $0.revealedAt)
             },
-            publicValueDate: publicValueDate, publicValueSource: publicValueSource, publicValue: publicValue, redrawOf: redrawOf,
+            revealDeadline: revealDeadline, publicValueDate: publicValueDate, publicValueSource: publicValueSource,
+            publicValue: publicValue, publicValueNote: publicValueNote, publicValueEnteredAt: publicValueEnteredAt,
+            exceptionApprover: exceptionApprover, exceptionReason: exceptionReason, redrawOf: redrawOf,
             redrawReason: redrawReason, redrawApprover: redrawApprover, preparedBy: preparedBy, preparedAt: preparedAt,
             committedAt: committedAt, executedAt: executedAt)
     }
@@ -109,4 +130,5 @@ struct DepartmentRow: Codable {
     var commitment: String?
     var committedAt: String?
     var secret: String?
+    var revealedAt: String?
 }

@@ -55,6 +55,9 @@ struct SheetMapping<Input: Sendable>: Sendable {
                 .init(field: "lastRandomInspection", header: TargetInput.label("lastRandomInspection"), keyPath: \.lastRandomInspection),
                 .init(field: "legalRepresentative", header: TargetInput.label("legalRepresentative"), keyPath: \.legalRepresentative),
                 .init(field: "phone", header: TargetInput.label("phone"), keyPath: \.phone),
+                .init(field: "caseKind", header: TargetInput.label("caseKind"), keyPath: \.caseKind),
+                .init(field: "caseDate", header: TargetInput.label("caseDate"), keyPath: \.caseDate),
+                .init(field: "caseSource", header: TargetInput.label("caseSource"), keyPath: \.caseSource),
             ],
             requiredFields: ["name", "kind", "division"], make: { TargetInput() })
     }

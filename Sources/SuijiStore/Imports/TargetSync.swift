@@ -53,7 +53,7 @@ struct TargetSync: Sendable {
     let caller: Caller
     let progress: (@Sendable (ImportProgress) -> Void)?
 
-    /// Rows per multi-row INSERT (19 binds each stays under PostgreSQL's 65,535).
+    /// Rows per multi-row INSERT (22 binds each stays under PostgreSQL's 65,535).
     static let chunk = 2_000
 
     func apply(_ records: [Target], rows: [Int], on db: any SQLDatabase) async throws -> SyncCounts {
@@ -88,13 +88,14 @@ struct TargetSync: Sendable {
         var insert = db.insert(into: "targets").columns(
             "department_code", "uid", "name", "kind", "division", "street", "grid", "address", "industry", "risk_class",
             "status", "status_date", "last_random_inspection", "legal_representative", "tags", "created_via", "created_at", "updated_at",
-            "phone")
+            "phone", "case_kind", "case_date", "case_source")
         for target in targets {
             let values: [any Encodable & Sendable] = [
                 target.departmentCode, target.uid, target.name, target.kind.rawValue, target.division, target.street,
                 target.grid, target.address, target.industry, target.riskClass.rawValue, target.status.rawValue,
                 target.statusDate?.iso, target.lastRandomInspection?.iso, target.legalRepresentative,
-                ListColumn.encode(target.tags), "import", now, now, target.phone,
+                ListColumn.encode(target.tags), "import", now, now, target.phone, target.caseFlag?.kind.rawValue,
+                target.caseFlag?.date.iso, target.caseFlag?.source,
             ]
             insert = insert.values(values)
         }

@@ -15,14 +15,15 @@ struct TargetSyncRaw {
         let insert = try raw.prepare(
             """
             INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,
-              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'import', ?16, ?16, ?17)
+              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone,
+              case_kind, case_date, case_source)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'import', ?16, ?16, ?17, ?18, ?19, ?20)
             """)
         let update = try raw.prepare(
             """
             UPDATE targets SET name = ?3, kind = ?4, division = ?5, street = ?6, grid = ?7, address = ?8, industry = ?9,
               risk_class = ?10, status = ?11, status_date = ?12, last_random_inspection = ?13, legal_representative = ?14,
-              tags = ?15, updated_at = ?16, phone = ?17
+              tags = ?15, updated_at = ?16, phone = ?17, case_kind = ?18, case_date = ?19, case_source = ?20
             WHERE department_code = ?1 AND uid = ?2
             """)
         let history = try raw.prepare(
@@ -75,6 +76,9 @@ struct TargetSyncRaw {
         statement.bind(15, ListColumn.encode(target.tags))
         statement.bind(16, now)
         statement.bind(17, target.phone)
+        statement.bind(18, target.caseFlag?.kind.rawValue)
+        statement.bind(19, target.caseFlag?.date.iso)
+        statement.bind(20, target.caseFlag?.source)
     }
 
     private func record(id: Int64, from old: TargetStatus, _ target: Target, history: SQLiteRawStatement) throws {
@@ -104,7 +108,8 @@ struct TargetSyncRaw {
                 kind: select.text(4) ?? "", division: select.text(5) ?? "", street: select.text(6) ?? "", grid: select.text(7) ?? "",
                 address: select.text(8) ?? "", industry: select.text(9) ?? "", riskClass: select.text(10) ?? "",
                 status: select.text(11) ?? "", statusDate: select.text(12), lastRandomInspection: select.text(13),
-                legalRepresentative: select.text(14) ?? "", tags: select.text(15) ?? "[]", phone: select.text(16) ?? "")
+                legalRepresentative: select.text(14) ?? "", tags: select.text(15) ?? "[]", phone: select.text(16) ?? "",
+                caseKind: select.text(17), caseDate: select.text(18), caseSource: select.text(19))
             byUID[row.uid] = row.target
         }
         return byUID

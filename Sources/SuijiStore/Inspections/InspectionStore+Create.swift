@@ -71,6 +71,36 @@ extension InspectionStore {
         return selection.count
     }
 
+    /// Cancels the inspections of draw `drawID` that are still 未录入, when a re-draw of the batch
+    /// is executed (§14): each gets a `cancel` event with `reason`, and its target no longer counts
+    /// as inspected this year. Inspections already submitted stay (the check took place).
+    @discardableResult
+    static func cancelForRedraw(drawID: String, reason: String, caller: Caller, on db: any SQLDatabase) async throws -> Int {
+        let now = Timestamp.format(caller.at)
+        let pending = InspectionState.pending.rawValue
+        let ids = try await db.raw("SELECT id FROM inspections WHERE draw_id = \(bind: drawID) AND state = \(bind: pending)").all()
+            .map { try $0.decode(column: "id", as: Int64.self) }
+        guard !ids.isEmpty else { return 0 }
+        try await db.raw(
+            """
+            INSERT INTO inspection_events (inspection_id, at, actor, action, from_state, to_state, reason)
+            SELECT id, \(bind: now), \(bind: caller.account.username), \(bind: InspectionAction.cancel.rawValue), \(bind: pending),
+              \(bind: InspectionState.cancelled.rawValue), \(bind: reason)
+            FROM inspections WHERE draw_id = \(bind: drawID) AND state = \(bind: pending)
+            """
+        ).run()
+        try await db.raw(
+            """
+            UPDATE inspections SET state = \(bind: InspectionState.cancelled.rawValue), updated_at = \(bind: now)
+            WHERE draw_id = \(bind: drawID) AND state = \(bind: pending)
+            """
+        ).run()
+        try await AuditLog.append(
+            db, caller: caller, action: "cancel-inspections", entity: "draw", entityID: drawID,
+            detail: ["count": String(ids.count), "reason": reason])
+        return ids.count
+    }
+
     /// Rewrites the team of a drawn target's inspection after an inspector replacement (§14).
     static func refreshTeam(drawID: String, target: String, files: [String: [UInt8]], on db: any SQLDatabase) async throws {
         guard
@@ -92,13 +122,8 @@ extension InspectionStore {
 
     /// The team of each target: leader, members, then experts, with names and departments.
     static func teams(files: [String: [UInt8]], on db: any SQLDatabase) async throws -> [String: [TeamMember]] {
-        guard let bytes = files["assignment.txt"], !bytes.isEmpty else { return [:] }
-        var assignment = try InspectorMatching.parse(bytes)
-        for replacement in try DrawStore.replacementLines(DrawBundle(files: files)) {
-            if let index = assignment.firstIndex(where: { $0.target == replacement.target && $0.slot == replacement.slot }) {
-                assignment[index].inspector = replacement.inspector
-            }
-        }
+        guard files["assignment.txt"]?.isEmpty == false else { return [:] }
+        let assignment = try DrawStore.currentAssignment(files)
         let leaderSlots = Set(try DrawParameters.parse(files["parameters.txt"] ?? []).slots.filter { $0.kind == .leader }.map(\.name))
         var people: [String: TeamMember] = [:]
         var teams: [String: [TeamMember]] = [:]

@@ -119,7 +119,7 @@ extension InspectionStore {
             case .publish:
                 try await db.raw("UPDATE inspections SET published_at = \(bind: now) WHERE id = \(bind: id)").run()
                 try await CreditStore.record(inspection: inspection, caller: caller, on: db)
-            case .submit:
+            case .submit, .cancel:
                 break
             }
             try await Self.transition(inspection, action, reason: reason, caller: caller, on: db)

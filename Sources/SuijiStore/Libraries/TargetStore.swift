@@ -13,7 +13,7 @@ public struct TargetStore: Sendable {
     }
 
     static let columns =
-        "id, department_code, uid, name, kind, division, street, grid, address, industry, risk_class, status, status_date, last_random_inspection, legal_representative, tags, phone"
+        "id, department_code, uid, name, kind, division, street, grid, address, industry, risk_class, status, status_date, last_random_inspection, legal_representative, tags, phone, case_kind, case_date, case_source"
 
     /// The sort keys of `list` and their columns.
     public static let sortColumns = [
@@ -113,12 +113,14 @@ public struct TargetStore: Sendable {
         let row = try await db.raw(
             """
             INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,
-              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone)
+              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone,
+              case_kind, case_date, case_source)
             VALUES (\(bind: target.departmentCode), \(bind: target.uid), \(bind: target.name), \(bind: target.kind.rawValue),
               \(bind: target.division), \(bind: target.street), \(bind: target.grid), \(bind: target.address),
               \(bind: target.industry), \(bind: target.riskClass.rawValue), \(bind: target.status.rawValue),
               \(bind: target.statusDate?.iso), \(bind: target.lastRandomInspection?.iso), \(bind: target.legalRepresentative),
-              \(bind: ListColumn.encode(target.tags)), \(bind: via), \(bind: now), \(bind: now), \(bind: target.phone))
+              \(bind: ListColumn.encode(target.tags)), \(bind: via), \(bind: now), \(bind: now), \(bind: target.phone),
+              \(bind: target.caseFlag?.kind.rawValue), \(bind: target.caseFlag?.date.iso), \(bind: target.caseFlag?.source))
             RETURNING id
             """
         ).first()
@@ -136,7 +138,8 @@ public struct TargetStore: Sendable {
               status = \(bind: target.status.rawValue), status_date = \(bind: target.statusDate?.iso),
               last_random_inspection = \(bind: target.lastRandomInspection?.iso),
               legal_representative = \(bind: target.legalRepresentative), tags = \(bind: ListColumn.encode(target.tags)),
-              phone = \(bind: target.phone), updated_at = \(bind: now)
+              phone = \(bind: target.phone), case_kind = \(bind: target.caseFlag?.kind.rawValue),
+              case_date = \(bind: target.caseFlag?.date.iso), case_source = \(bind: target.caseFlag?.source), updated_at = \(bind: now)
             WHERE id = \(bind: target.id)
             """
         ).run()
@@ -197,6 +200,9 @@ struct TargetRow: Codable {
     var legalRepresentative: String
     var tags: String
     var phone: String
+    var caseKind: String?
+    var caseDate: String?
+    var caseSource: String?
 
     var target: Target {
         Target(
@@ -205,6 +211,13 @@ struct TargetRow: Codable {
             riskClass: RiskClass(rawValue: riskClass) ?? .b, status: TargetStatus(rawValue: status) ?? .operating,
             statusDate: statusDate.flatMap { CalendarDate(iso: $0) }, tags: ListColumn.decode(tags),
             lastRandomInspection: lastRandomInspection.flatMap { CalendarDate(iso: $0) },
-            legalRepresentative: legalRepresentative, phone: phone)
+            legalRepresentative: legalRepresentative, phone: phone, caseFlag: caseFlag)
+    }
+
+    var caseFlag: CaseFlag? {
+        guard let kind = caseKind.flatMap(CaseFlag.Kind.init(rawValue:)), let date = caseDate.flatMap({ CalendarDate(iso: $0) }) else {
+            return nil
+        }
+        return CaseFlag(kind: kind, date: date, source: caseSource ?? "")
     }
 }

@@ -3,6 +3,7 @@
 import Foundation
 import SQLKit
 import SuijiCore
+import SuijiDraw
 
 /// Builds the open datasets from what is public: published items, published plans and annual
 /// plan versions, draws of approved plans and published results. Names of individual businesses
@@ -28,6 +29,7 @@ public struct OpenDataExporter: Sendable {
             rows = try await annualPlan(year: year, version: version)
         case .draws: rows = try await draws()
         case .results: rows = try await results()
+        case .drawLog: rows = try await PublicLogStore(database: database).log().entries.map(\.fields)
         }
         return OpenDataTable(dataset: dataset, rows: rows)
     }

@@ -15,6 +15,8 @@ public enum OpenDataset: String, Sendable, CaseIterable, Codable {
     case draws
     /// Published inspection results, one row per target and check item.
     case results
+    /// The public draw log (docs/draw-spec.md §14): every entry, its last row the head.
+    case drawLog = "draw-log"
 
     /// The Chinese title.
     public var title: String {
@@ -24,6 +26,7 @@ public enum OpenDataset: String, Sendable, CaseIterable, Codable {
         case .annualPlan: "年度部门联合抽查计划"
         case .draws: "随机抽取记录"
         case .results: "抽查结果"
+        case .drawLog: "抽取公开日志"
         }
     }
 
@@ -47,6 +50,7 @@ public enum OpenDataset: String, Sendable, CaseIterable, Codable {
                 "inspection_id", "draw_id", "plan_code", "target_code", "target_name", "target_kind", "department_code", "item_code",
                 "result_code", "result_label", "published_at",
             ]
+        case .drawLog: ["seq", "time", "draw_id", "kind", "subject", "digest", "prev", "hash"]
         }
     }
 

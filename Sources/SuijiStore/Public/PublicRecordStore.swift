@@ -81,9 +81,12 @@ public struct PublicRecordStore: Sendable {
         try await search(query, page: 1, perPage: max(1, min(limit, 500))).targets
     }
 
+    /// The largest page of a search.
+    public static let maxPerPage = 100
+
     /// Page `page` of the search (`perPage` targets each, 1…100), with the count of all matches.
     public func search(_ query: String, page: Int, perPage: Int) async throws -> SearchPage {
-        let perPage = min(max(1, perPage), 100)
+        let perPage = min(max(1, perPage), Self.maxPerPage)
         let page = Paging(page: page, perPage: perPage).page
         let text = query.trimmed
         guard !text.isEmpty else { return SearchPage(targets: [], total: 0, page: 1, perPage: perPage, truncated: false) }
@@ -148,7 +151,7 @@ public struct PublicRecordStore: Sendable {
             let selections = try await db.raw(
                 """
                 SELECT s.draw_id, s.year, d.plan_id FROM draw_selections s JOIN draws d ON d.id = s.draw_id
-                WHERE s.target_uid = \(bind: code) AND d.state = 'executed' ORDER BY s.year DESC, s.draw_id
+                WHERE s.target_uid = \(bind: code) AND d.state = \(bind: DrawState.executed.rawValue) ORDER BY s.year DESC, s.draw_id
                 """
             ).all(decoding: SelectionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             return PublicTargetRecord(

@@ -15,11 +15,13 @@ public struct WorkQueue: Sendable, Equatable {
 
     /// What a draw waits for from the account.
     public enum DrawStep: String, Sendable, Equatable {
-        case commit, reveal, execute
+        case announce, commit, reveal, enterPublicValue, execute
 
         /// Chinese name of the step.
         public var label: String {
             switch self {
+            case .announce: "预告公开随机值"
+            case .enterPublicValue: "录入公开随机值"
             case .commit: "提交承诺"
             case .reveal: "揭示秘密值"
             case .execute: "执行抽取"

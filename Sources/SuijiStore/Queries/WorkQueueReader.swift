@@ -13,8 +13,10 @@ public struct WorkQueueReader: Sendable {
         self.database = database
     }
 
-    /// The work waiting for `account` on `today`.
-    public func queue(for account: Account, today: CalendarDate) async throws -> WorkQueue {
+    /// The work waiting for `account` on `today`, at `now` (deadlines are times; by default
+    /// noon of `today`, China time).
+    public func queue(for account: Account, today: CalendarDate, now: Date? = nil) async throws -> WorkQueue {
+        let now = now ?? today.chinaStart.addingTimeInterval(12 * 3_600)
         var queue = WorkQueue()
         guard account.active, account.role != .overseer else { return queue }
         let plans = try await PlanStore(database: database).list(for: account)
@@ -25,7 +27,7 @@ public struct WorkQueueReader: Sendable {
         let plansByID = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         if account.role != .inspector {
             for draw in try await DrawStore(database: database).list(of: plans) {
-                guard let plan = plansByID[draw.planID], let step = Self.step(of: draw, plan: plan, for: account) else { continue }
+                guard let plan = plansByID[draw.planID], let step = Self.step(of: draw, plan: plan, for: account, at: now) else { continue }
                 queue.draws.append(WorkQueue.DrawTask(draw: draw, planName: plan.name, step: step))
             }
         }
@@ -81,12 +83,14 @@ public struct WorkQueueReader: Sendable {
         }
     }
 
-    /// The step `account` owes `draw` now, if any: its department's commitment or secret, then
-    /// the execution by whoever may run the plan's draws (a department that has not revealed by
-    /// then counts as missing, so execution does not wait for it).
-    static func step(of draw: DrawSummary, plan: Plan, for account: Account) -> WorkQueue.DrawStep? {
+    /// The step `account` owes `draw` at `now`, if any: the announcement by whoever runs the
+    /// plan's draws, its department's commitment or secret, then the public value and the
+    /// execution (a department that has not revealed by the deadline counts as missing).
+    static func step(of draw: DrawSummary, plan: Plan, for account: Account, at now: Date) -> WorkQueue.DrawStep? {
+        if draw.state == .prepared && !draw.isAnnounced { return draw.mayAnnounce(account, plan: plan) ? .announce : nil }
         if draw.mayCommit(account, plan: plan) { return draw.ownDepartment(of: account, plan: plan)?.commitment == nil ? .commit : nil }
-        if draw.mayReveal(account, plan: plan) { return .reveal }
-        return draw.isReadyToExecute && PlanPolicy.canRunDraws(account, plan) ? .execute : nil
+        if draw.mayReveal(account, plan: plan, at: now) { return .reveal }
+        if draw.mayEnterPublicValue(account, plan: plan, at: now) { return .enterPublicValue }
+        return draw.isReadyToExecute(at: now) && PlanPolicy.canRunDraws(account, plan) ? .execute : nil
     }
 }

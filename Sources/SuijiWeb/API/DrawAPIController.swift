@@ -6,19 +6,40 @@ import SuijiCore
 import SuijiDraw
 import SuijiStore
 
-/// `/api/v1/batches/:id/draws` and `/api/v1/draws`: prepare, commit, reveal, enter the public
-/// value and execute a verifiable draw (docs/draw-spec.md).
+/// `/api/v1/batches/:id/draws` and `/api/v1/draws`: prepare, announce, commit, reveal, enter the
+/// public value and execute a verifiable draw (docs/draw-spec.md).
 struct DrawAPIController {
     let stores: Stores
     let clock: AppClock
 
-    struct PrepareBody: Decodable {
-        struct Announcement: Decodable {
+    /// The reveal deadline (ISO 8601 with a zone, e.g. `2026-12-03T17:00:00+08:00`) and either
+    /// the public value's date and source or an exception's approver and reason.
+    struct AnnouncementBody: Decodable {
+        struct PublicValue: Decodable {
             var date: String
             var source: String
         }
 
-        var publicValue: Announcement?
+        var revealDeadline: String
+        var publicValue: PublicValue?
+        var exception: DrawAnnouncement.Exception?
+
+        var announcement: DrawAnnouncement {
+            get throws {
+                guard let deadline = try? Date.ISO8601FormatStyle(includingFractionalSeconds: false).parse(revealDeadline) else {
+                    throw PlanError.invalid([
+                        FieldIssue(field: "revealDeadline", message: "揭示截止时间应为带时区的 ISO 8601 时间，如 2026-12-03T17:00:00+08:00")
+                    ])
+                }
+                return DrawAnnouncement(
+                    revealDeadline: deadline, publicValue: publicValue.map { PublicValueAnnouncement(date: $0.date, source: $0.source) },
+                    exception: exception)
+            }
+        }
+    }
+
+    struct PrepareBody: Decodable {
+        var announcement: AnnouncementBody?
         var redraw: Redraw?
     }
 
@@ -34,6 +55,8 @@ struct DrawAPIController {
 
     struct PublicValueBody: Decodable {
         var value: String
+        /// Where the value was read (the draw notice's address or number).
+        var note: String
     }
 
     struct ReplacementBody: Decodable {
@@ -49,6 +72,7 @@ struct DrawAPIController {
         let group = router.group("/api/v1/draws")
         group.get(use: list)
         group.get("/:id", use: show)
+        group.post("/:id/announcement", use: announce)
         group.post("/:id/commitments", use: commit)
         group.post("/:id/reveals", use: reveal)
         group.post("/:id/public-value", use: publicValue)
@@ -73,9 +97,15 @@ struct DrawAPIController {
         let batchID = try context.parameters.require("id", as: Int64.self)
         let body = try await JSONBody.optional(PrepareBody.self, request, context: context) ?? PrepareBody()
         let draw = try await stores.draws.prepare(
-            batchID: batchID, caller: caller,
-            publicValue: body.publicValue.map { PublicValueAnnouncement(date: $0.date, source: $0.source) }, redraw: body.redraw)
+            batchID: batchID, caller: caller, announcement: try body.announcement?.announcement, redraw: body.redraw)
         return JSONBody.response(draw, status: .created)
+    }
+
+    @Sendable func announce(request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.caller(clock)
+        let id = try context.parameters.require("id")
+        let body = try await request.decode(as: AnnouncementBody.self, context: context)
+        return JSONBody.response(try await stores.draws.announce(id, try body.announcement, caller: caller))
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
@@ -113,7 +143,7 @@ struct DrawAPIController {
         let caller = try context.caller(clock)
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: PublicValueBody.self, context: context)
-        return JSONBody.response(try await stores.draws.enterPublicValue(id, value: body.value, caller: caller))
+        return JSONBody.response(try await stores.draws.enterPublicValue(id, value: body.value, note: body.note, caller: caller))
     }
 
     @Sendable func execute(request: Request, context: AppRequestContext) async throws -> Response {

@@ -45,7 +45,7 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
     InspectionAPIController(stores: stores, clock: clock).addRoutes(to: router)
     FollowUpAPIController(stores: stores, clock: clock).addRoutes(to: router)
     CreditAPIController(stores: stores, clock: clock).addRoutes(to: router)
-    PublicDrawController(stores: stores, pages: pages).addRoutes(to: router)
+    PublicDrawController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     AnnualPlanAPIController(stores: stores, clock: clock).addRoutes(to: router)
     AnnualPlanPagesController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     PublicPortalController(stores: stores, pages: pages).addRoutes(to: router)

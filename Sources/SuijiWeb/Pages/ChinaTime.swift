@@ -45,4 +45,29 @@ enum ChinaTime {
     }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    /// A stored timestamp as the value of a `datetime-local` field, in China time
+    /// ("2026-07-01T17:00"); empty when the stamp is not a timestamp.
+    static func input(stamp: String) -> String {
+        guard
+            let date = (try? Date.ISO8601FormatStyle().parse(stamp))
+                ?? (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(stamp))
+        else { return "" }
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3_600
+        let ofDay = ((seconds % 86_400) + 86_400) % 86_400
+        let minutes = ofDay / 60
+        return CalendarDate(chinaDateOf: date).iso + "T" + two(minutes / 60) + ":" + two(minutes % 60)
+    }
+
+    /// A `datetime-local` value ("2026-07-01T17:00", China time), or nil.
+    static func parse(input: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: input.trimmingCharacters(in: .whitespaces)) { return date }
+        }
+        return nil
+    }
 }

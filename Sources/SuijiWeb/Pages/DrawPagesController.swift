@@ -6,8 +6,9 @@ import SuijiCore
 import SuijiDraw
 import SuijiStore
 
-/// The draw ceremony page `/draws/:id`: one screen that walks the plan's departments through
-/// commit → reveal → execute, then shows the drawn list and the teams. The forms are in
+/// The draw ceremony page `/draws/:id`: one screen that walks the office and the plan's
+/// departments through announce → commit → hand in secrets → public value → execute, then shows
+/// the drawn list and the teams. The forms are in
 /// `DrawPagesController+Ceremony.swift`.
 struct DrawPagesController {
     let stores: Stores
@@ -16,6 +17,7 @@ struct DrawPagesController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/draws/:id", use: show)
+        router.post("/draws/:id/announcement", use: announce)
         router.post("/draws/:id/commitments", use: commit)
         router.post("/draws/:id/reveals", use: reveal)
         router.post("/draws/:id/public-value", use: publicValue)
@@ -31,10 +33,11 @@ struct DrawPagesController {
     {
         let draw = try await stores.draws.get(id, for: account)
         let (plan, batch) = try await stores.plans.batch(id: draw.batchID, for: account)
-        let names = try await stores.departments.names()
+        let files = try await stores.draws.publishedFiles(id)
         let model = try DrawPage(
-            draw: draw, plan: plan, batch: batch, files: try await stores.draws.publishedFiles(id), names: names, account: account,
-            errors: errors)
+            draw: draw, plan: plan, batch: batch, files: files, names: try await stores.draws.names(id, files: files),
+            people: try await stores.names.accounts(), account: account,
+            now: clock.now(), errors: errors)
         return pages.render("draw", model, account: account, csrf: context.csrfToken, status: status)
     }
 }

@@ -2,22 +2,14 @@
 
 import Foundation
 import SuijiDraw
+import SuijiStore
 
-/// The outcome of an executed draw, read from its published files: per stratum the drawn
-/// targets with rank, credit code and key and the stratum's cutoff, the replacement lists and the
-/// team of each drawn target. Used by the ceremony page, the public page and the public API
-/// (Mustache reads stored properties only, so everything is stored).
+/// The outcome of an executed draw, read from its published files: per stratum (one heading
+/// each, with its cutoff) the drawn targets with rank, name, credit code and key, the
+/// replacement lists and each drawn target's team by name (after any approved inspector
+/// replacement). Used by the ceremony page, the public page and the public API (Mustache reads
+/// stored properties only, so everything is stored).
 struct DrawResult: Encodable {
-    /// 组长, 成员（部门）, 专家 for the slot names of spec §4.
-    static func slotLabel(_ slot: String) -> String {
-        switch slot {
-        case "leader": "组长"
-        case "expert": "专家"
-        case "member": "成员"
-        default: slot.hasPrefix("member-") ? "成员（\(slot.dropFirst("member-".count))）" : slot
-        }
-    }
-
     /// A risk class, or 全部 for the single stratum of a fixed count.
     static func stratumLabel(_ stratum: String) -> String {
         stratum == "ALL" ? "全部对象" : "\(stratum) 类风险层"
@@ -27,10 +19,12 @@ struct DrawResult: Encodable {
         var stratum: String
         var rank: Int
         var code: String
+        var name: String
         var key: String
     }
 
     struct Stratum: Encodable {
+        var stratum: String
         var label: String
         var count: Int
         /// Key and id of the stratum's last drawn target: every drawn key is at most this.
@@ -40,47 +34,86 @@ struct DrawResult: Encodable {
     }
 
     struct Member: Encodable {
-        var slot: String
-        var inspector: String
+        /// 组长, 成员 or 专家.
+        var role: String
+        var name: String
+        /// The member's department by name (专家库 for experts).
+        var department: String
     }
 
     struct Team: Encodable {
-        var target: String
+        var code: String
+        var name: String
         var members: [Member]
+    }
+
+    /// The excluded list by reason, named in Chinese.
+    struct Exclusion: Encodable {
+        var reason: String
+        var count: Int
     }
 
     var strata: [Stratum]
     var replacements: [Row]
     var teams: [Team]
+    var exclusions: [Exclusion]
     var hasReplacements: Bool
     var hasTeams: Bool
+    var hasExclusions: Bool
 
-    /// The result, or nil while `selection.txt` is not published.
-    static func parse(_ files: [String: [UInt8]]) throws -> DrawResult? {
+    /// The result, or nil while `selection.txt` is not published. `publicNames` masks the names
+    /// of individual businesses' operators (the public page and API).
+    static func parse(_ files: [String: [UInt8]], names: DrawNames, publicNames: Bool) throws -> DrawResult? {
         guard let selection = files["selection.txt"] else { return nil }
-        let drawn = try TargetSelection.parseList(selection, file: "selection.txt").map(Self.row)
-        let replacements = try TargetSelection.parseList(files["replacements.txt"] ?? [], file: "replacements.txt").map(Self.row)
-        var strata: [Stratum] = []
-        for row in drawn {
-            if strata.last?.label != row.stratum {
-                strata.append(Stratum(label: Self.stratumLabel(row.stratum), count: 0, cutoffKey: "", cutoffID: "", rows: []))
-            }
-            strata[strata.count - 1].rows.append(row)
-            strata[strata.count - 1].count += 1
-            strata[strata.count - 1].cutoffKey = row.key
-            strata[strata.count - 1].cutoffID = row.code
+        func name(_ code: String) -> String {
+            guard let target = names.targets[code] else { return "（对象库中无此代码）" }
+            return publicNames ? target.publicName : target.name
         }
-        var teams: [Team] = []
-        for line in try InspectorMatching.parse(files["assignment.txt"] ?? []) {
-            if teams.last?.target != line.target { teams.append(Team(target: line.target, members: [])) }
-            teams[teams.count - 1].members.append(Member(slot: Self.slotLabel(line.slot), inspector: line.inspector))
+        func row(_ selected: SelectedTarget) -> Row {
+            Row(
+                stratum: stratumLabel(selected.stratum), rank: selected.rank, code: selected.id, name: name(selected.id),
+                key: Bytes.hex64(selected.key))
+        }
+        var strata: [Stratum] = []
+        for selected in try TargetSelection.parseList(selection, file: "selection.txt") {
+            if strata.last?.stratum != selected.stratum {
+                strata.append(
+                    Stratum(
+                        stratum: selected.stratum, label: stratumLabel(selected.stratum), count: 0, cutoffKey: "", cutoffID: "", rows: []))
+            }
+            strata[strata.count - 1].rows.append(row(selected))
+            strata[strata.count - 1].count += 1
+            strata[strata.count - 1].cutoffKey = Bytes.hex64(selected.key)
+            strata[strata.count - 1].cutoffID = selected.id
+        }
+        let replacements = try TargetSelection.parseList(files["replacements.txt"] ?? [], file: "replacements.txt").map(row)
+        var counts: [ExclusionReason: Int] = [:]
+        for entry in try ExcludedList.parse(files["excluded.txt"] ?? []).entries { counts[entry.reason, default: 0] += 1 }
+        let exclusions = ExclusionReason.allCases.compactMap { reason in
+            counts[reason].map { Exclusion(reason: DrawExplanation.label(reason), count: $0) }
         }
         return DrawResult(
-            strata: strata, replacements: replacements, teams: teams, hasReplacements: !replacements.isEmpty, hasTeams: !teams.isEmpty)
+            strata: strata, replacements: replacements, teams: try teams(files, names: names, name: name), exclusions: exclusions,
+            hasReplacements: !replacements.isEmpty, hasTeams: files["assignment.txt"]?.isEmpty == false, hasExclusions: !exclusions.isEmpty)
     }
 
-    static func row(_ selected: SelectedTarget) -> Row {
-        Row(stratum: selected.stratum, rank: selected.rank, code: selected.id, key: Bytes.hex64(selected.key))
+    /// Each drawn target's team in team order, with the approved replacements applied.
+    static func teams(_ files: [String: [UInt8]], names: DrawNames, name: (String) -> String) throws -> [Team] {
+        let assignment = try DrawStore.currentAssignment(files)
+        guard !assignment.isEmpty else { return [] }
+        let kinds = Dictionary(
+            try DrawParameters.parse(files["parameters.txt"] ?? []).slots.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        var teams: [Team] = []
+        for line in assignment {
+            if teams.last?.code != line.target { teams.append(Team(code: line.target, name: name(line.target), members: [])) }
+            let kind = kinds[line.slot] ?? .member
+            let person = names.people[line.inspector]
+            teams[teams.count - 1].members.append(
+                Member(
+                    role: kind == .leader ? "组长" : (kind == .expert ? "专家" : "成员"), name: person?.name ?? line.inspector,
+                    department: names.department(person?.department ?? (kind == .expert ? "EXPERT" : ""))))
+        }
+        return teams
     }
 }
 
@@ -103,13 +136,22 @@ struct DrawFileLink: Encodable {
 /// Why one target was or was not drawn, in Chinese (the public "查询" box).
 struct DrawExplanation: Encodable {
     var code: String
+    /// The target's name (an individual business's operator masked), when the libraries know it.
+    var name: String?
     var verdict: String
     var stratum: String
     var key: String
     var cutoff: String
     var detail: String
 
-    init(_ explanation: TargetExplanation) {
+    /// Names the earlier random checks that made the once-a-year rule exclude the target.
+    mutating func addEarlierChecks(_ checks: [String]) {
+        guard !checks.isEmpty else { return }
+        detail += "本年度已随机抽查：" + checks.joined(separator: "；") + "。"
+    }
+
+    init(_ explanation: TargetExplanation, name: String? = nil) {
+        self.name = name
         let stratum = explanation.stratum.map(DrawResult.stratumLabel) ?? "—"
         let key = explanation.key.map(Bytes.hex64) ?? "—"
         let cutoff = explanation.cutoff.map { "\(Bytes.hex64($0.key))（\($0.id)）" } ?? "—"
@@ -140,7 +182,7 @@ struct DrawExplanation: Encodable {
         switch reason {
         case .notOperating: "未在营业（歇业、吊销等）"
         case .deregistered: "已注销"
-        case .inspectedThisYear: "本年度已被随机抽查，避免重复检查"
+        case .inspectedThisYear: "本年度已就本次的非重点检查事项随机抽查过，避免重复检查（§14）"
         case .underInvestigation: "正在立案调查"
         case .newlyRegistered: "在计划截止日期后登记"
         case .outOfScope: "不在本批次抽查范围内"

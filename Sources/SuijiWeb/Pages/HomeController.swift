@@ -24,7 +24,7 @@ struct HomeController {
         let today = CalendarDate(chinaDateOf: clock.now())
         let soon = today.adding(days: 60)
         let expiring = try await stores.summary.certificatesExpiring(scope: scope, by: soon)
-        let queue = try await stores.workQueue.queue(for: account, today: today)
+        let queue = try await stores.workQueue.queue(for: account, today: today, now: clock.now())
         let queueNames = WorkQueuePage.Names(
             targets: try await stores.names.targets(Set(queue.overdueRectifications.map(\.targetUID))),
             items: queue.overdueRectifications.contains { $0.item != nil } ? try await stores.items.currentNames() : [:],

@@ -46,14 +46,11 @@ extension PlanPagesController {
         let batchID = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         let (plan, _) = try await stores.plans.batch(id: batchID, for: caller.account)
-        let announcement =
-            form.value("publicValueSource").isEmpty
-            ? nil : PublicValueAnnouncement(date: form.value("publicValueDate"), source: form.value("publicValueSource"))
         let redraw =
             form.value("redrawOf").isEmpty
             ? nil : Redraw(of: form.value("redrawOf"), reason: form.value("reason"), approver: form.value("approver"))
         do {
-            let draw = try await stores.draws.prepare(batchID: batchID, caller: caller, publicValue: announcement, redraw: redraw)
+            let draw = try await stores.draws.prepare(batchID: batchID, caller: caller, redraw: redraw)
             return Response.redirect(to: "/draws/\(draw.id)", type: .found)
         } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
             let errors = (error as? PlanError)?.messages ?? [error.message]

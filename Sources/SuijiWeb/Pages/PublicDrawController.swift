@@ -11,20 +11,22 @@ import SuijiStore
 struct PublicDrawController {
     let stores: Stores
     let pages: PageRenderer
+    let clock: AppClock
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/public/draws/:id", use: page)
         router.get("/public/draws/:id/verify", use: verify)
         router.get("/public/draws/:id/files/:name", use: file)
         router.get("/public/draws/:id/bundle.zip", use: zip)
+        router.get("/public/draw-log.txt", use: log)
         router.get("/api/v1/public/draws/:id") { _, context in
-            JSONBody.response(try await PublicDrawPage.make(try context.parameters.require("id"), stores: stores))
+            JSONBody.response(try await PublicDrawPage.make(try context.parameters.require("id"), stores: stores, now: clock.now()))
         }
     }
 
     @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        let draw = try await PublicDrawPage.make(id, stores: stores)
+        let draw = try await PublicDrawPage.make(id, stores: stores, now: clock.now())
         let query = (request.uri.queryParameters["code"].map(String.init) ?? "").trimmed.uppercased()
         var view = PublicDrawView(draw: draw, query: query, explanation: nil, queryError: nil)
         if !query.isEmpty {
@@ -34,7 +36,12 @@ struct PublicDrawController {
                 view.queryError = "请输入 18 位统一社会信用代码（或非市场主体的对象编号）"
             } else if draw.isExecuted {
                 do {
-                    view.explanation = DrawExplanation(try Verifier.explain(bundle: try await stores.draws.bundle(id), id: query))
+                    let explanation = try await stores.draws.explain(id, target: query)
+                    var shown = DrawExplanation(explanation, name: try await stores.draws.target(id, uid: query)?.publicName)
+                    if explanation.fate == .excluded(.inspectedThisYear) {
+                        shown.addEarlierChecks(try await stores.draws.earlierChecks(id, uid: query))
+                    }
+                    view.explanation = shown
                 } catch let error as DrawError {
                     view.queryError = "无法解释：\(error.message)"
                 }
@@ -50,14 +57,24 @@ struct PublicDrawController {
         let (plan, draw) = try await PublicDrawPage.load(id, stores: stores)
         var model = PublicVerifyPage(
             id: id, planName: plan.name, pageURL: "/public/draws/\(id)", isExecuted: draw.state == .executed, ok: false, failure: nil,
-            recordDigest: nil, notes: [], hasNotes: false)
+            recordDigest: nil, notes: [], hasNotes: false, logOK: false, logFailure: nil)
         if model.isExecuted {
-            let report = Verifier.verify(bundle: try await stores.draws.bundle(id))
+            let bundle = try await stores.draws.bundle(id)
+            let report = Verifier.verify(bundle: bundle)
+            let log = try await stores.publicLog.log()
+            if report.ok && log.entries(of: id).isEmpty {
+                model.notes.append("本次抽取在抽取公开日志启用之前执行，日志中没有它的记录")
+            } else if report.ok {
+                switch Result(catching: { () throws(DrawError) in try Verifier.checkAnchors(bundle: bundle, log: log) }) {
+                case .success: model.logOK = true
+                case .failure(let error): model.logFailure = error.message
+                }
+            }
             model.ok = report.ok
             model.failure = report.failure?.message
             model.recordDigest = report.recordDigest
-            model.notes = report.notes
-            model.hasNotes = !report.notes.isEmpty
+            model.notes += report.notes
+            model.hasNotes = !model.notes.isEmpty
         }
         return pages.render("public-verify", model, account: context.account, csrf: context.csrfToken)
     }
@@ -68,6 +85,12 @@ struct PublicDrawController {
         _ = try await PublicDrawPage.load(id, stores: stores)
         guard let bytes = try await stores.draws.publishedFile(id, name: name) else { throw WebError.notFound }
         return Download.response(bytes, name: name, mediaType: "text/plain; charset=utf-8", inline: true)
+    }
+
+    /// The public draw log: every entry since the first, for `suiji verify DIR --log URL`.
+    @Sendable func log(request: Request, context: AppRequestContext) async throws -> Response {
+        Download.response(
+            try await stores.publicLog.log().fileBytes(), name: "draw-log.txt", mediaType: "text/plain; charset=utf-8", inline: true)
     }
 
     /// Every published file in one ZIP (unpack and run `suiji verify DIR`).

@@ -30,10 +30,7 @@ struct PublicDrawPage: Encodable {
     var parametersDigest: String?
     var commitmentDigest: String?
     var recordDigest: String?
-    var hasPublicValue: Bool
-    var publicValueDate: String
-    var publicValueSource: String
-    var publicValue: String
+    var announcement: DrawAnnouncementView
     var redrawOf: String?
     var redrawReason: String
     var committedAt: String?
@@ -44,6 +41,9 @@ struct PublicDrawPage: Encodable {
     var hasFiles: Bool
     var pageURL: String
     var verifyURL: String
+    /// This draw's entries of the public log, and the log's head now.
+    var logLines: [PublicLogLine]
+    var logHead: PublicLogHead?
 
     /// The draw `id` and its plan, or 404 when it does not exist or is not public.
     static func load(_ id: String, stores: Stores) async throws -> (Plan, DrawSummary) {
@@ -51,28 +51,30 @@ struct PublicDrawPage: Encodable {
         return (found.plan, found.draw)
     }
 
-    static func make(_ id: String, stores: Stores) async throws -> PublicDrawPage {
+    static func make(_ id: String, stores: Stores, now: Date) async throws -> PublicDrawPage {
         let (plan, draw) = try await load(id, stores: stores)
         guard let batch = try await stores.publicRecords.batch(of: draw) else { throw WebError.notFound }
-        let names = try await stores.departments.names()
         let files = try await stores.draws.publishedFiles(id)
+        let names = try await stores.draws.names(id, files: files)
         func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }
         return PublicDrawPage(
             id: draw.id, planCode: plan.code, planName: plan.name, planState: plan.state.label, batchCode: batch.code,
-            batchWindow: "\(batch.start.iso) 至 \(batch.end.iso)", state: draw.state.rawValue, stateLabel: draw.state.label,
+            batchWindow: ChinaTime.period(batch.start, batch.end), state: draw.state.rawValue, stateLabel: draw.state.label,
             departments: draw.departments.map { department in
                 Department(
-                    code: department.department, name: names[department.department] ?? department.department,
+                    code: department.department, name: names.department(department.department),
                     commitment: department.commitment ?? "", committed: department.commitment != nil, revealed: department.revealed,
-                    status: department.revealed ? "已揭示秘密" : (department.commitment != nil ? "已提交承诺" : "尚未提交承诺"))
+                    status: DrawAnnouncementView.status(department, draw: draw, now: now))
             },
             poolDigest: digest("pool.txt"), parametersDigest: digest("parameters.txt"), commitmentDigest: digest("commitment.txt"),
-            recordDigest: digest("record.txt"), hasPublicValue: draw.publicValueSource != nil, publicValueDate: draw.publicValueDate ?? "",
-            publicValueSource: draw.publicValueSource ?? "", publicValue: draw.publicValue ?? "（尚未录入）", redrawOf: draw.redrawOf,
+            recordDigest: digest("record.txt"), announcement: DrawAnnouncementView(draw), redrawOf: draw.redrawOf,
             redrawReason: draw.redrawReason, committedAt: ChinaTime.text(stamp: draw.committedAt),
             executedAt: ChinaTime.text(stamp: draw.executedAt),
-            isExecuted: draw.state == .executed, result: try DrawResult.parse(files), files: DrawFileLink.links(files, drawID: id),
-            hasFiles: !files.isEmpty, pageURL: "/public/draws/\(id)", verifyURL: "/public/draws/\(id)/verify")
+            isExecuted: draw.state == .executed, result: try DrawResult.parse(files, names: names, publicNames: true),
+            files: DrawFileLink.links(files, drawID: id),
+            hasFiles: !files.isEmpty, pageURL: "/public/draws/\(id)", verifyURL: "/public/draws/\(id)/verify",
+            logLines: try await stores.publicLog.entries(of: id).map { PublicLogLine($0, departments: names.department) },
+            logHead: PublicLogHead(try await stores.publicLog.head()))
     }
 }
 
@@ -87,6 +89,9 @@ struct PublicVerifyPage {
     var recordDigest: String?
     var notes: [String]
     var hasNotes: Bool
+    /// Whether the bundle matches the public draw log, or why not.
+    var logOK: Bool
+    var logFailure: String?
 }
 
 /// The public page with the answer of the "查询" box.

@@ -63,7 +63,8 @@ struct PublicOpenDataController {
                 })
         }
         let model = PublicDataPage(
-            datasets: datasets + years, kinds: TargetKind.allCases.map { PublicDataPage.Column(name: $0.rawValue, meaning: $0.label) })
+            datasets: datasets + years, kinds: TargetKind.allCases.map { PublicDataPage.Column(name: $0.rawValue, meaning: $0.label) },
+            logHead: PublicLogHead(try await stores.publicLog.head()))
         return pages.render("public-data", model, account: context.account, csrf: context.csrfToken)
     }
 
@@ -138,4 +139,5 @@ struct PublicDataPage {
     static func columns(_ names: [String]) -> [Column] {
         names.map { Column(name: $0, meaning: OpenDataset.columnMeanings[$0] ?? "") }
     }
+    var logHead: PublicLogHead?
 }

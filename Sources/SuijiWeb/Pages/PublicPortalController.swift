@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import HTTPTypes
 import Hummingbird
 import SuijiCore
 import SuijiStore
@@ -20,7 +21,12 @@ struct PublicPortalController {
         router.get("/public/targets", use: targets)
         router.get("/public/targets/:uid", use: target)
         router.get("/api/v1/public/targets") { request, _ in
-            JSONBody.response(try await stores.publicRecords.search(Self.query(request)))
+            let parameters = request.uri.queryParameters
+            let paging = try APIQuery.paging(parameters, defaultPerPage: Self.perPage, maxPerPage: PublicRecordStore.maxPerPage)
+            let found = try await stores.publicRecords.search(Self.query(request), page: paging.page, perPage: paging.perPage)
+            var response = JSONBody.response(found.targets)
+            response.headers[Self.totalCount] = "\(found.total)"
+            return response
         }
         router.get("/api/v1/public/targets/:uid") { _, context in
             guard let record = try await stores.publicRecords.record(uid: try context.parameters.require("uid")) else {
@@ -32,6 +38,8 @@ struct PublicPortalController {
 
     /// Targets per page of the public search.
     static let perPage = 50
+    /// The number of targets the public search API matched, over all its pages.
+    static let totalCount = HTTPField.Name("X-Total-Count")!
 
     static func query(_ request: Request) -> String { (request.uri.queryParameters["q"].map(String.init) ?? "").trimmed }
 

@@ -28,9 +28,15 @@
   generate.addEventListener("click", function () {
     var secret = window.crypto.getRandomValues(new Uint8Array(32));
     commitment(form.dataset.department, form.dataset.draw, secret).then(function (value) {
+      // Offered as a small file, handed back by upload at the reveal.
+      var file = "Suiji 抽取秘密（请妥善保存；交来秘密时上传本文件）\ndraw-id: " + form.dataset.draw + "\ndepartment: " +
+        form.dataset.department + "\nsecret: " + hex(secret) + "\ncommitment: " + value + "\n";
+      var link = document.getElementById("secret-download");
+      link.href = "data:text/plain;charset=utf-8," + encodeURIComponent(file);
       document.getElementById("secret-out").textContent = hex(secret);
       document.getElementById("secret-box").hidden = false;
       document.getElementById("commitment").value = value;
+      link.click();
     });
   });
 })();
