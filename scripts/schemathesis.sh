@@ -48,23 +48,43 @@ repo="$(pwd)"
 out="$repo/.build/schemathesis"
 mkdir -p "$out"
 status=0
-share=$(( max_time / ${#accounts[@]} ))
+share=$(( max_time / (${#accounts[@]} + 1) ))
 [ "$share" -ge 1 ] || share=1
-for account in "${accounts[@]}"; do
-  token="$(python3 - "$base" "$account" <<'PY'
+# Operations that end sessions or change who may log in (password resets, disabling, revoking
+# tokens) would end the run's own session when the stateful phase feeds them the accounts and
+# tokens it has listed: they get a last pass of their own, as the office, together with the
+# listings and the account creation that feed their stateful phase. Every token is taken before
+# the first pass: fuzzing the login route soon makes the server throttle logins from this address
+# (and may lock an account), as it should.
+destructive='^/api/v1/(accounts/[^/]+/(password-reset|disable|tokens)|auth/tokens/[^/]+|me/password)$'
+sessions='^/api/v1/(accounts(/[^/]+/(password-reset|disable|enable|unlock|tokens))?|auth/tokens(/[^/]+)?|me/password)$'
+token_of() {
+  python3 - "$base" "$1" <<'PY'
 import json, sys, urllib.request
 base, account = sys.argv[1], sys.argv[2]
 body = json.dumps({"username": account, "password": "suiji-demo-2026"}).encode()
 request = urllib.request.Request(base + "/api/v1/auth/token", body, {"Content-Type": "application/json"})
 print(json.load(urllib.request.urlopen(request, timeout=10))["token"])
 PY
-)" || { echo "-- $account: cannot log in (not in this demo?), skipped"; continue; }
-  echo "-- as $account (at most ${share} s)"
-  (cd "$out" && st --config-file "$repo/scripts/schemathesis.toml" run "$repo/docs/openapi.yaml" --url "$base" \
-    --header "Authorization: Bearer $token" --phases examples,coverage,fuzzing,stateful --max-time "$share" --workers 1 \
-    --seed "${SUIJI_SCHEMATHESIS_SEED:-2026}" --request-timeout 30 --suppress-health-check too_slow,filter_too_much \
-    --report junit --report-dir "$out/report-$account" --no-color "$@") || status=$?
+}
+declare -A tokens
+for account in "${accounts[@]}"; do
+  tokens[$account]="$(token_of "$account")" || { echo "-- $account: cannot log in (not in this demo?), skipped"; tokens[$account]=""; }
 done
+sessions_token="$(token_of office)" || sessions_token=""
+run_pass() {
+  local account="$1" token="$2" seconds="$3" label="$4"; shift 4
+  [ -n "$token" ] || return 0
+  echo "-- as $account (at most ${seconds} s) $*"
+  (cd "$out" && st --config-file "$repo/scripts/schemathesis.toml" run "$repo/docs/openapi.yaml" --url "$base" \
+    --header "Authorization: Bearer $token" --phases examples,coverage,fuzzing,stateful --max-time "$seconds" --workers 1 \
+    --seed "${SUIJI_SCHEMATHESIS_SEED:-2026}" --request-timeout 30 --suppress-health-check too_slow,filter_too_much \
+    --report junit --report-dir "$out/report-$label" --no-color "$@") || status=$?
+}
+for account in "${accounts[@]}"; do
+  run_pass "$account" "${tokens[$account]}" "$share" "$account" --exclude-path-regex "$destructive" "$@"
+done
+run_pass office "$sessions_token" "$share" office-sessions --include-path-regex "$sessions" "$@"
 
 # The server must still be up: a trap or an abort in a handler would have killed it.
 if ! kill -0 "$pid" 2>/dev/null || ! python3 -c "import urllib.request; urllib.request.urlopen('$base/health', timeout=5)" 2>/dev/null; then

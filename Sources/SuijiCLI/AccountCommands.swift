@@ -63,7 +63,8 @@ struct DepartmentsCommand: AsyncParsableCommand {
 /// `suiji accounts`: login accounts.
 struct AccountsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "accounts", abstract: "List or add login accounts.", subcommands: [List.self, Add.self])
+        commandName: "accounts", abstract: "List or add login accounts; reset a password, lift a login lockout.",
+        subcommands: [List.self, Add.self, ResetPassword.self, Unlock.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts.")
@@ -94,11 +95,64 @@ struct AccountsCommand: AsyncParsableCommand {
                 throw ValidationError("type the password on standard input")
             }
             let stores = try await database.open()
-            try await stores.accounts.create(
-                Account(username: username, displayName: name, role: role, departmentCode: department), password: password,
-                inspectorCertificate: certificate, caller: .system(at: Date()))
-            await stores.database.close()
+            try await Console.reportingDomainErrors(stores) {
+                try await stores.accounts.create(
+                    Account(username: username, displayName: name, role: role, departmentCode: department), password: password,
+                    inspectorCertificate: certificate, caller: .system(at: Date()))
+            }
             print("added \(username)")
+        }
+    }
+
+    /// `suiji accounts reset-password NAME`: the way back in when the office's own password is lost.
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-password",
+            abstract: "Give an account a one-time password (printed once; it must be changed at the next login).")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Login name.") var username: String
+
+        func run() async throws {
+            let stores = try await database.open()
+            let password = try await Console.reportingDomainErrors(stores) {
+                try await stores.accounts.resetPassword(username: username, caller: .system(at: Date()))
+            }
+            print(password)
+        }
+    }
+
+    /// `suiji accounts unlock NAME`
+    struct Unlock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unlock", abstract: "Lift the lockout that repeated failed logins put on an account.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Login name.") var username: String
+
+        func run() async throws {
+            let stores = try await database.open()
+            try await Console.reportingDomainErrors(stores) {
+                try await stores.accounts.unlock(username: username, caller: .system(at: Date()))
+            }
+            print("unlocked \(username)")
+        }
+    }
+}
+
+extension Console {
+    /// Runs `body`, closes the database, and turns a domain error into its Chinese message on
+    /// standard error and exit status 2.
+    static func reportingDomainErrors<T: Sendable>(_ stores: Stores, _ body: () async throws -> T) async throws -> T {
+        do {
+            let value = try await body()
+            await stores.database.close()
+            return value
+        } catch let error as any DomainError {
+            await stores.database.close()
+            Console.error(error.message)
+            throw ExitCode(2)
+        } catch {
+            await stores.database.close()
+            throw error
         }
     }
 }

@@ -30,10 +30,14 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = try DatabaseOptions.parse(["--db", db])
+        let seal = try demoSeal()
         if fresh, !db.contains("://") {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            // A rebuilt log starts a new chain: the old anchor would call it cut.
+            if let seal { try? FileManager.default.removeItem(atPath: seal.anchorPath) }
         }
-        let stores = try await options.open(calendar: try server.workCalendar())
+        var stores = try await options.open(calendar: try server.workCalendar())
+        stores.auditSeal = seal
         var banner = DemoBanner.accountsText
         if try await stores.departments.all().isEmpty {
             let started = Date()
@@ -48,12 +52,24 @@ struct DemoCommand: AsyncParsableCommand {
         } else {
             Console.error("using the existing demo database \(db) (--fresh rebuilds it)")
         }
+        if let seal { try await AuditLog.checkpoint(stores.database, seal: seal, now: Date()) }
         if noServe {
             print(banner)
             await stores.database.close()
             return
         }
         try await server.serve(stores: stores, logger: options.logger, banner: banner)
+    }
+}
+
+extension DemoCommand {
+    /// The audit key: `--audit-key`, else (for a SQLite file) `<db>.audit-key`, made on first use.
+    func demoSeal() throws -> AuditSeal? {
+        if let seal = try server.audit.seal() { return seal }
+        guard !db.contains("://"), db != ":memory:" else { return nil }
+        let path = db + ".audit-key"
+        if !FileManager.default.fileExists(atPath: path) { _ = try AuditKey.generate(path: path) }
+        return try AuditSeal.load(keyPath: path)
     }
 }
 

@@ -146,6 +146,9 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 data = try await stores.exporter.export(
                     library, scope: .all, department: department, format: chosen == .xlsx ? .xlsx : .csv)
+                try await AuditLog.recordExport(
+                    stores.database, caller: .system(at: Date()), kind: library, department: department,
+                    format: chosen == .xlsx ? "xlsx" : "csv", bytes: data.count)
             }
         } catch let error as any DomainError {
             await stores.database.close()

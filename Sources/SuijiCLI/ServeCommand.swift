@@ -16,7 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
-        let stores = try await database.open(calendar: try server.workCalendar())
+        let seal = try server.audit.seal()
+        var stores = try await database.open(calendar: try server.workCalendar())
+        stores.auditSeal = seal
         try await server.serve(stores: stores, logger: database.logger, banner: nil)
     }
 }
@@ -32,8 +34,13 @@ struct ServerOptions: ParsableArguments {
     @Flag(name: .long, help: "Mark cookies Secure (when served behind HTTPS).")
     var secureCookies = false
 
+    @Flag(name: .long, help: "Take the client's address from X-Forwarded-For (only behind a reverse proxy that sets it).")
+    var trustForwardedFor = false
+
     @Option(name: .long, help: "An extra holiday file (e.g. next year's notice) merged over the bundled one.")
     var calendar: String?
+
+    @OptionGroup var audit: AuditKeyOptions
 
     /// The bundled working-day calendar, merged with `--calendar` when given.
     func workCalendar() throws -> WorkCalendar {
@@ -46,7 +53,11 @@ struct ServerOptions: ParsableArguments {
         let lowering = RiskLoweringService(stores: stores, logger: logger)
         let lowered = try await lowering.runOnce()
         if !lowered.isEmpty { Console.error("lowered the risk class of \(lowered.count) target record(s) after 12 clean months") }
-        let configuration = AppConfiguration(host: host, port: port, secureCookies: secureCookies)
+        var configuration = AppConfiguration(
+            host: host, port: port, secureCookies: secureCookies, trustForwardedFor: trustForwardedFor)
+        var access = Logger(label: "suiji.access")
+        access.logLevel = logger.logLevel
+        configuration.accessLogger = access
         let app = try await buildApplication(stores: stores, configuration: configuration, logger: logger, services: [lowering])
         // Written unbuffered, so the URL and the demo accounts show at once even through a pipe.
         Console.out("Suiji is serving on http://\(host):\(port)/")

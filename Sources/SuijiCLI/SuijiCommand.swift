@@ -11,6 +11,7 @@ public struct SuijiCommand: AsyncParsableCommand {
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self,
             DrawCommand.self, VerifyCommand.self, AuditCommand.self, CalendarCommand.self, DepartmentsCommand.self,
             AccountsCommand.self, InspectionsCommand.self, CreditCommand.self, OversightCommand.self, OutsideChecksCommand.self,
+            BackupCommand.self, RestoreCommand.self,
         ])
 
     public init() {}

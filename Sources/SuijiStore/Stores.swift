@@ -26,6 +26,8 @@ public struct Stores: Sendable {
     public let annualPlans: AnnualPlanStore
     public let mergeProposals: MergeProposalStore
     public let openData: OpenDataExporter
+    /// The audit key and anchor file (`--audit-key`): checkpoints are signed and checked with it.
+    public var auditSeal: AuditSeal?
     public let holidayNotices: HolidayNoticeStore
     public let inspections: InspectionStore
     public let followUps: FollowUpStore
@@ -37,10 +39,10 @@ public struct Stores: Sendable {
     /// Names for codes and ids, read in bulk.
     public let names: NameDirectory
 
-    public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
+    public init(database: SuijiDatabase, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared) {
         self.database = database
         departments = DepartmentStore(database: database)
-        accounts = AccountStore(database: database, bcryptCost: bcryptCost)
+        accounts = AccountStore(database: database, bcryptCost: bcryptCost, hasher: hasher)
         targets = TargetStore(database: database)
         items = CheckItemStore(database: database)
         inspectors = InspectorStore(database: database)
@@ -72,8 +74,8 @@ public struct Stores: Sendable {
     /// `calendar` is the working-day calendar in force (the bundled one by default); `random` the
     /// source of random bytes (the system's by default; tests pass a seeded one).
     public static func open(
-        _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, calendar: WorkCalendar? = nil,
-        random: RandomSource = .system, now: Date, logger: Logger
+        _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared,
+        calendar: WorkCalendar? = nil, random: RandomSource = .system, now: Date, logger: Logger
     ) async throws -> Stores {
         let database = try await SuijiDatabase.open(location, schema: schema, calendar: calendar, random: random, logger: logger)
         do {
@@ -83,6 +85,6 @@ public struct Stores: Sendable {
             await database.close()
             throw error
         }
-        return Stores(database: database, bcryptCost: bcryptCost)
+        return Stores(database: database, bcryptCost: bcryptCost, hasher: hasher)
     }
 }

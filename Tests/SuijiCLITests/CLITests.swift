@@ -17,6 +17,7 @@ struct CLITests {
             [], ["serve"], ["demo"], ["import"], ["export"], ["audit", "verify"], ["calendar", "due"], ["accounts", "add"],
             ["draw", "run"], ["draw", "export"], ["draw", "log"], ["verify"], ["inspections", "overdue"], ["credit", "apply-lowering"],
             ["oversight", "report"],
+            ["backup"], ["restore"], ["audit", "checkpoint"], ["audit", "keygen"], ["accounts", "reset-password"],
         ] {
             help += "== suiji \(arguments.joined(separator: " "))\n"
             help += SuijiCommand.helpMessage(for: try Self.subcommand(arguments), columns: 100) + "\n"

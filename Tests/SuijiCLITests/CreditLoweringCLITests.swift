@@ -24,10 +24,11 @@ struct CreditLoweringCLITests {
             let team = Caller(
                 account: try await stores.accounts.create(
                     Account(username: "leader", displayName: leader.name, role: .inspector, departmentCode: "SAMR", inspectorID: leader.id),
-                    password: "password1", caller: system), at: past)
+                    password: "fixture-pass-2026", caller: system), at: past)
             let admin = Caller(
                 account: try await stores.accounts.create(
-                    Account(username: "samr", displayName: "管理员", role: .departmentAdmin, departmentCode: "SAMR"), password: "password1",
+                    Account(username: "samr", displayName: "管理员", role: .departmentAdmin, departmentCode: "SAMR"),
+                    password: "fixture-pass-2026",
                     caller: system), at: past)
             for item in inspection.items {
                 let category = item.department == "HEALTH" ? "correction-ordered" : "no-problem"

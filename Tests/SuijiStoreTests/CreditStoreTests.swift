@@ -104,7 +104,8 @@ struct CreditStoreTests {
         let system = Caller.system(at: TestDatabase.t0)
         try await fixture.stores.departments.create(Department(code: "EDU", name: "区教育局"), caller: system)
         let edu = try await fixture.stores.accounts.create(
-            Account(username: "edu-admin", displayName: "教育局管理员", role: .departmentAdmin, departmentCode: "EDU"), password: "password1",
+            Account(username: "edu-admin", displayName: "教育局管理员", role: .departmentAdmin, departmentCode: "EDU"),
+            password: "fixture-pass-2026",
             caller: system)
         await #expect(throws: FollowUpError.self) {
             _ = try await store.open(inspectionID: inspection.id, order, caller: Caller(account: edu, at: Self.september))

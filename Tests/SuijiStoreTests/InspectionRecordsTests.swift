@@ -80,7 +80,8 @@ struct InspectionRecordsTests {
         let system = Caller.system(at: TestDatabase.t0)
         try await fixture.stores.departments.create(Department(code: "EDU", name: "区教育局"), caller: system)
         let edu = try await fixture.stores.accounts.create(
-            Account(username: "edu-admin", displayName: "教育局管理员", role: .departmentAdmin, departmentCode: "EDU"), password: "password1",
+            Account(username: "edu-admin", displayName: "教育局管理员", role: .departmentAdmin, departmentCode: "EDU"),
+            password: "fixture-pass-2026",
             caller: system)
         expertInput.name = "外部门专家"
         let outsider = try await fixture.stores.experts.create(expertInput, caller: Caller(account: edu, at: TestDatabase.t0))

@@ -23,7 +23,7 @@ struct InspectionFixture {
     func inspector(_ id: Int64, department: String, at: Date = TestDatabase.t0) async throws -> Caller {
         let account = try await stores.accounts.create(
             Account(username: "insp-\(id)", displayName: "检查员\(id)", role: .inspector, departmentCode: department, inspectorID: id),
-            password: "password1", caller: Caller.system(at: TestDatabase.t0))
+            password: "fixture-pass-2026", caller: Caller.system(at: TestDatabase.t0))
         return Caller(account: account, at: at)
     }
 
@@ -99,7 +99,7 @@ struct InspectionStoreTests {
         #expect(entered.findings.first?.enteredByInspector == inspection.team[1].id)
         // The overseer reads everything and changes nothing.
         let overseerAccount = try await fixture.stores.accounts.create(
-            Account(username: "overseer", displayName: "监督", role: .overseer), password: "password1",
+            Account(username: "overseer", displayName: "监督", role: .overseer), password: "fixture-pass-2026",
             caller: Caller.system(at: TestDatabase.t0))
         let overseer = Caller(account: overseerAccount, at: TestDatabase.t0)
         #expect(try await fixture.inspections.get(id: inspection.id, for: overseer.account).findings.count == 1)

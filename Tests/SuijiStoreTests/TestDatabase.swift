@@ -29,18 +29,23 @@ enum TestDatabase: String, CustomStringConvertible, CaseIterable, Sendable {
         logger.logLevel = .warning
         switch self {
         case .sqlite:
-            return try await Stores.open(.sqliteMemory, bcryptCost: 4, calendar: calendar, now: Self.t0, logger: logger)
+            return try await Stores.open(.sqliteMemory, bcryptCost: 4, hasher: testHasher, calendar: calendar, now: Self.t0, logger: logger)
         case .sqliteFile:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("suiji-test-\(UUID().uuidString).sqlite").path
-            return try await Stores.open(.sqliteFile(path), bcryptCost: 4, calendar: calendar, now: Self.t0, logger: logger)
+            return try await Stores.open(
+                .sqliteFile(path), bcryptCost: 4, hasher: testHasher, calendar: calendar, now: Self.t0, logger: logger)
         case .postgres:
             let url = ProcessInfo.processInfo.environment["SUIJI_TEST_POSTGRES_URL"]!
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
             return try await Stores.open(
-                .postgres(url), schema: String(schema), bcryptCost: 4, calendar: calendar, now: Self.t0, logger: logger)
+                .postgres(url), schema: String(schema), bcryptCost: 4, hasher: testHasher, calendar: calendar, now: Self.t0, logger: logger)
         }
     }
 }
+
+/// The tests' password hasher: its queue is never refused (the whole suite logs in at once on a
+/// loaded machine; the refusal itself is tested with hashers of its own).
+let testHasher = PasswordHasher(threads: 2, maxWaiting: 1_000_000)
 
 /// Shared fixtures: two departments with an admin each.
 struct Fixture {
@@ -60,12 +65,12 @@ struct Fixture {
         try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)
         let samr = try await stores.accounts.create(
             Account(username: "samr", displayName: "市场监管局管理员", role: .departmentAdmin, departmentCode: "SAMR"),
-            password: "password1", caller: system)
+            password: "fixture-pass-2026", caller: system)
         let health = try await stores.accounts.create(
             Account(username: "health", displayName: "卫健委管理员", role: .departmentAdmin, departmentCode: "HEALTH"),
-            password: "password1", caller: system)
+            password: "fixture-pass-2026", caller: system)
         let office = try await stores.accounts.create(
-            Account(username: "office", displayName: "联席办", role: .office), password: "password1", caller: system)
+            Account(username: "office", displayName: "联席办", role: .office), password: "fixture-pass-2026", caller: system)
         return Fixture(
             stores: stores, samr: Caller(account: samr, at: TestDatabase.t0), health: Caller(account: health, at: TestDatabase.t0),
             office: Caller(account: office, at: TestDatabase.t0))

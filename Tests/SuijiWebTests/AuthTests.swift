@@ -26,13 +26,14 @@ struct AuthTests {
 
     @Test func wrongPasswordIsRefused() async throws {
         try await withApp { _, client in
+            let form = try await loginForm(client)
             try await client.execute(
-                uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "username=samr&password=nope&next=/")
+                uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: form.cookie],
+                body: ByteBuffer(string: "username=samr&password=nope&next=/&_csrf=\(form.csrf)")
             ) { response in
                 #expect(response.status == .unauthorized)
                 #expect(String(buffer: response.body).contains("用户名或密码错误"))
-                #expect(response.headers[.setCookie] == nil)
+                #expect(response.headers[values: .setCookie].allSatisfy { !$0.hasPrefix("suiji_session=") })
             }
             try await client.execute(uri: "/api/v1/targets", method: .get) { response in
                 #expect(response.status == .unauthorized)

@@ -21,7 +21,7 @@ struct InspectionAPITests {
     static func inspectorAccount(_ fixture: WebFixture, _ username: String, id: Int64, department: String) async throws {
         try await fixture.stores.accounts.create(
             Account(username: username, displayName: "检查员\(id)", role: .inspector, departmentCode: department, inspectorID: id),
-            password: "password1", caller: Caller.system(at: WebFixture.now))
+            password: "fixture-pass-2026", caller: Caller.system(at: WebFixture.now))
     }
 
     @Test func anInspectorEntersResultsAndTheInitiatorReviews() async throws {

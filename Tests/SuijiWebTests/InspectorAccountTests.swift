@@ -14,7 +14,7 @@ struct InspectorAccountTests {
             try await PlanDrawFixture.seed(fixture)
             let office = try await login(client, "office")
             let fields = [
-                ("username", "samr-zhang"), ("displayName", "张检查"), ("password", "password1"), ("role", "inspector"),
+                ("username", "samr-zhang"), ("displayName", "张检查"), ("password", "fixture-pass-2026"), ("role", "inspector"),
                 ("departmentCode", "SAMR"),
             ]
             // A certificate of another department's library, a missing one, and a link on an admin are refused.

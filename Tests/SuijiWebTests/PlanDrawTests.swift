@@ -29,7 +29,7 @@ enum PlanDrawFixture {
         try await stores.departments.create(Department(code: "CULTURE", name: "区文广新旅局"), caller: system)
         try await stores.accounts.create(
             Account(username: "culture", displayName: "culture", role: .departmentAdmin, departmentCode: "CULTURE"),
-            password: "password1", caller: system)
+            password: "fixture-pass-2026", caller: system)
         let samr = try await caller(fixture, "samr")
         let health = try await caller(fixture, "health")
         for (caller, code, name) in [(samr, "SAMR-001", "企业公示信息的抽查"), (health, "HEALTH-001", "公共场所卫生的检查")] {

@@ -33,7 +33,8 @@ struct WebFixture {
     static func make(calendar: WorkCalendar? = nil) async throws -> WebFixture {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let stores = try await Stores.open(location(), bcryptCost: 4, calendar: calendar, random: .seeded(2026), now: now, logger: logger)
+        let stores = try await Stores.open(
+            location(), bcryptCost: 4, hasher: testHasher, calendar: calendar, random: .seeded(2026), now: now, logger: logger)
         let system = Caller.system(at: now)
         try await stores.departments.create(Department(code: "SAMR", name: "区市场监管局"), caller: system)
         try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)
@@ -43,7 +44,7 @@ struct WebFixture {
         ] as [(String, Role, String?)] {
             try await stores.accounts.create(
                 Account(username: username, displayName: username, role: role, departmentCode: department),
-                password: "password1", caller: system)
+                password: testPassword, caller: system)
         }
         let pages = try await PageRenderer.bundled()
         let clock = TestClock(now)
@@ -83,9 +84,16 @@ func withApp(calendar: WorkCalendar? = nil, _ body: @Sendable (WebFixture, any T
     await fixture.close()
 }
 
+/// The tests' password hasher: its queue is never refused (the whole suite logs in at once on a
+/// loaded machine; the refusal itself is tested with hashers of its own).
+let testHasher = PasswordHasher(threads: 2, maxWaiting: 1_000_000)
+
+/// The password of every fixture account.
+let testPassword = "fixture-pass-2026"
+
 /// A bearer token for `username`.
 func token(_ client: some TestClientProtocol, _ username: String) async throws -> String {
-    let body = #"{"username":"\#(username)","password":"password1"}"#
+    let body = #"{"username":"\#(username)","password":"\#(testPassword)"}"#
     return try await client.execute(
         uri: "/api/v1/auth/token", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body)
     ) { response in
@@ -95,14 +103,27 @@ func token(_ client: some TestClientProtocol, _ username: String) async throws -
     }
 }
 
+/// The login form's CSRF token and the cookie that must carry it back.
+func loginForm(_ client: some TestClientProtocol) async throws -> (cookie: String, csrf: String) {
+    try await client.execute(uri: "/login", method: .get) { response in
+        let setCookie = response.headers[.setCookie] ?? ""
+        let html = String(buffer: response.body)
+        let token = html.range(of: #"name="_csrf" value=""#).map { String(html[$0.upperBound...].prefix(64)) } ?? ""
+        return (String(setCookie.split(separator: ";").first ?? ""), token)
+    }
+}
+
 /// A cookie session: the cookie header and the CSRF token scraped from a page.
-func login(_ client: some TestClientProtocol, _ username: String) async throws -> (cookie: String, csrf: String) {
+func login(_ client: some TestClientProtocol, _ username: String, password: String = testPassword) async throws -> (
+    cookie: String, csrf: String
+) {
+    let form = try await loginForm(client)
     let cookie = try await client.execute(
-        uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-        body: ByteBuffer(string: "username=\(username)&password=password1&next=/")
+        uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: form.cookie],
+        body: ByteBuffer(string: "username=\(username)&password=\(password)&next=/&_csrf=\(form.csrf)")
     ) { response in
         #expect(response.status == .found)
-        let setCookie = response.headers[.setCookie] ?? ""
+        let setCookie = response.headers[values: .setCookie].first { $0.hasPrefix("suiji_session=") } ?? ""
         return String(setCookie.split(separator: ";").first ?? "")
     }
     let csrf = try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in

@@ -13,7 +13,7 @@ struct WorkQueueTests {
     @Test func eachRoleSeesTheWorkWaitingForIt() async throws {
         try await withApp { fixture, client in
             try await PlanDrawFixture.seed(fixture)
-            let samrToken = try await token(client, "samr")
+            var samrToken = try await token(client, "samr")
             let created = try await PlanDrawFixture.call(client, .post, "/api/v1/plans", token: samrToken, body: PlanDrawFixture.plan)
             let planID = created.json["id"] as? Int ?? 0
             #expect(try await PlanDrawFixture.call(client, .post, "/api/v1/plans/\(planID)/actions/submit", token: samrToken).status == .ok)
@@ -83,7 +83,9 @@ struct WorkQueueTests {
             #expect(try await InspectionPagesTests.page(client, "/", health).html.contains("揭示秘密值"))
             #expect(try await PlanDrawFixture.call(client, .post, "/api/v1/draws/\(drawID)/execute", token: samrToken).status == .conflict)
             fixture.clock.advance(days: 2)
+            // (Two days on, the sessions and the 24-hour API token have expired.)
             (samr, health) = (try await login(client, "samr"), try await login(client, "health"))
+            samrToken = try await token(client, "samr")
             #expect(!(try await InspectionPagesTests.page(client, "/", health).html.contains("揭示秘密值")))
             #expect(try await InspectionPagesTests.page(client, "/", samr).html.contains("执行抽取"))
             #expect(try await PlanDrawFixture.call(client, .post, "/api/v1/draws/\(drawID)/execute", token: samrToken).status == .ok)

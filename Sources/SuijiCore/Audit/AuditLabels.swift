@@ -19,6 +19,10 @@ public enum AuditLabels {
         "merge": "合并计划", "accept": "采纳", "remind": "提醒报送", "refresh-merge-proposals": "重新计算合并建议",
         "load-holiday-notice": "载入节假日安排通知", "issue-document-number": "编发文号",
         "record-outside-check": "登记随机抽查以外的检查", "import-outside-checks": "导入随机抽查以外的检查",
+        "login-failed": "登录失败", "lock": "锁定账号", "unlock": "解除锁定", "change-password": "修改密码",
+        "reset-password": "重置密码", "disable": "停用账号", "enable": "启用账号", "revoke-token": "撤销令牌",
+        "refuse": "拒绝访问", "export": "导出", "download": "下载", "backup": "备份", "restore": "从备份恢复",
+        "rekey": "更换审计密钥",
     ]
 
     /// Names of an action on one kind of entity, where the plain name would mislead
@@ -35,7 +39,8 @@ public enum AuditLabels {
         "expert": "专家", "experts": "专家", "check-item": "抽查事项", "items": "抽查事项", "department": "部门",
         "account": "账号", "session": "登录会话", "area": "区划", "plan": "联合抽查计划", "draw": "随机抽取",
         "inspection": "检查任务", "follow-up": "后续处置", "merge-proposal": "合并建议", "annual-plan": "年度计划",
-        "calendar": "节假日安排",
+        "calendar": "节假日安排", "request": "请求", "attachment": "附件", "dossier": "检查档案", "database": "数据库",
+        "audit-key": "审计密钥",
     ]
 
     /// The Chinese name of `action` on `entity`, or nil when none is known.

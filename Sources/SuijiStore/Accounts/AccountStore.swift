@@ -2,52 +2,16 @@
 
 import SuijiDraw
 import Foundation
-import HummingbirdBcrypt
 import SQLKit
 import SuijiCore
-
-/// Errors of authentication.
-public enum AuthError: DomainError, Equatable {
-    case badCredentials
-    case sessionExpired
-    case invalidAccount(field: String, message: String)
-
-    public var code: String {
-        switch self {
-        case .badCredentials: "bad_credentials"
-        case .sessionExpired: "session_expired"
-        case .invalidAccount: "invalid_account"
-        }
-    }
-
-    public var field: String? {
-        switch self {
-        case .invalidAccount(let field, _): field
-        default: nil
-        }
-    }
-
-    public var message: String {
-        switch self {
-        case .badCredentials: "用户名或密码错误"
-        case .sessionExpired: "登录已过期，请重新登录"
-        case .invalidAccount(_, let message): message
-        }
-    }
-
-    public var kind: ErrorKind {
-        switch self {
-        case .badCredentials, .sessionExpired: .unauthenticated
-        case .invalidAccount: .invalid
-        }
-    }
-}
 
 /// A started session: the secret token (shown once) and its CSRF token.
 public struct SessionGrant: Sendable {
     public let token: String
     public let csrfToken: String
     public let expiresAt: Date
+    /// The account logged in with a one-time password: it must change it before anything else.
+    public var mustChangePassword = false
 }
 
 /// Accounts, password checks and sessions (cookie sessions for pages, bearer tokens for the API).
@@ -55,10 +19,13 @@ public struct AccountStore: Sendable {
     public let database: SuijiDatabase
     /// bcrypt cost; lower only in tests.
     public let bcryptCost: UInt8
+    /// Where bcrypt runs (its own bounded thread pool).
+    public let hasher: PasswordHasher
 
-    public init(database: SuijiDatabase, bcryptCost: UInt8 = 11) {
+    public init(database: SuijiDatabase, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared) {
         self.database = database
         self.bcryptCost = bcryptCost
+        self.hasher = hasher
     }
 
     static let columns = "id, username, display_name, role, department_code, inspector_id, active"
@@ -68,16 +35,22 @@ public struct AccountStore: Sendable {
     /// enforcement certificate number `inspectorCertificate`.
     @discardableResult
     public func create(_ account: Account, password: String, inspectorCertificate: String = "", caller: Caller) async throws -> Account {
-        try AccessPolicy.requireOffice(caller.account)
-        guard account.username.count >= 3, account.username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        try AccessPolicy.requireManage(account: account, by: caller.account)
+        guard (3...64).contains(account.username.count),
+            account.username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
         else {
-            throw AuthError.invalidAccount(field: "username", message: "用户名应为至少 3 位字母、数字或 . _ -")
+            throw AuthError.invalidAccount(field: "username", message: "用户名应为 3–64 位字母、数字或 . _ -")
         }
-        guard password.count >= 8 else { throw AuthError.invalidAccount(field: "password", message: "密码至少 8 位") }
+        guard (1...64).contains(account.displayName.trimmed.count) else {
+            throw AuthError.invalidAccount(field: "displayName", message: "姓名不能为空，最多 64 个字")
+        }
+        if let problem = PasswordRule.problem(password, username: account.username) {
+            throw AuthError.invalidAccount(field: "password", message: problem)
+        }
         if account.role.needsDepartment && account.departmentCode == nil {
             throw AuthError.invalidAccount(field: "departmentCode", message: "\(account.role.label)账号必须属于一个部门")
         }
-        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        let hash = try await hasher.hash(password, cost: bcryptCost)
         let certificate = inspectorCertificate.trimmed
         if (account.inspectorID != nil || !certificate.isEmpty) && account.role != .inspector {
             throw AuthError.invalidAccount(field: "inspectorCertificate", message: "只有执法检查人员账号关联执法证号")
@@ -119,55 +92,8 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// Checks a password and opens a session of `kind` (`cookie` or `api`).
-    public func login(username: String, password: String, kind: String, now: Date) async throws -> (Account, SessionGrant) {
-        let found = try await database.read { db in
-            try await db.raw("SELECT \(unsafeRaw: Self.columns), password_hash FROM accounts WHERE username = \(bind: username)")
-                .first(decoding: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        guard let found, let hash = found.passwordHash, found.active != 0, Bcrypt.verify(password, hash: hash) else {
-            throw AuthError.badCredentials
-        }
-        let account = found.account
-        let grant = SessionGrant(
-            token: Self.randomToken(), csrfToken: Self.randomToken(),
-            expiresAt: now.addingTimeInterval(kind == "api" ? 30 * 86_400 : 12 * 3_600))
-        try await database.write { db in
-            try await db.raw(
-                """
-                INSERT INTO sessions (token_hash, account_id, kind, csrf_token, created_at, expires_at)
-                VALUES (\(bind: Self.hashToken(grant.token)), \(bind: account.id), \(bind: kind), \(bind: grant.csrfToken),
-                  \(bind: Timestamp.format(now)), \(bind: Timestamp.format(grant.expiresAt)))
-                """
-            ).run()
-            try await AuditLog.append(
-                db, caller: Caller(account: account, at: now), action: "login", entity: "session", entityID: kind, detail: ["kind": kind])
-        }
-        return (account, grant)
-    }
-
-    /// The account and CSRF token of a live session token.
-    public func session(token: String, now: Date) async throws -> (Account, csrfToken: String)? {
-        let row = try await database.read { db in
-            try await db.raw(
-                """
-                SELECT a.id, a.username, a.display_name, a.role, a.department_code, a.inspector_id, a.active, s.csrf_token, s.expires_at
-                FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = \(bind: Self.hashToken(token))
-                """
-            ).first(decoding: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        guard let row, row.active != 0, let expires = row.expiresAt, expires > Timestamp.format(now) else { return nil }
-        return (row.account, row.csrfToken ?? "")
-    }
-
-    /// Ends a session.
-    public func logout(token: String) async throws {
-        try await database.write { db in
-            try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: Self.hashToken(token))").run()
-        }
-    }
-
-    static func randomToken() -> String {
+    /// 32 random bytes in hex, from the system's random source (session and CSRF tokens).
+    public static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
@@ -188,6 +114,10 @@ struct AccountRow: Codable {
     var passwordHash: String?
     var csrfToken: String?
     var expiresAt: String?
+    var failedLogins: Int?
+    var lastFailedAt: String?
+    var lockedUntil: String?
+    var mustChangePassword: Int?
 
     var account: Account {
         Account(

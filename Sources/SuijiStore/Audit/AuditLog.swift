@@ -63,31 +63,38 @@ public enum AuditLog {
 
     /// Walks the whole chain and reports the first row that was altered or removed.
     public static func verify(_ database: SuijiDatabase) async throws -> AuditVerification {
+        try await walk(database, collecting: []).0
+    }
+
+    /// Walks the chain; also returns the hashes of the rows numbered in `collecting`.
+    static func walk(_ database: SuijiDatabase, collecting: Set<Int64>) async throws -> (AuditVerification, [Int64: String]) {
         try await database.read { db in
             var expectedSeq: Int64 = 1
             var prev = genesis
             var count = 0
+            var hashes: [Int64: String] = [:]
             let rows = try await db.raw(
                 "SELECT seq, at, actor, action, entity, entity_id, detail, digest, prev_hash, hash FROM audit_log ORDER BY seq"
             ).all(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
             for row in rows {
                 if row.seq != expectedSeq {
-                    return .broken(seq: expectedSeq, reason: "第 \(expectedSeq) 条记录缺失（下一条为第 \(row.seq) 条）")
+                    return (.broken(seq: expectedSeq, reason: "第 \(expectedSeq) 条记录缺失（下一条为第 \(row.seq) 条）"), hashes)
                 }
                 if row.digest != sha256Hex(row.detail) {
-                    return .broken(seq: row.seq, reason: "第 \(row.seq) 条记录的变更内容与摘要不符（内容被改动）")
+                    return (.broken(seq: row.seq, reason: "第 \(row.seq) 条记录的变更内容与摘要不符（内容被改动）"), hashes)
                 }
                 if row.prevHash != prev {
-                    return .broken(seq: row.seq, reason: "第 \(row.seq) 条记录的前序哈希与上一条不符")
+                    return (.broken(seq: row.seq, reason: "第 \(row.seq) 条记录的前序哈希与上一条不符"), hashes)
                 }
                 if row.hash != row.computedHash {
-                    return .broken(seq: row.seq, reason: "第 \(row.seq) 条记录的哈希不符（记录被改动）")
+                    return (.broken(seq: row.seq, reason: "第 \(row.seq) 条记录的哈希不符（记录被改动）"), hashes)
                 }
+                if collecting.contains(row.seq) { hashes[row.seq] = row.hash }
                 prev = row.hash
                 expectedSeq += 1
                 count += 1
             }
-            return .intact(count: count, head: prev)
+            return (.intact(count: count, head: prev), hashes)
         }
     }
 

@@ -365,5 +365,32 @@ public enum Migrations {
                 "INSERT INTO draw_file_chunks (draw_id, name, seq, first_line, content) SELECT draw_id, name, 0, '', content FROM draw_files",
                 "DROP TABLE draw_files",
             ]),
+        // Failed logins per account and the lockout they lead to (the office can lift it).
+        Migration(
+            "AddAccountLockout",
+            [
+                "ALTER TABLE accounts ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE accounts ADD COLUMN last_failed_at TEXT",
+                "ALTER TABLE accounts ADD COLUMN locked_until TEXT",
+            ]),
+        // One-time passwords that must be changed at the next login, and the last use of each
+        // session (browser sessions end after a while unused).
+        Migration(
+            "AddPasswordChangeAndSessionActivity",
+            [
+                "ALTER TABLE accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE accounts ADD COLUMN password_changed_at TEXT",
+                "ALTER TABLE sessions ADD COLUMN last_seen_at TEXT",
+                "CREATE INDEX accounts_inspector ON accounts (inspector_id)",
+            ]),
+        // Signed checkpoints of the audit log's head (the key is kept outside the database).
+        Migration(
+            "CreateAuditCheckpoints",
+            [
+                """
+                CREATE TABLE audit_checkpoints (seq BIGINT PRIMARY KEY, head TEXT NOT NULL, at TEXT NOT NULL, key_id TEXT NOT NULL,
+                  mac TEXT NOT NULL)
+                """
+            ]),
     ]
 }

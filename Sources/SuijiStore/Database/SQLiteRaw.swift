@@ -20,7 +20,7 @@ final class SQLiteRaw {
         if readOnly { return }
         // Bulk transactions touch many pages: keep them in memory rather than spilling to the WAL early.
         try exec(
-            "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0"
+            "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0"
         )
     }
 

@@ -25,6 +25,11 @@ struct AdminAPIController {
         var head: String?
         var brokenAt: Int64?
         var reason: String?
+        /// Whether the server has the audit key (and so checks the signed checkpoints).
+        var keyed: Bool?
+        var checkpoints: Int?
+        /// The newest signed checkpoint.
+        var checkpoint: AuditCheckpoint?
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -52,12 +57,16 @@ struct AdminAPIController {
         }
         router.get("/api/v1/audit/verify") { _, context in
             try AccessPolicy.requireAuditReader(try context.requireAccount())
-            switch try await AuditLog.verify(stores.database) {
-            case .intact(let count, let head):
-                return JSONBody.response(AuditResult(intact: true, count: count, head: head))
-            case .broken(let seq, let reason):
-                return JSONBody.response(AuditResult(intact: false, brokenAt: seq, reason: reason))
+            let report = try await AuditLog.check(stores.database, seal: stores.auditSeal)
+            var result: AuditResult
+            switch report.verification {
+            case .intact(let count, let head): result = AuditResult(intact: true, count: count, head: head)
+            case .broken(let seq, let reason): result = AuditResult(intact: false, brokenAt: seq, reason: reason)
             }
+            result.keyed = report.keyed
+            result.checkpoints = report.checkpoints
+            result.checkpoint = report.anchor
+            return JSONBody.response(result)
         }
     }
 }

@@ -40,6 +40,10 @@ struct ImportExportController {
         let format = ExportFormat(fileName: file)
         let department = request.uri.queryParameters["department"].map(String.init)
         let data = try await stores.exporter.export(kind, scope: AccessPolicy.readScope(account), department: department, format: format)
+        try await AuditLog.recordExport(
+            stores.database, caller: Caller(account: account, at: clock.now()), kind: kind, department: department,
+            format: String(parts[1]),
+            bytes: data.count)
         let day = ChinaTime.day(CalendarDate(chinaDateOf: clock.now()))
         return Download.response(data, name: "\(Self.title(kind))（\(day)导出）.\(parts[1])", mediaType: format.contentType)
     }

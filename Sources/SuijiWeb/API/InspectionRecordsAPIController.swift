@@ -55,6 +55,9 @@ struct InspectionRecordsAPIController {
         let id = try context.parameters.require("id", as: Int64.self)
         let attachmentID = try context.parameters.require("attachment", as: Int64.self)
         let (attachment, content) = try await inspections.attachment(id: id, attachmentID: attachmentID, for: account)
+        try await AuditLog.recordDownload(
+            stores.database, caller: Caller(account: account, at: clock.now()), entity: "attachment", id: String(attachmentID),
+            inspection: id, name: attachment.fileName, sha256: attachment.sha256)
         return Self.file(content, name: attachment.fileName, mediaType: attachment.mediaType, sha256: attachment.sha256)
     }
 
@@ -75,7 +78,15 @@ struct InspectionRecordsAPIController {
         let account = try context.requireAccount()
         let id = try context.parameters.require("id", as: Int64.self)
         let (data, _) = try await DossierBuilder(stores: stores, pages: pages).archive(id: id, account: account, at: clock.now())
+        try await Self.auditDossier(stores, account: account, id: id, at: clock.now())
         return Self.file(data, name: "检查档案-\(id).zip", mediaType: "application/zip", sha256: nil)
+    }
+
+    /// The audit row of a dossier download (pages and API).
+    static func auditDossier(_ stores: Stores, account: Account, id: Int64, at now: Date) async throws {
+        try await AuditLog.recordDownload(
+            stores.database, caller: Caller(account: account, at: now), entity: "dossier", id: String(id), inspection: id,
+            name: "检查档案-\(id).zip", sha256: nil)
     }
 
     /// A private download (an inspection's file), with its SHA-256 when known.

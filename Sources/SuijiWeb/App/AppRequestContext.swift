@@ -13,6 +13,10 @@ public struct AppRequestContext: RequestContext {
     public var csrfToken: String
     /// Whether the request was authenticated by a bearer token (no CSRF check needed).
     public var viaBearer: Bool
+    /// The connection's peer address (see `clientAddress` for proxies).
+    public var remoteAddress: String?
+    /// Shared with the access log: the account once the session is known.
+    public let trace = RequestTrace()
     /// The most bytes this request's body may have, set by `BodyLimitMiddleware` per route and
     /// caller (a few KB until then).
     public var bodyLimit: Int
@@ -22,6 +26,7 @@ public struct AppRequestContext: RequestContext {
         account = nil
         csrfToken = ""
         viaBearer = false
+        remoteAddress = source.channel.remoteAddress?.ipAddress
         bodyLimit = BodyLimits.anonymous
     }
 

@@ -11,6 +11,9 @@ import SuijiStore
 public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, configuration: AppConfiguration) -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
+    if let logger = configuration.accessLogger {
+        router.add(middleware: AccessLogMiddleware(logger: logger, trustForwardedFor: configuration.trustForwardedFor))
+    }
     let routes = RouteTable()
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes, pages: pages))
@@ -18,12 +21,21 @@ public func buildRouter(stores: Stores, pages: PageRenderer, clock: AppClock, co
         middleware: ErrorMiddleware(
             pages: pages, showInternalErrors: configuration.showInternalErrors, accounts: stores.accounts, clock: clock))
     router.add(middleware: StaticFilesMiddleware())
-    router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock))
+    router.add(middleware: SessionMiddleware(accounts: stores.accounts, clock: clock, trustForwardedFor: configuration.trustForwardedFor))
+    router.add(
+        middleware: RefusalAuditMiddleware(database: stores.database, clock: clock, trustForwardedFor: configuration.trustForwardedFor))
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: DepartmentNamesMiddleware(departments: stores.departments, cache: pages.departments))
     router.get("/health") { _, _ in "ok" }
 
-    AuthController(accounts: stores.accounts, pages: pages, clock: clock, secureCookies: configuration.secureCookies).addRoutes(to: router)
+    let logins = LoginGuard()
+    AuthController(
+        accounts: stores.accounts, pages: pages, clock: clock, secureCookies: configuration.secureCookies, logins: logins,
+        trustForwardedFor: configuration.trustForwardedFor
+    ).addRoutes(to: router)
+    AccountAdminController(stores: stores, pages: pages, clock: clock, logins: logins).addRoutes(to: router)
+    AccountPagesController(stores: stores, pages: pages, clock: clock, logins: logins).addRoutes(to: router)
+    InspectorLoginsController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
     HomeController(stores: stores, pages: pages, clock: clock).addRoutes(to: router)
 
     LibraryAPIController(resource: stores.items, clock: clock).addRoutes(to: router)
@@ -71,8 +83,13 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let pages = try await PageRenderer.bundled()
     let router = buildRouter(stores: stores, pages: pages, clock: clock, configuration: configuration)
-    return Application(
+    var application = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "suiji"),
         services: services, logger: logger)
+    if let seal = stores.auditSeal {
+        application.addServices(
+            AuditCheckpointService(database: stores.database, seal: seal, interval: .seconds(60), clock: clock, logger: logger))
+    }
+    return application
 }

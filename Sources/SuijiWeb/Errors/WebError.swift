@@ -8,6 +8,8 @@ public enum WebError: DomainError, Equatable {
     case csrfMismatch
     case badRequest(field: String?, message: String)
     case notFound
+    /// The account still has its one-time password: only changing it is allowed.
+    case passwordChangeRequired
 
     public var code: String {
         switch self {
@@ -15,6 +17,7 @@ public enum WebError: DomainError, Equatable {
         case .csrfMismatch: "csrf_mismatch"
         case .badRequest: "bad_request"
         case .notFound: "not_found"
+        case .passwordChangeRequired: "password_change_required"
         }
     }
 
@@ -29,13 +32,14 @@ public enum WebError: DomainError, Equatable {
         case .csrfMismatch: "表单已过期，请刷新页面后重试"
         case .badRequest(_, let message): message
         case .notFound: "页面不存在"
+        case .passwordChangeRequired: "请先修改初始密码（POST /api/v1/me/password，或登录后在“我的账号”页面修改）"
         }
     }
 
     public var kind: ErrorKind {
         switch self {
         case .loginRequired: .unauthenticated
-        case .csrfMismatch: .forbidden
+        case .csrfMismatch, .passwordChangeRequired: .forbidden
         case .badRequest: .invalid
         case .notFound: .notFound
         }

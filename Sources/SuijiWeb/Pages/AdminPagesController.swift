@@ -30,6 +30,7 @@ struct AdminPagesController {
     {
         let departments = try await stores.departments.all()
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let locked = try await stores.accounts.lockedUntil(now: clock.now())
         let prefixes = try await stores.departments.documentPrefixes()
         let model = AccountsPage(
             message: message,
@@ -38,7 +39,7 @@ struct AdminPagesController {
                 AccountsPage.Row(
                     username: $0.username, name: $0.displayName, role: $0.role.label,
                     department: $0.departmentCode.map { names[$0] ?? $0 } ?? "全区",
-                    active: $0.active ? "启用" : "停用")
+                    active: $0.active ? "启用" : "停用", isActive: $0.active, lockedUntil: locked[$0.username].map { ChinaTime.text($0) })
             },
             roles: Role.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: false) })
         return pages.render("accounts", model, account: account, csrf: context.csrfToken, status: status)
@@ -93,14 +94,10 @@ struct AdminPagesController {
         try AccessPolicy.requireAuditReader(account)
         let paging = Paging(page: request.uri.queryParameters["page"], defaultPerPage: 100, maxPerPage: 100)
         let entries = try await AuditLog.recent(stores.database, limit: paging.perPage, offset: paging.offset)
-        let verdict: String
+        let report = try await AuditLog.check(stores.database, seal: stores.auditSeal)
+        let verdict = report.summary
         var intact = true
-        switch try await AuditLog.verify(stores.database) {
-        case .intact(let count, let head): verdict = "完整：共 \(count) 条记录，链尾哈希 \(head)"
-        case .broken(let seq, let reason):
-            verdict = "已被篡改：第 \(seq) 条。\(reason)"
-            intact = false
-        }
+        if case .broken = report.verification { intact = false }
         let people = try await stores.names.accounts()
         let departments = try await stores.departments.names()
         let plans = Dictionary(try await stores.names.plans().values.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -135,6 +132,9 @@ struct AccountsPage {
         var role: String
         var department: String
         var active: String
+        var isActive: Bool
+        /// China time until which repeated failed logins lock the account.
+        var lockedUntil: String?
     }
 
     struct Department {

@@ -82,6 +82,7 @@ extension InspectionPagesController {
         let account = try context.requireAccount()
         let id = try context.parameters.require("id", as: Int64.self)
         let (data, _) = try await DossierBuilder(stores: stores, pages: pages).archive(id: id, account: account, at: clock.now())
+        try await InspectionRecordsAPIController.auditDossier(stores, account: account, id: id, at: clock.now())
         return InspectionRecordsAPIController.file(data, name: "检查档案-\(id).zip", mediaType: "application/zip", sha256: nil)
     }
 

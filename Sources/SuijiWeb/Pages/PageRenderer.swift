@@ -110,6 +110,7 @@ public struct PageRenderer: Sendable {
         if account.role == .office || account.role == .overseer { items.append(NavItem(label: "年度计划", url: "/annual-plans")) }
         if account.role != .inspector { items.append(NavItem(label: "监督考评", url: "/oversight")) }
         if account.role == .office { items.append(NavItem(label: "部门与账号", url: "/admin/accounts")) }
+        if account.role == .departmentAdmin { items.append(NavItem(label: "检查人员账号", url: "/inspector-logins")) }
         if account.role == .office || account.role == .overseer { items.append(NavItem(label: "审计日志", url: "/admin/audit")) }
         if account.role == .office || account.role == .overseer { items.append(NavItem(label: "节假日安排", url: "/admin/calendar")) }
         if account.role != .inspector { items.append(NavItem(label: "数据交换", url: "/exchange")) }

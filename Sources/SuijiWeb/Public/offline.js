@@ -37,6 +37,12 @@
     });
   }
 
+  // A session that ended (idle timeout, logout elsewhere) answers 401/403, or redirects to the
+  // login page: the draft is kept, never counted as sent.
+  function expired(response) {
+    return response.status === 401 || response.status === 403 || (response.redirected && /\/login(\?|$)/.test(response.url));
+  }
+
   var flushing = false;
   function flush() {
     var queue = load();
@@ -48,7 +54,7 @@
       var draft = load()[0];
       if (!draft) { return finish(); }
       post(draft).then(function (response) {
-        if (response.status === 401 || response.status === 403) { return finish('登录已过期：请重新登录，草稿仍保存在本机。'); }
+        if (expired(response)) { return finish('登录已过期：请重新登录，草稿仍保存在本机。'); }
         if (!response.ok) { rejected.push(draft.title); } else { sent += 1; }
         save(load().slice(1));
         next();
@@ -78,6 +84,15 @@
     }
     if (!navigator.onLine) { queue(); return; }
     post(draft).then(function (response) {
+      if (expired(response)) {
+        queue();
+        banner('登录已过期：“' + draft.title + '”已保存在本机，请重新登录，登录后将自动发送。', 'alert');
+        if (response.redirected) {
+          var back = '/login?next=' + encodeURIComponent(location.pathname + location.search);
+          setTimeout(function () { location.href = back; }, 1500);
+        }
+        return;
+      }
       return response.text().then(function (html) {
         if (response.ok && response.redirected) { location.href = response.url; return; }
         document.open(); document.write(html); document.close();
