@@ -9,7 +9,7 @@ import Mustache
 extension PageRenderer {
     static let templates: [String] = [
         "base", "error", "login", "home", "list", "detail", "form", "dossier", "print-document",
-        "accounts", "audit", "calendar", "exchange", "import", "annual-plan",
+        "accounts", "account", "inspector-logins", "one-time-passwords", "audit", "calendar", "exchange", "import", "annual-plan",
         "plans", "plan", "plan-form", "batch-form", "draw", "inspections", "inspection", "follow-ups", "outside-checks",
         "oversight", "oversight-report", "oversight-rows",
         "public-home", "public-items", "public-plans", "public-plan", "public-draw", "public-verify", "public-targets", "public-target",
