@@ -12,7 +12,7 @@ struct TargetSync: Sendable {
     let department: String
     let now: String
 
-    /// Rows per multi-row INSERT (22 binds each stays under PostgreSQL's 65,535).
+    /// Rows per multi-row INSERT (`TargetColumns.inserted`, 22 binds each, stays under PostgreSQL's 65,535).
     static let chunk = 2_000
 
     /// Writes one chunk of the sheet's records (from sheet rows `rows`); returns what it changed
@@ -58,19 +58,9 @@ struct TargetSync: Sendable {
     }
 
     private func insert(_ targets: ArraySlice<Target>, on db: any SQLDatabase) async throws {
-        var insert = db.insert(into: "targets").columns(
-            "department_code", "uid", "name", "kind", "division", "street", "grid", "address", "industry", "risk_class",
-            "status", "status_date", "last_random_inspection", "legal_representative", "tags", "created_via", "created_at", "updated_at",
-            "phone", "case_kind", "case_date", "case_source")
+        var insert = db.insert(into: "targets").columns(TargetColumns.inserted)
         for target in targets {
-            let values: [any Encodable & Sendable] = [
-                target.departmentCode, target.uid, target.name, target.kind.rawValue, target.division, target.street,
-                target.grid, target.address, target.industry, target.riskClass.rawValue, target.status.rawValue,
-                target.statusDate?.iso, target.lastRandomInspection?.iso, target.legalRepresentative,
-                ListColumn.encode(target.tags), "import", now, now, target.phone, target.caseFlag?.kind.rawValue,
-                target.caseFlag?.date.iso, target.caseFlag?.source,
-            ]
-            insert = insert.values(values)
+            insert = insert.values(TargetColumns.insertValues(target, via: "import", now: now))
         }
         let rows = try await insert.returning("id", "uid").all()
         var idOf: [String: Int64] = [:]

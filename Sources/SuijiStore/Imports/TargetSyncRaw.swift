@@ -33,21 +33,9 @@ final class TargetSyncRaw {
         let any = try raw.prepare("SELECT 1 FROM targets WHERE department_code = ?1 LIMIT 1")
         any.bind(1, department)
         fresh = try !any.step()
-        insert = try raw.prepare(
-            """
-            INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,
-              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone,
-              case_kind, case_date, case_source)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'import', ?16, ?16, ?17, ?18, ?19, ?20)
-            """)
-        update = try raw.prepare(
-            """
-            UPDATE targets SET name = ?3, kind = ?4, division = ?5, street = ?6, grid = ?7, address = ?8, industry = ?9,
-              risk_class = ?10, status = ?11, status_date = ?12, last_random_inspection = ?13, legal_representative = ?14,
-              tags = ?15, updated_at = ?16, phone = ?17, case_kind = ?18, case_date = ?19, case_source = ?20
-            WHERE department_code = ?1 AND uid = ?2
-            """)
-        lookup = try raw.prepare("SELECT \(TargetStore.columns) FROM targets WHERE department_code = ?1 AND uid = ?2")
+        insert = try raw.prepare(TargetColumns.rawInsert)
+        update = try raw.prepare(TargetColumns.rawUpdate)
+        lookup = try raw.prepare("SELECT \(TargetColumns.selectList) FROM targets WHERE department_code = ?1 AND uid = ?2")
         history = try raw.prepare(
             "INSERT INTO target_status_history (target_id, from_status, status, status_date, recorded_at, source) VALUES (?1, ?2, ?3, ?4, ?5, 'import')"
         )
@@ -87,27 +75,12 @@ final class TargetSyncRaw {
         }
     }
 
+    /// Binds attribute *i* of `TargetColumns.attributes` at `?i` and the time at `?nowIndex`.
     private func bind(_ target: Target, to statement: SQLiteRawStatement) {
-        statement.bind(1, target.departmentCode)
-        statement.bind(2, target.uid)
-        statement.bind(3, target.name)
-        statement.bind(4, target.kind.rawValue)
-        statement.bind(5, target.division)
-        statement.bind(6, target.street)
-        statement.bind(7, target.grid)
-        statement.bind(8, target.address)
-        statement.bind(9, target.industry)
-        statement.bind(10, target.riskClass.rawValue)
-        statement.bind(11, target.status.rawValue)
-        statement.bind(12, target.statusDate?.iso)
-        statement.bind(13, target.lastRandomInspection?.iso)
-        statement.bind(14, target.legalRepresentative)
-        statement.bind(15, ListColumn.encode(target.tags))
-        statement.bind(16, now)
-        statement.bind(17, target.phone)
-        statement.bind(18, target.caseFlag?.kind.rawValue)
-        statement.bind(19, target.caseFlag?.date.iso)
-        statement.bind(20, target.caseFlag?.source)
+        for (index, column) in TargetColumns.attributes.enumerated() {
+            statement.bind(Int32(index + 1), column.value(target))
+        }
+        statement.bind(Int32(TargetColumns.nowIndex), now)
     }
 
     private func recordStatus(id: Int64, from old: TargetStatus, _ target: Target) throws {
@@ -133,13 +106,6 @@ final class TargetSyncRaw {
         lookup.bind(1, department)
         lookup.bind(2, uid)
         guard try lookup.step() else { return nil }
-        return TargetRow(
-            id: lookup.int64(0), departmentCode: lookup.text(1) ?? "", uid: lookup.text(2) ?? "", name: lookup.text(3) ?? "",
-            kind: lookup.text(4) ?? "", division: lookup.text(5) ?? "", street: lookup.text(6) ?? "", grid: lookup.text(7) ?? "",
-            address: lookup.text(8) ?? "", industry: lookup.text(9) ?? "", riskClass: lookup.text(10) ?? "",
-            status: lookup.text(11) ?? "", statusDate: lookup.text(12), lastRandomInspection: lookup.text(13),
-            legalRepresentative: lookup.text(14) ?? "", tags: lookup.text(15) ?? "[]",
-            phone: lookup.text(16) ?? "", caseKind: lookup.text(17), caseDate: lookup.text(18), caseSource: lookup.text(19)
-        ).target
+        return TargetRow(id: lookup.int64(0)) { name in TargetColumns.position[name].flatMap { lookup.text($0) } }.target
     }
 }

@@ -12,8 +12,8 @@ public struct TargetStore: Sendable {
         self.database = database
     }
 
-    static let columns =
-        "id, department_code, uid, name, kind, division, street, grid, address, industry, risk_class, status, status_date, last_random_inspection, legal_representative, tags, phone, case_kind, case_date, case_source"
+    /// The columns a read selects (`TargetColumns`, in `TargetRow`'s order).
+    static let columns = TargetColumns.selectList
 
     /// The sort keys of `list` and their columns.
     public static let sortColumns = [
@@ -134,39 +134,15 @@ public struct TargetStore: Sendable {
     }
 
     static func insert(_ target: Target, now: String, via: String, on db: any SQLDatabase) async throws -> Int64 {
-        let row = try await db.raw(
-            """
-            INSERT INTO targets (department_code, uid, name, kind, division, street, grid, address, industry, risk_class,
-              status, status_date, last_random_inspection, legal_representative, tags, created_via, created_at, updated_at, phone,
-              case_kind, case_date, case_source)
-            VALUES (\(bind: target.departmentCode), \(bind: target.uid), \(bind: target.name), \(bind: target.kind.rawValue),
-              \(bind: target.division), \(bind: target.street), \(bind: target.grid), \(bind: target.address),
-              \(bind: target.industry), \(bind: target.riskClass.rawValue), \(bind: target.status.rawValue),
-              \(bind: target.statusDate?.iso), \(bind: target.lastRandomInspection?.iso), \(bind: target.legalRepresentative),
-              \(bind: ListColumn.encode(target.tags)), \(bind: via), \(bind: now), \(bind: now), \(bind: target.phone),
-              \(bind: target.caseFlag?.kind.rawValue), \(bind: target.caseFlag?.date.iso), \(bind: target.caseFlag?.source))
-            RETURNING id
-            """
-        ).first()
+        let row = try await db.insert(into: "targets").columns(TargetColumns.inserted)
+            .values(TargetColumns.insertValues(target, via: via, now: now)).returning("id").first()
         let id = try row!.decode(column: "id", as: Int64.self)
         try await replaceTags(id: id, tags: target.tags, on: db, clear: false)
         return id
     }
 
     static func update(_ target: Target, now: String, on db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            UPDATE targets SET name = \(bind: target.name), kind = \(bind: target.kind.rawValue), division = \(bind: target.division),
-              street = \(bind: target.street), grid = \(bind: target.grid), address = \(bind: target.address),
-              industry = \(bind: target.industry), risk_class = \(bind: target.riskClass.rawValue),
-              status = \(bind: target.status.rawValue), status_date = \(bind: target.statusDate?.iso),
-              last_random_inspection = \(bind: target.lastRandomInspection?.iso),
-              legal_representative = \(bind: target.legalRepresentative), tags = \(bind: ListColumn.encode(target.tags)),
-              phone = \(bind: target.phone), case_kind = \(bind: target.caseFlag?.kind.rawValue),
-              case_date = \(bind: target.caseFlag?.date.iso), case_source = \(bind: target.caseFlag?.source), updated_at = \(bind: now)
-            WHERE id = \(bind: target.id)
-            """
-        ).run()
+        try await db.raw(TargetColumns.update(target, now: now)).run()
         try await replaceTags(id: target.id, tags: target.tags, on: db, clear: true)
     }
 
