@@ -28,11 +28,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
-        // Domain types and rules: pure, no I/O.
+        // Domain types and rules: pure, no I/O. Uses the draw's own rules (`Rounding`).
         .target(
             name: "SuijiCore",
+            dependencies: ["SuijiDraw"],
             resources: [.copy("Calendar/holidays-cn.txt")],
             swiftSettings: swiftSettings
         ),
@@ -57,6 +59,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "AsyncKit", package: "async-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -65,6 +69,7 @@ let package = Package(
             name: "SuijiWeb",
             dependencies: [
                 "SuijiCore",
+                "SuijiDraw",
                 "SuijiStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -73,6 +78,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Templates"), .copy("Public")],
             swiftSettings: swiftSettings
@@ -100,21 +106,24 @@ let package = Package(
         .executableTarget(
             name: "suiji-bench",
             dependencies: [
-                "SuijiCore", "SuijiStore",
+                "SuijiCore", "SuijiDraw", "SuijiStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             path: "Benchmarks/SuijiBench",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "suiji-draw-bench",
-            dependencies: ["SuijiDraw"],
+            dependencies: ["SuijiDraw", .product(name: "Crypto", package: "swift-crypto")],
             path: "Benchmarks/DrawBench",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SuijiCoreTests", dependencies: ["SuijiCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "SuijiDrawTests", dependencies: ["SuijiDraw"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SuijiDrawTests", dependencies: ["SuijiDraw", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "SuijiStoreTests",
             dependencies: [

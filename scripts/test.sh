@@ -29,5 +29,8 @@ export SUIJI_TEST_POSTGRES_URL="${SUIJI_TEST_POSTGRES_URL:-}"
 
 swift build --build-tests
 swift test --skip-build
+# The web suite again on a SQLite file: the default deployment's raw bulk paths over HTTP.
+echo "== web tests on a SQLite file"
+SUIJI_WEB_TEST_DATABASE=file swift test --skip-build --filter SuijiWebTests
 scripts/browser-tests.sh
 scripts/schemathesis.sh

@@ -106,6 +106,19 @@ struct ServeBench: AsyncParsableCommand {
         throw BenchError("the server did not start (see the log in the scratch directory)")
     }
 
+    /// Waits until the server has worked off what the last load left in flight (wrk stops
+    /// counting at its deadline, but the server still answers every request it accepted; slow
+    /// pages leave seconds of backlog that would otherwise fall on the next figure): three
+    /// health checks in a row under 50 ms, for at most a minute.
+    func settle() throws {
+        var quick = 0
+        for _ in 0..<600 where quick < 3 {
+            let check = try? Measured.run(["curl", "-sf", "-o", "/dev/null", "http://127.0.0.1:\(port)/health"], quiet: true)
+            if let check, check.wall < 0.05 { quick += 1 } else { quick = 0 }
+            if quick < 3 { Thread.sleep(forTimeInterval: 0.1) }
+        }
+    }
+
     struct WrkResult {
         var rate: Double
         var p99: Double
@@ -126,6 +139,7 @@ struct ServeBench: AsyncParsableCommand {
             end
             """
         try lua.write(toFile: script, atomically: true, encoding: .utf8)
+        try settle()
         let output = try Measured.run([
             "wrk", "-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script, "http://127.0.0.1:\(port)",
         ]).output

@@ -27,7 +27,7 @@ struct CreditCommand: AsyncParsableCommand {
             let stores = try await database.open()
             let changes: [RiskClassChange]
             do {
-                changes = try await CreditStore(database: stores.database).applyDueLowerings(on: date, caller: .system(at: Date()))
+                changes = try await stores.credit.applyDueLowerings(on: date, caller: .system(at: Date()))
             } catch let error as LibraryError {
                 await stores.database.close()
                 Console.error(error.message)

@@ -136,7 +136,7 @@ struct ExportCommand: AsyncParsableCommand {
                 guard let exchangeFormat = ExchangeExporter.Format(rawValue: asked) else {
                     throw ValidationError("the exchange file is JSON or XLSX")
                 }
-                let exporter = ExchangeExporter(database: stores.database)
+                let exporter = stores.exchange
                 let document = try await exporter.document(year: year, department: department, at: Date())
                 data = try exporter.encoded(document, format: exchangeFormat)
             } else if let dataset = kind.dataset {

@@ -29,7 +29,7 @@ struct InspectionsCommand: AsyncParsableCommand {
             let stores = try await database.open(calendar: try WorkCalendarFile.load(calendar))
             let found: [Inspection]
             do {
-                found = try await InspectionStore(database: stores.database).overdue(today: today, for: Caller.system(at: Date()).account)
+                found = try await stores.inspections.overdue(today: today, for: Caller.system(at: Date()).account)
             } catch {
                 await stores.database.close()
                 throw error

@@ -30,7 +30,7 @@ struct OutsideChecksCommand: AsyncParsableCommand {
                 account: Account(username: "cli", displayName: "命令行导入", role: .departmentAdmin, departmentCode: department.code), at: Date()
             )
             do {
-                let count = try await OutsideCheckStore(database: stores.database).importFile(data, caller: caller)
+                let count = try await stores.outsideChecks.importFile(data, caller: caller)
                 await stores.database.close()
                 print("\(department.name)：已登记 \(count) 项随机抽查以外的检查")
             } catch let error as OutsideCheckImportError {
@@ -55,7 +55,7 @@ struct OutsideChecksCommand: AsyncParsableCommand {
             let stores = try await database.open()
             if let department { _ = try await DepartmentArgument.require(department, in: stores) }
             let year = year ?? CalendarDate(chinaDateOf: Date()).year
-            let found = try await OutsideCheckStore(database: stores.database).list(
+            let found = try await stores.outsideChecks.list(
                 scope: department.map { .only($0) } ?? .all, year: year, perPage: 500)
             await stores.database.close()
             print("department\ttarget\tkind\tchecked_on\toutcome\tsource")

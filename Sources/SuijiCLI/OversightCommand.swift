@@ -41,7 +41,7 @@ struct OversightCommand: AsyncParsableCommand {
             let stores = try await database.open()
             let report: OversightReport
             do {
-                report = try await StatisticsStore(database: stores.database).report(
+                report = try await stores.statistics.report(
                     period, asOf: today, for: Caller.system(at: Date()).account)
             } catch {
                 await stores.database.close()

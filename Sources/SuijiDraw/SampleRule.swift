@@ -1,13 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// Rounding of a per-mille sample size (spec §4).
-public enum Rounding: String, Sendable, Equatable, CaseIterable {
+/// Rounding of a per-mille sample size (spec §4): the one type that holds the rule (`apply`),
+/// its name in the draw's files and the API (`rawValue`), its Chinese label and the default.
+/// Plans (`SampleSize.ratios` in SuijiCore), forms and the draw all use it.
+public enum Rounding: String, Sendable, Equatable, Codable, CaseIterable {
     /// Round up — for "不低于" ratios.
     case ceil
     /// Round down.
     case floor
     /// Round half up.
     case roundHalfUp = "round-half-up"
+
+    /// The rounding of a batch that names none: ratios are minimums ("不低于").
+    public static let `default` = Rounding.ceil
+
+    /// Chinese name, shown on forms and plan pages.
+    public var label: String {
+        switch self {
+        case .ceil: "向上取整（不低于）"
+        case .floor: "向下取整"
+        case .roundHalfUp: "四舍五入"
+        }
+    }
+
+    /// `permille` ‰ of `size`, rounded (integer arithmetic only).
+    public func apply(permille: Int, of size: Int) -> Int {
+        switch self {
+        case .ceil: (size * permille + 999) / 1000
+        case .floor: (size * permille) / 1000
+        case .roundHalfUp: (size * permille + 500) / 1000
+        }
+    }
 }
 
 /// How many targets a stratum draws: a fixed count or a per-mille ratio.
@@ -21,9 +44,7 @@ public enum SampleRule: Sendable, Equatable {
     public func sampleSize(stratumSize size: Int) -> Int {
         switch self {
         case .count(let k): return min(k, size)
-        case .perMille(let p, .ceil): return min(size, (size * p + 999) / 1000)
-        case .perMille(let p, .floor): return min(size, (size * p) / 1000)
-        case .perMille(let p, .roundHalfUp): return min(size, (size * p + 500) / 1000)
+        case .perMille(let p, let rounding): return min(size, rounding.apply(permille: p, of: size))
         }
     }
 

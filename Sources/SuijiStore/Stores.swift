@@ -29,6 +29,15 @@ public struct Stores: Sendable {
     /// The audit key and anchor file (`--audit-key`): checkpoints are signed and checked with it.
     public var auditSeal: AuditSeal?
     public let holidayNotices: HolidayNoticeStore
+    public let inspections: InspectionStore
+    public let followUps: FollowUpStore
+    public let credit: CreditStore
+    public let statistics: StatisticsStore
+    public let documentNumbers: DocumentNumberStore
+    public let outsideChecks: OutsideCheckStore
+    public let exchange: ExchangeExporter
+    /// Names for codes and ids, read in bulk.
+    public let names: NameDirectory
 
     public init(database: SuijiDatabase, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared) {
         self.database = database
@@ -51,15 +60,24 @@ public struct Stores: Sendable {
         mergeProposals = MergeProposalStore(database: database)
         openData = OpenDataExporter(database: database)
         holidayNotices = HolidayNoticeStore(database: database)
+        inspections = InspectionStore(database: database)
+        followUps = FollowUpStore(database: database)
+        credit = CreditStore(database: database)
+        statistics = StatisticsStore(database: database)
+        documentNumbers = DocumentNumberStore(database: database)
+        outsideChecks = OutsideCheckStore(database: database)
+        exchange = ExchangeExporter(database: database)
+        names = NameDirectory(database: database)
     }
 
     /// Opens the database at `location`, applies pending migrations and returns the stores.
-    /// `calendar` is the working-day calendar in force (the bundled one by default).
+    /// `calendar` is the working-day calendar in force (the bundled one by default); `random` the
+    /// source of random bytes (the system's by default; tests pass a seeded one).
     public static func open(
         _ location: DatabaseLocation, schema: String? = nil, bcryptCost: UInt8 = 11, hasher: PasswordHasher = .shared,
-        calendar: WorkCalendar? = nil, now: Date, logger: Logger
+        calendar: WorkCalendar? = nil, random: RandomSource = .system, now: Date, logger: Logger
     ) async throws -> Stores {
-        let database = try await SuijiDatabase.open(location, schema: schema, calendar: calendar, logger: logger)
+        let database = try await SuijiDatabase.open(location, schema: schema, calendar: calendar, random: random, logger: logger)
         do {
             try await Migrator(database: database).migrate(now: Timestamp.format(now))
             try await HolidayNoticeStore(database: database).applyStored()

@@ -19,7 +19,13 @@ struct DrawFixture {
     static func make(
         _ database: TestDatabase, size: SampleSize = .ratios(a: 50, b: 100, c: 300, d: 1000, rounding: .ceil), calendar: WorkCalendar? = nil
     ) async throws -> DrawFixture {
-        let fixture = try await Fixture.make(database, calendar: calendar)
+        try await make(fixture: try await Fixture.make(database, calendar: calendar), size: size)
+    }
+
+    /// The plan over `fixture`'s stores.
+    static func make(fixture: Fixture, size: SampleSize = .ratios(a: 50, b: 100, c: 300, d: 1000, rounding: .ceil)) async throws
+        -> DrawFixture
+    {
         let stores = fixture.stores
         for (caller, code, name) in [(fixture.samr, "SAMR-001", "企业公示信息的抽查"), (fixture.health, "HEALTH-001", "公共场所卫生的检查")] {
             var item = CheckItemInput()

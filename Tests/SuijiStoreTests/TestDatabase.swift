@@ -55,7 +55,11 @@ struct Fixture {
     let office: Caller
 
     static func make(_ database: TestDatabase, calendar: WorkCalendar? = nil) async throws -> Fixture {
-        let stores = try await database.open(calendar: calendar)
+        try await make(stores: try await database.open(calendar: calendar))
+    }
+
+    /// The fixture over `stores`, opened by the caller (e.g. with a seeded random source).
+    static func make(stores: Stores) async throws -> Fixture {
         let system = Caller.system(at: TestDatabase.t0)
         try await stores.departments.create(Department(code: "SAMR", name: "区市场监管局"), caller: system)
         try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)

@@ -37,7 +37,7 @@ struct FieldContactTests {
                 ).status == .found)
             let account = try #require(try await fixture.stores.accounts.all().first { $0.username == "leader" })
             let queue = try await fixture.stores.workQueue.queue(for: account, today: CalendarDate(iso: "2026-07-07")!)
-            let contacts = try await NameDirectory(database: fixture.stores.database).contacts([inspection.target.uid], preferring: "SAMR")
+            let contacts = try await fixture.stores.names.contacts([inspection.target.uid], preferring: "SAMR")
             let model = WorkQueuePage(queue, today: CalendarDate(iso: "2026-07-07")!, account: account, names: .init(contacts: contacts))
             let visit = try #require(model.sections.first { $0.heading == "今日检查" }?.tasks.first)
             #expect(visit.contact?.tel == "tel:07988221234" && visit.contact?.address?.contains("瓷都大道") == true)

@@ -86,9 +86,9 @@ struct RiskLoweringServiceTests {
             #expect(try await service.runOnce().isEmpty)
             if case .intact = try await AuditLog.verify(fixture.stores.database) {} else { Issue.record("audit log broken") }
         } catch {
-            await fixture.stores.database.close()
+            await fixture.close()
             throw error
         }
-        await fixture.stores.database.close()
+        await fixture.close()
     }
 }

@@ -33,7 +33,8 @@ struct WebFixture {
     static func make(calendar: WorkCalendar? = nil) async throws -> WebFixture {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let stores = try await Stores.open(.sqliteMemory, bcryptCost: 4, hasher: testHasher, calendar: calendar, now: now, logger: logger)
+        let stores = try await Stores.open(
+            location(), bcryptCost: 4, hasher: testHasher, calendar: calendar, random: .seeded(2026), now: now, logger: logger)
         let system = Caller.system(at: now)
         try await stores.departments.create(Department(code: "SAMR", name: "区市场监管局"), caller: system)
         try await stores.departments.create(Department(code: "HEALTH", name: "区卫健委"), caller: system)
@@ -52,6 +53,24 @@ struct WebFixture {
     }
 }
 
+extension WebFixture {
+    /// Where a fixture's database lives: in memory, or — with `SUIJI_WEB_TEST_DATABASE=file`, as
+    /// `scripts/test.sh` runs the web suite a second time — a temporary SQLite file, so the raw
+    /// bulk paths the default deployment takes (imports, draw pools) are exercised over HTTP.
+    static func location() -> DatabaseLocation {
+        guard ProcessInfo.processInfo.environment["SUIJI_WEB_TEST_DATABASE"] == "file" else { return .sqliteMemory }
+        return .sqliteFile(FileManager.default.temporaryDirectory.appendingPathComponent("suiji-web-\(UUID().uuidString).sqlite").path)
+    }
+
+    /// Closes the database and removes its file, if it has one.
+    func close() async {
+        await stores.database.close()
+        if let path = stores.database.sqliteFile {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+    }
+}
+
 /// Runs `body` against a fresh fixture's app and always closes the database (an unclosed
 /// SQLite connection traps when it is freed).
 func withApp(calendar: WorkCalendar? = nil, _ body: @Sendable (WebFixture, any TestClientProtocol) async throws -> Void) async throws {
@@ -59,10 +78,10 @@ func withApp(calendar: WorkCalendar? = nil, _ body: @Sendable (WebFixture, any T
     do {
         try await fixture.app.test(.router) { client in try await body(fixture, client) }
     } catch {
-        await fixture.stores.database.close()
+        await fixture.close()
         throw error
     }
-    await fixture.stores.database.close()
+    await fixture.close()
 }
 
 /// The tests' password hasher: its queue is never refused (the whole suite logs in at once on a

@@ -54,11 +54,4 @@ public struct ResultCategory: Sendable, Codable, Hashable {
         .noProblem, .notPublicized, .falsePublicity, .unreachable, .correctionOrdered, .followUpPending, .noRelevantActivity,
         .closedOrLiquidating, .nonCooperation, .deregistered, .licenceRevoked, .registrationCancelled, .movedOut,
     ]
-
-    /// Categories that mean a problem was found (they weigh on the target's credit record).
-    public var isProblem: Bool {
-        department != nil
-            || [Self.notPublicized, .falsePublicity, .unreachable, .correctionOrdered, .followUpPending, .nonCooperation]
-                .contains(where: { $0.code == code })
-    }
 }

@@ -145,33 +145,3 @@ public struct OversightFacts: Sendable, Codable, Equatable {
         self.outsideChecks = outsideChecks
     }
 }
-
-/// The problem categories a report counts, in the official order; every "违反…相关规定" of
-/// any department is one group.
-public enum ProblemCategory: String, Sendable, Codable, CaseIterable {
-    case notPublicized = "not-publicized"
-    case falsePublicity = "false-publicity"
-    case unreachable
-    case correctionOrdered = "correction-ordered"
-    case followUpPending = "follow-up-pending"
-    case nonCooperation = "non-cooperation"
-    case violation
-
-    /// Chinese name.
-    public var label: String {
-        switch self {
-        case .notPublicized: ResultCategory.notPublicized.label
-        case .falsePublicity: ResultCategory.falsePublicity.label
-        case .unreachable: ResultCategory.unreachable.label
-        case .correctionOrdered: ResultCategory.correctionOrdered.label
-        case .followUpPending: ResultCategory.followUpPending.label
-        case .nonCooperation: ResultCategory.nonCooperation.label
-        case .violation: "违反有关部门相关规定"
-        }
-    }
-
-    /// Whether `category` belongs to the group.
-    public func matches(_ category: ResultCategory) -> Bool {
-        self == .violation ? category.department != nil : category.code == rawValue
-    }
-}

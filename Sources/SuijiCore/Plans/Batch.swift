@@ -1,11 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// How a per-mille ratio becomes a count; published with the draw.
-public enum RatioRounding: String, Sendable, Codable, CaseIterable {
-    /// Round up: for "不低于" (at least) ratios.
-    case ceil
-    case floor
-    case roundHalfUp = "round-half-up"
+// The draw's rules (`Rounding`) are part of the plan's vocabulary: whoever imports SuijiCore
+// writes `.ceil` and reads `.label` without importing SuijiDraw too.
+@_exported import SuijiDraw
+
+/// How a per-mille ratio becomes a count; published with the draw. The draw's own `Rounding`
+/// (rule, label, default), named here for the plan code written against this name.
+public typealias RatioRounding = Rounding
+
+extension Rounding {
+    /// The rounding a form field names by its code; an empty field is the default.
+    public init(formValue text: String) throws(PlanError) {
+        if text.isEmpty {
+            self = .default
+        } else if let rounding = Rounding(rawValue: text) {
+            self = rounding
+        } else {
+            let known = Rounding.allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、")
+            throw .invalid([FieldIssue(field: "rounding", message: "取整方式“\(text)”无效，应为 \(known)")])
+        }
+    }
 }
 
 /// How many targets a batch draws (§13–§14).

@@ -89,8 +89,11 @@ public enum PlanPolicy {
         (try? requireBatchEditor(account, plan, batchHasDraws: batchHasDraws)) != nil
     }
 
-    /// Whether the plan's draws are public: from approval on.
-    public static func isPublic(_ plan: Plan) -> Bool { [.approved, .inProgress, .done].contains(plan.state) }
+    /// The states in which a plan's draws are public: from approval on.
+    public static let publicStates: [PlanState] = [.approved, .inProgress, .done]
+
+    /// Whether the plan's draws are public (`publicStates`).
+    public static func isPublic(_ plan: Plan) -> Bool { publicStates.contains(plan.state) }
 
     /// Whether the plan itself stands on the public portal: public, and published by the office.
     public static func isOnPortal(_ plan: Plan) -> Bool { isPublic(plan) && plan.published }

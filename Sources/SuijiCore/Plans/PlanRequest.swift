@@ -73,7 +73,7 @@ public struct BatchRequest: Codable, Sendable, Equatable {
         let size: SampleSize
         switch (count, ratios) {
         case (let count?, nil): size = .count(count)
-        case (nil, let r?): size = .ratios(a: r.a, b: r.b, c: r.c, d: r.d, rounding: r.rounding ?? .ceil)
+        case (nil, let r?): size = .ratios(a: r.a, b: r.b, c: r.c, d: r.d, rounding: r.rounding ?? .default)
         default:
             throw .invalid([FieldIssue(field: "count", message: "请填写抽取数量，或各风险等级的抽查比例（二者选一）")])
         }

@@ -53,22 +53,10 @@ public enum PlanAction: String, Sendable, Codable, CaseIterable {
 }
 
 /// Errors of plans, batches and draws.
-public enum PlanError: WorkflowError, Equatable {
-    case illegalTransition(from: PlanState, action: PlanAction)
-    case forbidden(String)
-    case invalid([FieldIssue])
-    case notFound(String)
-    case conflict(String)
+public typealias PlanError = StateMachineError<PlanState>
 
-    public var reason: WorkflowReason {
-        switch self {
-        case .illegalTransition(let from, let action): .illegalTransition(message: "计划处于“\(from.label)”状态，不能\(action.label)")
-        case .forbidden(let reason): .forbidden(reason)
-        case .invalid(let issues): .invalid(issues)
-        case .notFound(let reason): .notFound(reason)
-        case .conflict(let reason): .conflict(reason)
-        }
-    }
+extension PlanState: WorkflowPosition {
+    public func refusal(_ action: PlanAction) -> String { "计划处于“\(label)”状态，不能\(action.label)" }
 }
 
 extension PlanState {

@@ -28,15 +28,21 @@ public struct HolidayNoticeStore: Sendable {
         public var recomputed: Int
     }
 
-    /// Puts the stored notices into the calendar in force (at start-up, after migrations).
+    /// Puts the stored notices into the calendar in force (at start-up, after migrations). A
+    /// stored notice that no longer parses stops the start-up, naming its year: due dates are
+    /// never computed without it.
     public func applyStored() async throws {
-        let texts = try await database.read { db in
-            try await db.raw("SELECT content FROM holiday_notices ORDER BY year").all().map {
-                try $0.decode(column: "content", as: String.self)
+        let rows = try await database.read { db in
+            try await db.raw("SELECT year, content FROM holiday_notices ORDER BY year").all().map {
+                (try $0.decode(column: "year", as: Int.self), try $0.decode(column: "content", as: String.self))
             }
         }
-        for text in texts {
-            if let notice = try? WorkCalendar(parsing: text) { database.addNotices(notice) }
+        for (year, text) in rows {
+            do {
+                database.addNotices(try WorkCalendar(parsing: text))
+            } catch let error as WorkCalendarError {
+                throw StoredNoticeError(year: year, reason: error)
+            }
         }
     }
 
@@ -118,4 +124,12 @@ public struct HolidayNoticeStore: Sendable {
             calendar.year(year).map { YearStatus(year: $0, loadedBy: by[year]?.0, loadedAt: by[year]?.1) }
         }
     }
+}
+
+/// A holiday notice stored in the database that no longer parses: start-up stops and names it.
+public struct StoredNoticeError: Error, Equatable, CustomStringConvertible {
+    public var year: Int
+    public var reason: WorkCalendarError
+
+    public var description: String { "the stored holiday notice of \(year) cannot be read: \(reason.message)" }
 }

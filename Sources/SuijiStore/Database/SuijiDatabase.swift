@@ -56,6 +56,8 @@ public final class SuijiDatabase: Sendable {
     /// (computed from the statutory holidays). Result due dates are computed with it.
     public var calendar: WorkCalendar { calendarInForce.withLock { $0 } }
     private let calendarInForce: Mutex<WorkCalendar>
+    /// Where random bytes come from (a draw's conflict salt), given at `open`.
+    public let random: RandomSource
     /// Set by `close()`: closing a SQLite connection twice traps.
     private let closed = Mutex(false)
     /// Read-only connections of a SQLite file for the hot reads (`readRaw`).
@@ -71,12 +73,12 @@ public final class SuijiDatabase: Sendable {
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>, schema: String?)
     }
 
-    private init(flavour: SQLFlavour, logger: Logger, backend: Backend, calendar: WorkCalendar?) {
+    private init(flavour: SQLFlavour, logger: Logger, backend: Backend, calendar: WorkCalendar, random: RandomSource) {
         self.flavour = flavour
         self.logger = logger
         self.backend = backend
-        let given = calendar ?? (try? WorkCalendar.bundled()) ?? WorkCalendar(years: [:])
-        self.calendarInForce = Mutex(given.withProvisionalYears())
+        self.random = random
+        self.calendarInForce = Mutex(calendar.withProvisionalYears())
         switch backend {
         case .sqlite(_, _, _, let path?):
             readPool = ReadPool(path: path)
@@ -103,10 +105,13 @@ public final class SuijiDatabase: Sendable {
 
     /// Opens (and for SQLite files creates) the database. Run `Migrator` before use.
     /// `schema` selects a PostgreSQL schema (created if missing), used to isolate test suites;
-    /// `calendar` the working-day calendar (the bundled one by default).
-    public static func open(_ location: DatabaseLocation, schema: String? = nil, calendar: WorkCalendar? = nil, logger: Logger) async throws
-        -> SuijiDatabase
-    {
+    /// `calendar` the working-day calendar (the bundled one by default; a bundled calendar that
+    /// cannot be read stops the opening rather than leaving due dates uncomputable); `random` the
+    /// source of the stores' random bytes.
+    public static func open(
+        _ location: DatabaseLocation, schema: String? = nil, calendar: WorkCalendar? = nil, random: RandomSource = .system, logger: Logger
+    ) async throws -> SuijiDatabase {
+        let calendar = try calendar ?? WorkCalendar.bundled()
         switch location {
         case .sqliteFile(let path):
             let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
@@ -119,20 +124,22 @@ public final class SuijiDatabase: Sendable {
             _ = try await reader.query("PRAGMA busy_timeout=10000")
             return SuijiDatabase(
                 flavour: .sqlite, logger: logger, backend: .sqlite(writer: writer, reader: reader, lock: AsyncLock(), path: path),
-                calendar: calendar)
+                calendar: calendar, random: random)
         case .sqliteMemory:
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
             _ = try await connection.query("PRAGMA foreign_keys=ON")
             return SuijiDatabase(
                 flavour: .sqlite, logger: logger, backend: .sqlite(writer: connection, reader: connection, lock: AsyncLock(), path: nil),
-                calendar: calendar)
+                calendar: calendar, random: random)
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
                 pruneInterval: nil, logger: logger, on: MultiThreadedEventLoopGroup.singleton)
-            let database = SuijiDatabase(flavour: .postgres, logger: logger, backend: .postgres(pool, schema: schema), calendar: calendar)
+            let database = SuijiDatabase(
+                flavour: .postgres, logger: logger, backend: .postgres(pool, schema: schema), calendar: calendar,
+                random: random)
             if let schema {
                 try await database.withPostgresConnection { db in
                     try await db.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
@@ -186,6 +193,12 @@ public final class SuijiDatabase: Sendable {
                 }
             }
         }
+    }
+
+    /// The SQLite file the data lives in; nil in memory and on PostgreSQL.
+    public var sqliteFile: String? {
+        if case .sqlite(_, _, _, let path) = backend { return path }
+        return nil
     }
 
     /// Whether `writeRaw` is available (a SQLite file).

@@ -17,7 +17,7 @@ extension DemoDistrict {
     static func buildInspectionRecords(
         stores: Stores, drawID: String, samr: Caller, today: CalendarDate, account: (Account) async throws -> Account
     ) async throws {
-        let inspections = InspectionStore(database: stores.database)
+        let inspections = stores.inspections
         let all = try await inspections.list(for: Caller.system(at: samr.at).account, InspectionQuery(drawID: drawID, limit: nil))
         let counts = Dictionary(all.compactMap { $0.leader.map { ($0.id, 1) } }, uniquingKeysWith: +)
         guard let busiest = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key,
@@ -57,7 +57,7 @@ extension DemoDistrict {
             guard index == 0 else { continue }
             _ = try await inspections.review(id: inspection.id, action: .approve, caller: samr)
             _ = try await inspections.review(id: inspection.id, action: .publish, caller: samr)
-            _ = try await FollowUpStore(database: stores.database).open(
+            _ = try await stores.followUps.open(
                 inspectionID: inspection.id,
                 FollowUp(
                     inspectionID: inspection.id, targetUID: "", department: "", kind: .rectification,

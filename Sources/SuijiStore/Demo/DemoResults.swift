@@ -54,7 +54,7 @@ extension DemoDistrict {
                     let drawID = try await executeDraw(
                         stores: stores, batch: batch, plan: plan, admins: admins, at: drawn.at, random: &generator)
                 else { continue }
-                let inspections = try await InspectionStore(database: stores.database).list(
+                let inspections = try await stores.inspections.list(
                     for: office.account, InspectionQuery(drawID: drawID, limit: nil))
                 for inspection in inspections {
                     try await complete(
@@ -82,7 +82,7 @@ extension DemoDistrict {
     ) async throws {
         summary.inspections += 1
         guard let due = inspection.resultDueDate, let leader = inspection.leader, !random.chance(0.08) else { return }
-        let store = InspectionStore(database: stores.database)
+        let store = stores.inspections
         // The leader records the results (the demo's history; these officers have no login).
         let account = Account(
             username: "inspector-\(leader.id)", displayName: leader.name, role: .inspector, departmentCode: leader.department,
@@ -125,7 +125,7 @@ extension DemoDistrict {
         let published = try await store.review(id: inspection.id, action: .publish, caller: reviewer)
         summary.published += 1
         guard published.findings.contains(where: { $0.category.code == ResultCategory.correctionOrdered.code }) else { return }
-        let followUps = FollowUpStore(database: stores.database)
+        let followUps = stores.followUps
         let order = try await followUps.open(
             inspectionID: inspection.id,
             FollowUp(

@@ -65,7 +65,7 @@ extension DrawStore {
             let (row, departments) = try await Self.load(id, on: db)
             let plan = try await Self.plan(row.planId, on: db)
             try PlanPolicy.requireDepartmentAdmin(caller.account, department, of: plan)
-            guard row.state == DrawState.prepared.rawValue else { throw PlanError.conflict("抽取 \(id) 已发布承诺，不能再修改") }
+            try row.state.require(.commit, draw: id)
             let summary = row.summary(departments)
             guard summary.isAnnounced, let deadline = row.revealDeadline else {
                 throw PlanError.conflict("抽取 \(id) 尚未预告揭示截止时间和公开随机值，请等联席会议办公室预告后再提交承诺")
@@ -101,7 +101,9 @@ extension DrawStore {
                 }
                 let entry = try await PublicLogStore.append(
                     .commitment, drawID: id, subject: deadline, digest: file.digest, at: caller.at, on: db)
-                try await db.raw("UPDATE draws SET state = 'committed', committed_at = \(bind: entry.time) WHERE id = \(bind: id)").run()
+                try await db.raw(
+                    "UPDATE draws SET state = \(bind: DrawState.after(.commit).rawValue), committed_at = \(bind: entry.time) WHERE id = \(bind: id)"
+                ).run()
                 try await AuditLog.append(
                     db, caller: caller, action: "publish-commitment", entity: "draw", entityID: id, detail: ["digest": file.digest])
             }
@@ -120,7 +122,7 @@ extension DrawStore {
             let (row, departments) = try await Self.load(id, on: db)
             let plan = try await Self.plan(row.planId, on: db)
             try PlanPolicy.requireDepartmentAdmin(caller.account, department, of: plan)
-            guard row.state == DrawState.committed.rawValue else { throw PlanError.conflict("抽取 \(id) 不在揭示阶段（\(row.state)）") }
+            try row.state.require(.reveal, draw: id)
             guard !row.summary(departments).isPastDeadline(caller.at) else {
                 throw PlanError.conflict("揭示截止时间已过，本部门按“缺失”处理，秘密不再接收")
             }

@@ -19,10 +19,8 @@ extension DrawStore {
             guard PlanPolicy.canRunDraws(caller.account, plan) else {
                 throw PlanError.forbidden("只有发起部门（\(plan.initiator)）的管理员或联席会议办公室可以执行抽取")
             }
-            if row.state == DrawState.executed.rawValue { return row.summary(departments) }
-            guard row.state == DrawState.committed.rawValue else {
-                throw PlanError.conflict("抽取 \(id) 还未发布全部承诺，不能执行")
-            }
+            if row.state == .executed { return row.summary(departments) }
+            try row.state.require(.execute, draw: id)
             let summary = row.summary(departments)
             guard summary.isAnnounced, let deadline = row.revealDeadline, let committedAt = row.committedAt else {
                 throw PlanError.conflict("抽取 \(id) 没有预告揭示截止时间和公开随机值，不能执行：请重新抽取")
@@ -76,7 +74,9 @@ extension DrawStore {
             var published = bundle.files.filter { files[$0.key] == nil }
             published["timeline.txt"] = timeline
             try await Self.store(published, id: id, on: db)
-            try await db.raw("UPDATE draws SET state = 'executed', executed_at = \(bind: now) WHERE id = \(bind: id)").run()
+            try await db.raw(
+                "UPDATE draws SET state = \(bind: DrawState.after(.execute).rawValue), executed_at = \(bind: now) WHERE id = \(bind: id)"
+            ).run()
             let selection = try TargetSelection.parseList(bundle.files["selection.txt"] ?? [], file: "selection.txt")
             for part in stride(from: 0, to: selection.count, by: 500) {
                 var insert: SQLQueryString = "INSERT INTO draw_selections (draw_id, target_uid, year) VALUES "

@@ -98,7 +98,7 @@ extension DrawStore {
     public func explain(_ id: String, target: String) async throws -> TargetExplanation {
         try await database.read { db in
             let (row, _) = try await Self.load(id, on: db)
-            guard row.state == DrawState.executed.rawValue else { throw PlanError.conflict("抽取 \(id) 尚未执行，执行后可查询") }
+            try row.state.require(.explain, draw: id)
             let record = try await Self.files(id, only: "record.txt", on: db)["record.txt"] ?? []
             let reveal = try await Self.files(id, only: "reveal.txt", on: db)["reveal.txt"] ?? []
             var lookup = try TargetLookup(id: target, record: record, reveal: reveal)

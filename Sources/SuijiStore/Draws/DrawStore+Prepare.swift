@@ -38,7 +38,7 @@ extension DrawStore {
                 """
                 INSERT INTO draws (id, plan_id, batch_id, state, conflict_salt, conflict_pairs,
                   redraw_of, redraw_reason, redraw_approver, prepared_by, prepared_at)
-                VALUES (\(bind: drawID), \(bind: plan.id), \(bind: batch.id), 'prepared', \(bind: Bytes.hex(inputs.salt)), \(bind: try JSONText.encode(inputs.conflicts)), \(bind: redraw?.of),
+                VALUES (\(bind: drawID), \(bind: plan.id), \(bind: batch.id), \(bind: DrawState.prepared.rawValue), \(bind: Bytes.hex(inputs.salt)), \(bind: try JSONText.encode(inputs.conflicts)), \(bind: redraw?.of),
                   \(bind: redraw?.reason ?? ""), \(bind: redraw?.approver ?? ""), \(bind: caller.account.username), \(bind: now))
                 """
             ).run()
@@ -105,9 +105,7 @@ extension DrawStore {
         let (keyItem, needsExpert) = (flags.keyItem, flags.needsExpert)
         let (table, declarations) = try await inspectorTable(
             plan: plan, batch: batch, pool: pool, needsExpert: needsExpert, areas: areas, on: db)
-        var salt = [UInt8](repeating: 0, count: 16)
-        var generator = SystemRandomNumberGenerator()
-        for index in salt.indices { salt[index] = UInt8.random(in: 0...255, using: &generator) }
+        let salt = database.random.bytes(16)
         let conflictList = try ConflictList(salt: salt, declarations: declarations)
         var slots = [SlotSpec(name: "leader", department: plan.initiator, kind: .leader)]
         for department in plan.participants { slots.append(SlotSpec(name: "member-\(department)", department: department, kind: .member)) }
@@ -150,8 +148,7 @@ extension DrawStore {
             rules["ALL"] = .count(n)
         case .ratios(_, _, _, _, let rounding):
             stratify = true
-            let drawRounding = SuijiDraw.Rounding(rawValue: rounding.rawValue) ?? .ceil
-            for risk in RiskClass.allCases { rules[risk.rawValue] = .perMille(batch.size.permille(risk) ?? 0, drawRounding) }
+            for risk in RiskClass.allCases { rules[risk.rawValue] = .perMille(batch.size.permille(risk) ?? 0, rounding) }
         }
         let population = DrawPopulation(
             plan: plan, stratify: stratify, rule: rule,

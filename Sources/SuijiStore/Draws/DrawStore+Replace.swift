@@ -39,7 +39,7 @@ extension DrawStore {
         return try await database.write { db in
             let (row, _) = try await Self.load(id, on: db)
             let plan = try await Self.plan(row.planId, on: db)
-            guard row.state == DrawState.executed.rawValue else { throw PlanError.conflict("抽取 \(id) 尚未执行，没有可更换的人员") }
+            try row.state.require(.replaceInspector, draw: id)
             var bundle = DrawBundle(files: try await Self.files(id, on: db))
             let current = try Self.currentAssignment(bundle.files)
             guard let holder = current.first(where: { $0.target == target && $0.slot == slot }) else {

@@ -68,9 +68,9 @@ public struct DrawStore: Sendable {
     func publishedFiles(_ id: String, only name: String?) async throws -> [String: [UInt8]] {
         try await database.read { db in
             let (row, _) = try await Self.load(id, on: db)
-            guard row.state != DrawState.prepared.rawValue else { return [:] }
+            guard row.state.publishesFiles else { return [:] }
             let files = try await Self.files(id, only: name, on: db)
-            if row.state == DrawState.executed.rawValue { return files }
+            if row.state.publishesAllFiles { return files }
             return files.filter { Self.committedFiles.contains($0.key) }
         }
     }
@@ -78,7 +78,7 @@ public struct DrawStore: Sendable {
     /// The full public bundle of an executed draw.
     public func bundle(_ id: String) async throws -> DrawBundle {
         let summary = try await database.read { db in try await Self.load(id, on: db).0 }
-        guard summary.state == DrawState.executed.rawValue else { throw PlanError.conflict("抽取 \(id) 尚未执行，没有完整的公示记录") }
+        try summary.state.require(.readRecord, draw: id)
         return DrawBundle(files: try await database.read { db in try await Self.files(id, on: db) })
     }
 

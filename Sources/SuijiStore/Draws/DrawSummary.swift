@@ -82,7 +82,8 @@ struct DrawRow: Codable {
     var id: String
     var planId: Int64
     var batchId: Int64
-    var state: String
+    /// Decoded as the enum: a state the machine does not know fails the read, never a guess.
+    var state: DrawState
     var revealDeadline: String?
     var publicValueDate: String?
     var publicValueSource: String?
@@ -109,7 +110,7 @@ struct DrawRow: Codable {
 
     func summary(_ departments: [DepartmentRow]) -> DrawSummary {
         DrawSummary(
-            id: id, planID: planId, batchID: batchId, state: DrawState(rawValue: state) ?? .prepared,
+            id: id, planID: planId, batchID: batchId, state: state,
             departments: departments.map {
                 DrawDepartmentStatus(
                     department: $0.department, commitment: $0.commitment, committedAt: $0.committedAt, revealed: $0.secret != nil,

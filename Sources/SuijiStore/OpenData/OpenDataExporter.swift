@@ -88,7 +88,7 @@ public struct OpenDataExporter: Sendable {
                 SELECT d.id, p.code AS plan_code, p.name AS plan_name, b.code AS batch_code, b.start_date, b.end_date, d.state,
                   d.committed_at, d.executed_at, d.redraw_of, (SELECT COUNT(*) FROM draw_selections s WHERE s.draw_id = d.id) AS selected
                 FROM draws d JOIN plans p ON p.id = d.plan_id JOIN batches b ON b.id = d.batch_id
-                WHERE p.state IN ('approved', 'inProgress', 'done') ORDER BY d.prepared_at, d.id
+                WHERE \(PlanPolicy.isPublicSQL(state: "p.state")) ORDER BY d.prepared_at, d.id
                 """
             ).all().map { row in
                 let id = try row.decode(column: "id", as: String.self)

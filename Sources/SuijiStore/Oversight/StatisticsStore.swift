@@ -34,7 +34,7 @@ public struct StatisticsStore: Sendable {
         let end = period.end.iso
         var plans: SQLQueryString = """
             SELECT p.id, p.code, p.name, p.initiator, p.state, p.window_start, p.window_end,
-              (SELECT COUNT(*) FROM draws d WHERE d.plan_id = p.id AND d.state = 'executed') AS executed_draws
+              (SELECT COUNT(*) FROM draws d WHERE d.plan_id = p.id AND d.state = \(bind: DrawState.executed.rawValue)) AS executed_draws
             FROM plans p WHERE p.state <> 'draft' AND p.window_start <= \(bind: end) AND p.window_end >= \(bind: start)
             """
         if let department { plans += " AND p.initiator = \(bind: department)" }
@@ -46,7 +46,7 @@ public struct StatisticsStore: Sendable {
         // Executed-at is a UTC timestamp: a day either side covers the China day.
         var draws: SQLQueryString = """
             SELECT d.id, d.plan_id, p.code AS plan_code, p.initiator, d.executed_at FROM draws d JOIN plans p ON p.id = d.plan_id
-            WHERE d.state = 'executed' AND d.executed_at >= \(bind: period.start.adding(days: -1).iso)
+            WHERE d.state = \(bind: DrawState.executed.rawValue) AND d.executed_at >= \(bind: period.start.adding(days: -1).iso)
               AND d.executed_at < \(bind: period.end.adding(days: 2).iso)
             """
         if let department { draws += " AND p.initiator = \(bind: department)" }

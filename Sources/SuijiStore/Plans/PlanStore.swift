@@ -18,11 +18,16 @@ public struct PlanStore: Sendable {
 
     /// Plans `account` may read, newest first.
     public func list(for account: Account) async throws -> [Plan] {
+        try await all().filter { PlanPolicy.canRead(account, $0) }
+    }
+
+    /// Every plan, newest first: for readers that apply their own rule (`PublicRecordStore`).
+    func all() async throws -> [Plan] {
         let rows = try await database.read { db in
             try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM plans ORDER BY year DESC, id DESC")
                 .all(decoding: PlanRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
-        return try rows.map { try $0.plan() }.filter { PlanPolicy.canRead(account, $0) }
+        return try rows.map { try $0.plan() }
     }
 
     /// One plan, if `account` may read it.
@@ -115,23 +120,27 @@ public struct PlanStore: Sendable {
     /// The batches of a plan.
     public func batches(planID: Int64, for account: Account) async throws -> [Batch] {
         _ = try await get(id: planID, for: account)
-        return try await database.read { db in
-            try await db.raw(
-                "SELECT id, plan_id, code, start_date, end_date, size, cross_unit, cap_extra FROM batches WHERE plan_id = \(bind: planID) ORDER BY id"
-            ).all(decoding: BatchRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.batch() }
-        }
+        return try await database.read { db in try await Self.loadBatches(planID: planID, on: db) }
     }
 
     /// One batch with its plan.
     public func batch(id: Int64, for account: Account) async throws -> (Plan, Batch) {
-        let row = try await database.read { db in
-            try await db.raw(
-                "SELECT id, plan_id, code, start_date, end_date, size, cross_unit, cap_extra FROM batches WHERE id = \(bind: id)"
-            ).first(decoding: BatchRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        guard let row else { throw PlanError.notFound("未找到批次（\(id)）") }
-        let plan = try await get(id: row.planId, for: account)
-        return (plan, try row.batch())
+        let batch = try await database.read { db in try await Self.loadBatch(id: id, on: db) }
+        guard let batch else { throw PlanError.notFound("未找到批次（\(id)）") }
+        let plan = try await get(id: batch.planID, for: account)
+        return (plan, batch)
+    }
+
+    static let batchColumns = "id, plan_id, code, start_date, end_date, size, cross_unit, cap_extra"
+
+    static func loadBatches(planID: Int64, on db: any SQLDatabase) async throws -> [Batch] {
+        try await db.raw("SELECT \(unsafeRaw: batchColumns) FROM batches WHERE plan_id = \(bind: planID) ORDER BY id")
+            .all(decoding: BatchRow.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.batch() }
+    }
+
+    static func loadBatch(id: Int64, on db: any SQLDatabase) async throws -> Batch? {
+        try await db.raw("SELECT \(unsafeRaw: batchColumns) FROM batches WHERE id = \(bind: id)")
+            .first(decoding: BatchRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.batch()
     }
 
     static func load(id: Int64, on db: any SQLDatabase) async throws -> Plan? {

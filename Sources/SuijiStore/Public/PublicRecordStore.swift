@@ -165,7 +165,7 @@ public struct PublicRecordStore: Sendable {
         """
     static let recordSelections = """
         SELECT s.draw_id, s.year, d.plan_id FROM draw_selections s JOIN draws d ON d.id = s.draw_id
-        WHERE s.target_uid = ?1 AND d.state = 'executed' ORDER BY s.year DESC, s.draw_id
+        WHERE s.target_uid = ?1 AND d.state = '\(DrawState.executed.rawValue)' ORDER BY s.year DESC, s.draw_id
         """
 
     /// Through SQLKit (PostgreSQL, SQLite in memory).

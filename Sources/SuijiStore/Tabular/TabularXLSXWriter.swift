@@ -56,15 +56,19 @@ public struct TabularXLSXWriter: Sendable {
         return try Self.package(parts)
     }
 
+    /// The date every part carries: fixed, not the clock's, so a workbook is a function of its
+    /// sheets alone and an export of the same data is the same bytes (2000-01-01 12:00 UTC; the
+    /// zip stores it in UTC).
+    static let partDate = Date(timeIntervalSince1970: 946_728_000)
+
     /// Zips `parts` (path, bytes) into a package, each part deflated.
     static func package(_ parts: [(String, Data)]) throws -> Data {
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
-            let date = Date()
             for (path, bytes) in parts {
                 try archive.addEntry(
                     with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                    modificationDate: date, compressionMethod: .deflate,
+                    modificationDate: partDate, compressionMethod: .deflate,
                     bufferSize: 1 << 16
                 ) { position, size in
                     bytes.subdata(in: Int(position)..<(Int(position) + size))

@@ -10,7 +10,7 @@ import SuijiStore
 struct CreditAPIController {
     let stores: Stores
     let clock: AppClock
-    var credit: CreditStore { CreditStore(database: stores.database) }
+    var credit: CreditStore { stores.credit }
 
     struct CreditBody: Encodable {
         var uid: String

@@ -10,7 +10,7 @@ import SuijiStore
 struct FollowUpAPIController {
     let stores: Stores
     let clock: AppClock
-    var followUps: FollowUpStore { FollowUpStore(database: stores.database) }
+    var followUps: FollowUpStore { stores.followUps }
 
     struct ActionBody: Decodable {
         var date: CalendarDate?

@@ -19,29 +19,26 @@ struct HistoryAPIController {
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/api/v1/items/:id/versions") { _, context in
-            let account = try context.requireAccount()
+        let signedIn = SignedInRoutes(router, under: "/api/v1")
+        signedIn.get("items/:id/versions") { _, context, account in
             let id = try context.parameters.require("id", as: Int64.self)
             return JSONBody.response(try await stores.items.versions(id: id, scope: AccessPolicy.readScope(account)))
         }
-        router.get("/api/v1/items/:id/versions/:version") { _, context in
-            let account = try context.requireAccount()
+        signedIn.get("items/:id/versions/:version") { _, context, account in
             let id = try context.parameters.require("id", as: Int64.self)
             let version = try context.parameters.require("version", as: Int.self)
             return JSONBody.response(try await stores.items.get(id: id, version: version, scope: AccessPolicy.readScope(account)))
         }
-        router.get("/api/v1/targets/:id/history") { _, context in
-            let account = try context.requireAccount()
+        signedIn.get("targets/:id/history") { _, context, account in
             let id = try context.parameters.require("id", as: Int64.self)
             return JSONBody.response(try await stores.targets.statusHistory(id: id, scope: AccessPolicy.readScope(account)))
         }
-        router.get("/api/v1/inspectors/:id/conflicts") { _, context in
-            let account = try context.requireAccount()
+        signedIn.get("inspectors/:id/conflicts") { _, context, account in
             let id = try context.parameters.require("id", as: Int64.self)
             return JSONBody.response(try await stores.inspectors.conflicts(inspectorID: id, scope: AccessPolicy.readScope(account)))
         }
-        router.post("/api/v1/inspectors/:id/conflicts") { request, context in
-            let caller = try context.caller(clock)
+        signedIn.post("inspectors/:id/conflicts") { request, context, account in
+            let caller = Caller(account: account, at: clock.now())
             let id = try context.parameters.require("id", as: Int64.self)
             let body = try await request.decode(as: ConflictBody.self, context: context)
             let conflict = ConflictOfInterest(

@@ -11,7 +11,7 @@ import SuijiStore
 struct InspectionAPIController {
     let stores: Stores
     let clock: AppClock
-    var inspections: InspectionStore { InspectionStore(database: stores.database) }
+    var inspections: InspectionStore { stores.inspections }
 
     struct ReviewBody: Decodable {
         var action: String

@@ -13,7 +13,7 @@ struct InspectionRecordsAPIController {
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
-    var inspections: InspectionStore { InspectionStore(database: stores.database) }
+    var inspections: InspectionStore { stores.inspections }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("/api/v1/inspections/:id")

@@ -10,7 +10,7 @@ import SuijiStore
 struct OversightAPIController {
     let stores: Stores
     let clock: AppClock
-    var statistics: StatisticsStore { StatisticsStore(database: stores.database) }
+    var statistics: StatisticsStore { stores.statistics }
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
 
     func addRoutes(to router: Router<AppRequestContext>) {

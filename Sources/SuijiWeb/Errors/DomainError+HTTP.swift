@@ -22,7 +22,5 @@ extension AuthError: HTTPResponseError {}
 extension ImportError: HTTPResponseError {}
 extension CreditCodeError: HTTPResponseError {}
 extension WebError: HTTPResponseError {}
-extension PlanError: HTTPResponseError {}
+extension StateMachineError: HTTPResponseError {}
 extension DrawError: HTTPResponseError {}
-extension InspectionError: HTTPResponseError {}
-extension FollowUpError: HTTPResponseError {}

@@ -126,15 +126,30 @@ extension ErrorKind {
 
 /// JSON responses with a fixed encoder (sorted keys, ISO dates).
 enum JSONBody {
-    /// JSON with sorted keys and ISO 8601 timestamps (`createdAt`, `enteredAt`, …).
+    /// JSON with sorted keys and ISO 8601 timestamps (`createdAt`, `enteredAt`, …). A value that
+    /// cannot be encoded (a non-finite number, a failing `encode(to:)`) answers 500 with the
+    /// error envelope, never an empty object that looks like success.
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        do {
+            return json(try encoder.encode(value), status: status)
+        } catch {
+            let body = ErrorBody(
+                code: "internal", message: "服务器内部错误：应答无法编码为 JSON", field: nil, status: .internalServerError, details: nil)
+            // An envelope of strings and a status always encodes.
+            return json((try? encoder.encode(ErrorEnvelope(error: body))) ?? Data(), status: .internalServerError)
+        }
+    }
+
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return encoder
+    }
+
+    static func json(_ data: Data, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// A JSON request body that may be absent: an empty body is nil, a malformed one an error.

@@ -17,7 +17,7 @@ struct BatchFormValues {
     var d = "0"
     var capExtra = "0"
     var crossUnit = false
-    var roundings: [FieldOption] = BatchFormValues.roundings(.ceil)
+    var roundings: [FieldOption] = BatchFormValues.roundings(.default)
 
     init() {}
 
@@ -31,7 +31,9 @@ struct BatchFormValues {
         (a, b, c, d) = (form.value("a"), form.value("b"), form.value("c"), form.value("d"))
         capExtra = form.value("capExtra")
         crossUnit = !form.value("crossUnit").isEmpty
-        roundings = Self.roundings(RatioRounding(rawValue: form.value("rounding")) ?? .ceil)
+        // An unknown rounding is refused by the form's parsing (`RatioRounding(formValue:)`); the
+        // form shown again with that error selects the default.
+        roundings = Self.roundings((try? RatioRounding(formValue: form.value("rounding"))) ?? .default)
     }
 
     /// The values of a stored batch.
@@ -53,6 +55,6 @@ struct BatchFormValues {
     }
 
     static func roundings(_ chosen: RatioRounding) -> [FieldOption] {
-        RatioRounding.allCases.map { FieldOption(value: $0.rawValue, label: PlanPagesController.label($0), selected: $0 == chosen) }
+        RatioRounding.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == chosen) }
     }
 }

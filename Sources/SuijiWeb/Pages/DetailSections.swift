@@ -7,10 +7,10 @@ import SuijiStore
 /// The history tables under a record: item versions, target status history, declared conflicts.
 enum DetailSections {
     static func sections<Resource: LibraryResource>(
-        for record: Resource.Record, id: Int64, resource: Resource, account: Account, names: LibraryNames
+        for record: Resource.Record, id: Int64, resource: Resource, account: Account, names: LibraryNames, stores: Stores
     ) async throws -> [DetailPage.Section] {
         let scope = AccessPolicy.readScope(account)
-        let people = try await NameDirectory(database: resource.database).accounts()
+        let people = try await stores.names.accounts()
         switch resource {
         case let items as CheckItemStore:
             let versions = try await items.versions(id: id, scope: scope)
@@ -37,10 +37,10 @@ enum DetailSections {
                             sourceLabel($0.source),
                         ]
                     })
-            ] + (try await credit(uid: (record as? Target)?.uid ?? "", database: targets.database, scope: scope))
+            ] + (try await credit(uid: (record as? Target)?.uid ?? "", stores: stores, scope: scope))
         case let inspectors as InspectorStore:
             let conflicts = try await inspectors.conflicts(inspectorID: id, scope: scope)
-            let targets = try await NameDirectory(database: inspectors.database).targets(Set(conflicts.map(\.targetUID)))
+            let targets = try await stores.names.targets(Set(conflicts.map(\.targetUID)))
             return [
                 DetailPage.Section(
                     title: "申报的回避情形", columns: ["检查对象", "情形", "说明", "申报日期"],
@@ -58,12 +58,11 @@ enum DetailSections {
 
     /// The target's credit record (its published results, §19) and the risk-class changes
     /// they and the scheduled lowering made, with reasons.
-    static func credit(uid: String, database: SuijiDatabase, scope: DepartmentScope) async throws -> [DetailPage.Section] {
-        let store = CreditStore(database: database)
-        let records = try await store.records(uid: uid, scope: scope)
-        let history = try await store.history(uid: uid, scope: scope)
-        let vocabulary = try await InspectionStore(database: database).vocabulary()
-        let names = try await DepartmentStore(database: database).names()
+    static func credit(uid: String, stores: Stores, scope: DepartmentScope) async throws -> [DetailPage.Section] {
+        let records = try await stores.credit.records(uid: uid, scope: scope)
+        let history = try await stores.credit.history(uid: uid, scope: scope)
+        let vocabulary = try await stores.inspections.vocabulary()
+        let names = try await stores.departments.names()
         return [
             DetailPage.Section(
                 title: "信用记录（已公示的抽查结果）", columns: ["公示日期", "公示部门", "抽查结果", "发现问题", "检查任务"],

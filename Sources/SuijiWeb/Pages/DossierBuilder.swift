@@ -19,21 +19,21 @@ struct DossierBuilder {
 
     /// The dossier's files, in archive order.
     func files(id: Int64, account: Account, at: Date) async throws -> (dossier: InspectionDossier, files: [File]) {
-        let dossier = try await InspectionStore(database: stores.database).dossier(id: id, for: account)
+        let dossier = try await stores.inspections.dossier(id: id, for: account)
         let inspection = dossier.inspection
         let catalog = try await stores.itemCatalog(inspection)
         // The dossier shows the 文号 issued so far; reading it issues none.
         let print = try await stores.inspectionPrint(
-            inspection, number: try await DocumentNumberStore(database: stores.database).existing(id), entrustments: dossier.entrustments,
+            inspection, number: try await stores.documentNumbers.existing(id), entrustments: dossier.entrustments,
             account: account, today: CalendarDate(chinaDateOf: at))
         var files = [
             File(
                 path: "01-抽查通知书.html", title: "抽查通知书",
-                content: Data(standalone(pages.html("print-document", print.notice, account: nil)).utf8)),
+                content: Data(standalone(try pages.html("print-document", print.notice, account: nil)).utf8)),
             File(path: "01-抽查通知书.pdf", title: "抽查通知书（PDF）", content: print.notice.pdf(created: at)),
             File(
                 path: "02-检查记录表.html", title: "检查记录表",
-                content: Data(standalone(pages.html("print-document", print.record, account: nil)).utf8)),
+                content: Data(standalone(try pages.html("print-document", print.record, account: nil)).utf8)),
             File(path: "02-检查记录表.pdf", title: "检查记录表（PDF）", content: print.record.pdf(created: at)),
             File(path: "03-检查结果.json", title: "检查任务与逐项检查结果", content: try Self.json(inspection)),
             File(path: "04-委托记录.json", title: "委托专业机构（专家）记录", content: try Self.json(dossier.entrustments)),

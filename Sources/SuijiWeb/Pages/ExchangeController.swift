@@ -13,7 +13,7 @@ struct ExchangeController {
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
-    var exporter: ExchangeExporter { ExchangeExporter(database: stores.database) }
+    var exporter: ExchangeExporter { stores.exchange }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/exchange", use: page)

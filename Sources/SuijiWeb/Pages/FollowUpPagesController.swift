@@ -12,7 +12,7 @@ struct FollowUpPagesController {
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
-    var followUps: FollowUpStore { FollowUpStore(database: stores.database) }
+    var followUps: FollowUpStore { stores.followUps }
     var inspectionPages: InspectionPagesController { InspectionPagesController(stores: stores, pages: pages, clock: clock) }
 
     func addRoutes(to router: Router<AppRequestContext>) {

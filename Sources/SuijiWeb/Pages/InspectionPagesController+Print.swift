@@ -33,7 +33,7 @@ extension InspectionPagesController {
 
     func printDocument(_ kind: PrintKind, caller: Caller, context: AppRequestContext) async throws -> PrintDocument {
         let inspection = try await inspections.get(id: try context.parameters.require("id", as: Int64.self), for: caller.account)
-        let number = try await DocumentNumberStore(database: stores.database).number(for: inspection, caller: caller)
+        let number = try await stores.documentNumbers.number(for: inspection, caller: caller)
         let print = try await stores.inspectionPrint(
             inspection, number: number, entrustments: try await inspections.entrustments(id: inspection.id, for: caller.account),
             account: caller.account, today: CalendarDate(chinaDateOf: caller.at))

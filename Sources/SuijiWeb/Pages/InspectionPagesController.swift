@@ -13,7 +13,7 @@ struct InspectionPagesController {
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
-    var inspections: InspectionStore { InspectionStore(database: stores.database) }
+    var inspections: InspectionStore { stores.inspections }
     static let perPage = 20
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -118,7 +118,7 @@ struct InspectionPagesController {
         let records = InspectionPageBuilder.Records(
             attachments: try await inspections.attachments(id: id, for: account),
             entrustments: try await inspections.entrustments(id: id, for: account),
-            followUps: try await FollowUpStore(database: stores.database).list(inspectionID: id, for: account),
+            followUps: try await stores.followUps.list(inspectionID: id, for: account),
             experts: try await experts(inspection, account: account),
             planName: try await stores.names.plans()[inspection.planID]?.name ?? "",
             people: try await stores.names.accounts(),

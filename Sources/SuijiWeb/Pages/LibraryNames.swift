@@ -11,11 +11,11 @@ struct LibraryNames: Sendable {
     var areas: [String: String] = [:]
     var items: [PlanItem: String] = [:]
 
-    static func load(_ database: SuijiDatabase) async throws -> LibraryNames {
+    static func load(_ stores: Stores) async throws -> LibraryNames {
         LibraryNames(
-            departments: try await DepartmentStore(database: database).names(),
-            areas: Dictionary(try await AreaStore(database: database).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
-            items: try await CheckItemStore(database: database).currentNames())
+            departments: try await stores.departments.names(),
+            areas: Dictionary(try await stores.areas.all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
+            items: try await stores.items.currentNames())
     }
 
     func department(_ code: String) -> String { departments[code] ?? code }

@@ -8,6 +8,8 @@ import SuijiStore
 /// Staff pages of one library: list with search, filters and paging; detail; create and edit forms.
 struct LibraryPagesController<Resource: LibraryResource> {
     let resource: Resource
+    /// The other stores a detail page reads (credit records under a target).
+    let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
 
@@ -28,7 +30,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
         var query = ListQueryParameters.parse(parameters, filters: Resource.filters)
         query.sort = links.sort(allowed: Resource.sortKeys.compactMap { $0 })
         let page = try await resource.list(scope: AccessPolicy.readScope(account), query: query)
-        let names = try await LibraryNames.load(resource.database)
+        let names = try await LibraryNames.load(stores)
         let model = ListPage(
             title: Resource.title, path: Resource.path, search: query.search,
             columns: links.columns(Resource.listColumns, keys: Resource.sortKeys, current: query.sort),
@@ -52,12 +54,13 @@ struct LibraryPagesController<Resource: LibraryResource> {
         let account = try context.requireAccount()
         let id = try context.parameters.require("id", as: Int64.self)
         let record = try await resource.get(id: id, scope: AccessPolicy.readScope(account))
-        let names = try await LibraryNames.load(resource.database)
+        let names = try await LibraryNames.load(stores)
         let model = DetailPage(
             title: Resource.title, path: Resource.path,
             fields: Resource.detail(record, names: names).map { DetailPage.Field(label: $0.0, value: $0.1.isEmpty ? "—" : $0.1) },
             editURL: AccessPolicy.writableDepartment(account) == Resource.department(of: record) ? "/\(Resource.path)/\(id)/edit" : nil,
-            sections: try await DetailSections.sections(for: record, id: id, resource: resource, account: account, names: names))
+            sections: try await DetailSections.sections(
+                for: record, id: id, resource: resource, account: account, names: names, stores: stores))
         return pages.render("detail", model, account: account, csrf: context.csrfToken)
     }
 

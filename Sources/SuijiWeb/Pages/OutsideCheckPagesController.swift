@@ -14,7 +14,7 @@ struct OutsideCheckPagesController {
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
-    var checks: OutsideCheckStore { OutsideCheckStore(database: stores.database) }
+    var checks: OutsideCheckStore { stores.outsideChecks }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/outside-checks", use: list)

@@ -6,18 +6,34 @@ import Mustache
 import SuijiCore
 import SuijiStore
 
+/// A template the renderer cannot find: a fault of the build, never of the request.
+public enum TemplateError: Error, Equatable, CustomStringConvertible {
+    /// The module's `Templates` folder is not in the bundle.
+    case folderMissing
+    /// No template of this name was loaded.
+    case missing(String)
+
+    public var description: String {
+        switch self {
+        case .folderMissing: "templates missing from the bundle"
+        case .missing(let name): "template \(name).mustache missing"
+        }
+    }
+}
+
 /// Renders a page: a view model plus one Mustache template, inside the shared layout.
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     /// Department names for the header, kept current by `DepartmentNamesMiddleware`.
     let departments = DepartmentNames()
 
-    /// Loads the templates shipped in the module's resources.
+    /// Loads the templates shipped in the module's resources; every page's template must be
+    /// there (`templates`), or this throws and the server does not start.
     public static func bundled() async throws -> PageRenderer {
-        guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw WebError.badRequest(field: nil, message: "templates missing from the bundle")
-        }
-        return PageRenderer(library: try await MustacheLibrary(directory: url.path))
+        guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else { throw TemplateError.folderMissing }
+        let renderer = PageRenderer(library: try await MustacheLibrary(directory: url.path))
+        try renderer.requireTemplates()
+        return renderer
     }
 
     /// What every page's layout needs next to the page's own model.
@@ -39,9 +55,10 @@ public struct PageRenderer: Sendable {
         var url: String
     }
 
-    /// The HTML of `template` with `model`. A `PageModel` is handed to Mustache as a prepared
-    /// context (`MustacheContext`); any other model is read by Mustache through reflection.
-    func html<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "") -> String {
+    /// The HTML of `template` with `model`; throws when the template is missing. A `PageModel` is
+    /// handed to Mustache as a prepared context (`MustacheContext`); any other model is read by
+    /// Mustache through reflection.
+    func html<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "") throws(TemplateError) -> String {
         let user = account.map { account in
             UserBar(
                 name: account.displayName, role: account.role.label,
@@ -54,7 +71,8 @@ public struct PageRenderer: Sendable {
             } else {
                 Envelope(page: model, user: user, nav: nav, csrf: csrf)
             }
-        return library.render(context, withTemplate: template) ?? "<p>模板 \(template) 缺失</p>"
+        guard let html = library.render(context, withTemplate: template) else { throw .missing(template) }
+        return html
     }
 
     static func context<Model: PageModel>(_ model: Model, user: UserBar?, nav: [NavItem], csrf: String) -> Any {
@@ -69,14 +87,20 @@ public struct PageRenderer: Sendable {
         var csrf: String
     }
 
-    /// An HTML response of `template` with `model`.
+    /// An HTML response of `template` with `model`. A missing template answers 500, never a page
+    /// that looks fine.
     func render<Model>(_ template: String, _ model: Model, account: Account?, csrf: String = "", status: HTTPResponse.Status = .ok)
         -> Response
     {
-        let html = html(template, model, account: account, csrf: csrf)
-        return Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+        do {
+            let html = try html(template, model, account: account, csrf: csrf)
+            return Response(
+                status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        } catch {
+            return Response(
+                status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "服务器内部错误：页面模板 \(template) 缺失")))
+        }
     }
 
     /// The Chinese error page.

@@ -3,7 +3,6 @@
 import Foundation
 import Hummingbird
 import SuijiCore
-import SuijiDraw
 import SuijiStore
 
 /// The plan pages' form posts: state actions, new batches, preparing a draw; and reading the
@@ -109,7 +108,7 @@ extension PlanPagesController {
             }
             let (a, b, c, d) = (ratio("a", "A"), ratio("b", "B"), ratio("c", "C"), ratio("d", "D"))
             guard issues.isEmpty else { throw PlanError.invalid(issues) }
-            size = .ratios(a: a, b: b, c: c, d: d, rounding: RatioRounding(rawValue: form.value("rounding")) ?? .ceil)
+            size = .ratios(a: a, b: b, c: c, d: d, rounding: try RatioRounding(formValue: form.value("rounding")))
         } else {
             guard let count = form.value("count").count <= 9 ? Int(form.value("count")) : nil else {
                 throw PlanError.invalid([FieldIssue(field: "count", message: "请填写抽取数量（整数）")])

@@ -76,7 +76,7 @@ struct PlanPagesController {
         let plan = try await stores.plans.get(id: id, for: account)
         let batches = try await stores.plans.batches(planID: id, for: account)
         let draws = try await stores.draws.list(for: account).filter { $0.planID == id }
-        let library = try await LibraryNames.load(stores.database)
+        let library = try await LibraryNames.load(stores)
         let names = library.departments
         let initiatorAdmin = (try? PlanPolicy.requireInitiator(account, plan)) != nil
         var model = PlanPage(
@@ -147,15 +147,8 @@ struct PlanPagesController {
         case .count(let n): "固定数量 \(n) 户"
         case .ratios(let a, let b, let c, let d, let rounding):
             "按风险等级比例 A 类 \(Permille.percentText(a))、B 类 \(Permille.percentText(b))、C 类 \(Permille.percentText(c))、"
-                + "D 类 \(Permille.percentText(d))（\(label(rounding))）"
+                + "D 类 \(Permille.percentText(d))（\(rounding.label)）"
         }
     }
 
-    static func label(_ rounding: RatioRounding) -> String {
-        switch rounding {
-        case .ceil: "向上取整（不低于）"
-        case .floor: "向下取整"
-        case .roundHalfUp: "四舍五入"
-        }
-    }
 }

@@ -45,25 +45,15 @@ struct PublicDrawPage: Encodable {
     var logLines: [PublicLogLine]
     var logHead: PublicLogHead?
 
-    /// A read-only reader used for public look-ups (the store only has account-scoped reads).
-    static let reader = Account(username: "public", displayName: "公众", role: .overseer)
-
     /// The draw `id` and its plan, or 404 when it does not exist or is not public.
     static func load(_ id: String, stores: Stores) async throws -> (Plan, DrawSummary) {
-        let draw: DrawSummary
-        do {
-            draw = try await stores.draws.get(id, for: reader)
-        } catch is PlanError {
-            throw WebError.notFound
-        }
-        let plan = try await stores.plans.get(id: draw.planID, for: reader)
-        guard PlanPolicy.isPublic(plan) else { throw WebError.notFound }
-        return (plan, draw)
+        guard let found = try await stores.publicRecords.draw(id) else { throw WebError.notFound }
+        return (found.plan, found.draw)
     }
 
     static func make(_ id: String, stores: Stores, now: Date) async throws -> PublicDrawPage {
         let (plan, draw) = try await load(id, stores: stores)
-        let (_, batch) = try await stores.plans.batch(id: draw.batchID, for: reader)
+        guard let batch = try await stores.publicRecords.batch(of: draw) else { throw WebError.notFound }
         let files = try await stores.draws.publishedFiles(id)
         let names = try await stores.draws.names(id, files: files)
         func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }

@@ -43,11 +43,9 @@ struct PublicPortalController {
 
     static func query(_ request: Request) -> String { (request.uri.queryParameters["q"].map(String.init) ?? "").trimmed }
 
-    var reader: Account { PublicDrawPage.reader }
-
     /// Published plans (approved or later, and published by the office), newest first.
     func publicPlans() async throws -> [Plan] {
-        try await stores.plans.list(for: reader).filter(PlanPolicy.isOnPortal)
+        try await stores.publicRecords.portalPlans()
     }
 
     @Sendable func home(request: Request, context: AppRequestContext) async throws -> Response {
@@ -80,18 +78,12 @@ struct PublicPortalController {
 
     @Sendable func plan(request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = Int64(try context.parameters.require("id")) else { throw WebError.notFound }
-        let plan: Plan
-        do {
-            plan = try await stores.plans.get(id: id, for: reader)
-        } catch is PlanError {
-            throw WebError.notFound
-        }
-        guard PlanPolicy.isOnPortal(plan) else { throw WebError.notFound }
-        let library = try await LibraryNames.load(stores.database)
+        guard let plan = try await stores.publicRecords.portalPlan(id: id) else { throw WebError.notFound }
+        let library = try await LibraryNames.load(stores)
         let names = library.departments
         let itemNames = library.items
-        let batches = try await stores.plans.batches(planID: id, for: reader)
-        let draws = try await stores.draws.list(for: reader).filter { $0.planID == id }
+        let batches = try await stores.publicRecords.batches(planID: id)
+        let draws = try await stores.publicRecords.draws(planID: id)
         let model = PublicPlanPage(
             plan: plan, names: names, itemNames: itemNames, batches: batches, draws: draws, scope: library.scope(plan.scope))
         return pages.render("public-plan", model, account: context.account, csrf: context.csrfToken)

@@ -5,9 +5,6 @@ import SuijiCore
 import SuijiStore
 
 extension Stores {
-    /// Names for codes and ids, read in bulk.
-    var names: NameDirectory { NameDirectory(database: database) }
-
     /// The check items of the inspection's departments, by `department:code`.
     func itemCatalog(_ inspection: Inspection) async throws -> [String: CheckItem] {
         var catalog: [String: CheckItem] = [:]

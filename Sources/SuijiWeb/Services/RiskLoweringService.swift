@@ -62,7 +62,7 @@ public struct RiskLoweringService: Service {
     /// One pass: the lowerings due today (China time), as the system account.
     @discardableResult
     public func runOnce() async throws -> [RiskClassChange] {
-        try await CreditStore(database: stores.database).applyDueLowerings(caller: .system(at: clock.now()))
+        try await stores.credit.applyDueLowerings(caller: .system(at: clock.now()))
     }
 
     /// The first 00:05 China time strictly after `date`.

@@ -12,7 +12,7 @@ struct OversightPagesController {
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
-    var statistics: StatisticsStore { StatisticsStore(database: stores.database) }
+    var statistics: StatisticsStore { stores.statistics }
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
 
     func addRoutes(to router: Router<AppRequestContext>) {
