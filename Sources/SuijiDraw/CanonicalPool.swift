@@ -40,6 +40,9 @@ public struct CanonicalPool: Sendable {
     public let streetOffsets: [Int]
     /// Lowercase hex SHA-256 of `pool.txt`.
     public let digest: String
+    /// The bytes of `pool.txt` when the pool was parsed from them (`PoolFile.parse`): handed
+    /// back by `fileBytes()` rather than encoded again.
+    let encoded: [UInt8]?
 
     /// Number of targets.
     public var count: Int { idOffsets.count - 1 }
@@ -101,6 +104,27 @@ public struct CanonicalPool: Sendable {
         var h = SHA256()
         PoolFile.stream(ids, offs, sortedLabels, sIndex, divs, streets, sOffs) { h.update(data: $0) }
         self.digest = Bytes.hex(Array(h.finalize()))
+        self.encoded = nil
+    }
+
+    /// A pool parsed from its canonical file `bytes` (`PoolFile.parse` has checked every field,
+    /// the order and the uniqueness of the ids): labels put in canonical order, the digest that
+    /// of `bytes`, which are kept as the file.
+    init(
+        parsed bytes: [UInt8], ids: [UInt8], idOffsets: [Int], stratumLabels: [String], stratumIndex: [UInt16], divisions: [UInt32],
+        streets: [UInt8], streetOffsets: [Int]
+    ) {
+        let sortedLabels = stratumLabels.sorted(by: TextFile.less)
+        let remap = stratumLabels.map { l in UInt16(sortedLabels.firstIndex(of: l)!) }
+        self.idBytes = ids
+        self.idOffsets = idOffsets
+        self.stratumLabels = sortedLabels
+        self.stratumIndex = remap == Array(0..<UInt16(remap.count)) ? stratumIndex : stratumIndex.map { remap[Int($0)] }
+        self.divisions = divisions
+        self.streetBytes = streets
+        self.streetOffsets = streetOffsets
+        self.digest = Bytes.sha256Hex(bytes)
+        self.encoded = bytes
     }
 
     /// Builds a pool from entries in any order.
@@ -153,6 +177,7 @@ public struct CanonicalPool: Sendable {
 
     /// The exact bytes of `pool.txt`.
     public func fileBytes() -> [UInt8] {
+        if let encoded { return encoded }
         var out = [UInt8]()
         out.reserveCapacity(idBytes.count + streetBytes.count + count * 12)
         PoolFile.stream(idBytes, idOffsets, stratumLabels, stratumIndex, divisions, streetBytes, streetOffsets) {

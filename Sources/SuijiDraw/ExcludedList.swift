@@ -48,15 +48,18 @@ public struct ExcludedList: Sendable, Equatable {
             if i > 0 && sorted[i - 1].id == e.id { throw .duplicate(file: "excluded.txt", line: i + 1, value: e.id) }
         }
         self.entries = sorted
+        self.digest = Bytes.sha256Hex(Self.encode(sorted))
     }
 
-    /// The exact bytes of `excluded.txt`.
-    public func fileBytes() -> [UInt8] {
+    static func encode(_ entries: [ExcludedEntry]) -> [UInt8] {
         TextFile.encode(entries.map { [$0.id, $0.stratum, $0.reason.rawValue] })
     }
 
-    /// Lowercase hex SHA-256 of the file.
-    public var digest: String { Bytes.sha256Hex(fileBytes()) }
+    /// The exact bytes of `excluded.txt`.
+    public func fileBytes() -> [UInt8] { Self.encode(entries) }
+
+    /// Lowercase hex SHA-256 of the file (computed once, with the list).
+    public let digest: String
 
     /// Number of excluded targets of `stratum`.
     public func count(stratum: String) -> Int { entries.filter { $0.stratum == stratum }.count }

@@ -21,9 +21,36 @@ public struct FlowMatcher {
     var rootInspector = -1
     var parentG: [Int32]
     var parentI: [Int32]
+    /// `p.eligible` flattened: group `g`'s inspectors are `eligibleFlat[eligibleStart[g]..<eligibleStart[g + 1]]`
+    /// (the search reads them without touching a nested array).
+    let eligibleFlat: [Int32]
+    let eligibleStart: [Int]
+    /// Per edge of `eligibleFlat`: whether it carries flow or is locked (`flowTo` or `locked`
+    /// holds it), kept in step with both so the search tests one byte per edge.
+    var blocked: [Bool]
+    /// The search's queue, kept between searches.
+    var queue: [Int32] = []
+    /// The inspectors the last search reached.
+    var visited: [Int32] = []
+    /// `dead[i] == deadVersion`: inspector `i` cannot give up a unit of flow in the current
+    /// state (a failed search from it, or one that reached it, found no spare capacity: every
+    /// group it serves was searched). Valid while the state stays as it is, i.e. for the
+    /// candidates of one slot; `solve` moves to a new version for each slot.
+    var dead: [UInt32]
+    var deadVersion: UInt32 = 1
 
     init(_ p: MatchingProblem) {
         self.p = p
+        var flat: [Int32] = []
+        var start = [0]
+        for list in p.eligible {
+            flat += list
+            start.append(flat.count)
+        }
+        eligibleFlat = flat
+        eligibleStart = start
+        blocked = Array(repeating: false, count: flat.count)
+        dead = Array(repeating: 0, count: p.capacity.count)
         perDept = p.slotsPerDepartment
         let g = p.teamCount * p.departmentCount
         let n = p.capacity.count
@@ -45,7 +72,9 @@ public struct FlowMatcher {
     /// on success augments and returns true.
     mutating func augment(fromGroup g0: Int?, fromInspector i0: Int?) -> Bool {
         epoch &+= 1
-        var queue = [Int32]()
+        let epoch = epoch
+        queue.removeAll(keepingCapacity: true)
+        visited.removeAll(keepingCapacity: true)
         if let g0 {
             stampG[g0] = epoch
             parentI[g0] = -1
@@ -60,26 +89,38 @@ public struct FlowMatcher {
             }
         }
         var head = 0
-        while head < queue.count {
-            let g = Int(queue[head])
-            head += 1
-            for i32 in p.eligible[g] {
-                let i = Int(i32)
-                if stampI[i] == epoch || capLeft[i] == 0 || flowTo[g].contains(i32) || locked[g].contains(i32) { continue }
-                stampI[i] = epoch
-                parentG[i] = Int32(g)
-                if spare(i) > 0 {
-                    applyPath(end: i)
-                    return true
-                }
-                for g2 in inFlow[i] where stampG[Int(g2)] != epoch {
-                    stampG[Int(g2)] = epoch
-                    parentI[Int(g2)] = i32
-                    queue.append(g2)
+        var end = -1
+        eligibleFlat.withUnsafeBufferPointer { flat in
+            eligibleStart.withUnsafeBufferPointer { start in
+                capLeft.withUnsafeBufferPointer { capLeft in
+                    while head < queue.count {
+                        let g = Int(queue[head])
+                        head += 1
+                        for k in start[g]..<start[g + 1] {
+                            let i32 = flat[k]
+                            let i = Int(i32)
+                            if stampI[i] == epoch || capLeft[i] == 0 || blocked[k] { continue }
+                            stampI[i] = epoch
+                            parentG[i] = Int32(g)
+                            visited.append(i32)
+                            let into = inFlow[i]
+                            if capLeft[i] - into.count > 0 {
+                                end = i
+                                return
+                            }
+                            for g2 in into where stampG[Int(g2)] != epoch {
+                                stampG[Int(g2)] = epoch
+                                parentI[Int(g2)] = i32
+                                queue.append(g2)
+                            }
+                        }
+                    }
                 }
             }
         }
-        return false
+        guard end >= 0 else { return false }
+        applyPath(end: end)
+        return true
     }
 
     mutating func applyPath(end: Int) {
@@ -88,6 +129,7 @@ public struct FlowMatcher {
             let g = Int(parentG[i])
             flowTo[g].append(Int32(i))
             inFlow[i].append(Int32(g))
+            refresh(g, Int32(i))
             let prev = Int(parentI[g])
             if prev < 0 { return }
             removeFlow(g, prev)
@@ -99,6 +141,14 @@ public struct FlowMatcher {
     mutating func removeFlow(_ g: Int, _ i: Int) {
         if let k = flowTo[g].firstIndex(of: Int32(i)) { flowTo[g].remove(at: k) }
         if let k = inFlow[i].firstIndex(of: Int32(g)) { inFlow[i].remove(at: k) }
+        refresh(g, Int32(i))
+    }
+
+    /// Brings `blocked` of edge (g, i) in line with `flowTo` and `locked`.
+    mutating func refresh(_ g: Int, _ i: Int32) {
+        for k in eligibleStart[g]..<eligibleStart[g + 1] where eligibleFlat[k] == i {
+            blocked[k] = flowTo[g].contains(i) || locked[g].contains(i)
+        }
     }
 
     /// Computes a maximum flow; returns the unfilled slots (empty if feasible).
@@ -112,6 +162,7 @@ public struct FlowMatcher {
                 for i32 in p.eligible[g] where got < perDept[d] && spare(Int(i32)) > 0 {
                     flowTo[g].append(i32)
                     inFlow[Int(i32)].append(Int32(g))
+                    refresh(g, i32)
                     got += 1
                 }
                 while got < perDept[d] {
@@ -140,6 +191,7 @@ public struct FlowMatcher {
         for t in 0..<p.teamCount {
             for (s, d) in p.slotDepartments.enumerated() {
                 let g = t * p.departmentCount + d
+                m.deadVersion &+= 1
                 var chosen: Int32 = -1
                 for i32 in order(t, s) {
                     let i = Int(i32)
@@ -152,11 +204,13 @@ public struct FlowMatcher {
                         if m.spare(i) < 1 && !m.freeOne(i) {
                             m.flowTo[g].append(Int32(j))
                             m.inFlow[j].append(Int32(g))
+                            m.refresh(g, Int32(j))
                             continue
                         }
                     }
                     m.capLeft[i] -= 1
                     m.locked[g].append(i32)
+                    m.refresh(g, i32)
                     chosen = i32
                     break
                 }
@@ -169,8 +223,12 @@ public struct FlowMatcher {
 
     /// Moves one unit of flow away from full inspector `i` along a residual path.
     mutating func freeOne(_ i: Int) -> Bool {
+        if dead[i] == deadVersion { return false }
         rootInspector = i
         defer { rootInspector = -1 }
-        return augment(fromGroup: nil, fromInspector: i)
+        if augment(fromGroup: nil, fromInspector: i) { return true }
+        dead[i] = deadVersion
+        for v in visited { dead[Int(v)] = deadVersion }
+        return false
     }
 }

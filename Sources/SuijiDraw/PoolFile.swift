@@ -110,8 +110,8 @@ public enum PoolFile {
                 sOffs.append(streets.count)
             }
         }
-        return try CanonicalPool(
-            flatIDs: ids, idOffsets: offs, stratumLabels: labels, stratumIndex: sIndex,
-            divisions: divs, flatStreets: streets, streetOffsets: sOffs)
+        return CanonicalPool(
+            parsed: bytes, ids: ids, idOffsets: offs, stratumLabels: labels, stratumIndex: sIndex, divisions: divs, streets: streets,
+            streetOffsets: sOffs)
     }
 }

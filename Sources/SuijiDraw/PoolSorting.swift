@@ -49,16 +49,37 @@ enum PoolSorting {
         }
     }
 
+    /// The order of the ids by bytes: sorted on their first 16 bytes packed into two integers
+    /// (padded with zero bytes, which no id contains, so a shorter id sorts first as by bytes),
+    /// comparing whole ids only on ties — no closure call chasing offsets per comparison.
     static func permutation(_ ids: [UInt8], _ offs: [Int]) -> [Int32] {
-        var perm = (0..<Int32(offs.count - 1)).map { $0 }
+        struct Key {
+            var high: UInt64
+            var low: UInt64
+            var index: Int32
+        }
+        let n = offs.count - 1
+        var keys = [Key]()
+        keys.reserveCapacity(n)
         ids.withUnsafeBufferPointer { p in
-            perm.sort { x, y in
-                let a = Int(x)
-                let b = Int(y)
+            for i in 0..<n {
+                let a = offs[i]
+                let b = offs[i + 1]
+                var high: UInt64 = 0
+                var low: UInt64 = 0
+                for k in 0..<8 { high = high << 8 | UInt64(a + k < b ? p[a + k] : 0) }
+                for k in 8..<16 { low = low << 8 | UInt64(a + k < b ? p[a + k] : 0) }
+                keys.append(Key(high: high, low: low, index: Int32(i)))
+            }
+            keys.sort { x, y in
+                if x.high != y.high { return x.high < y.high }
+                if x.low != y.low { return x.low < y.low }
+                let a = Int(x.index)
+                let b = Int(y.index)
                 return compareRaw(p, offs[a], offs[a + 1], p, offs[b], offs[b + 1]) < 0
             }
         }
-        return perm
+        return keys.map(\.index)
     }
 
     static func gather(_ buf: [UInt8], _ offs: [Int], _ perm: [Int32]) -> ([UInt8], [Int]) {

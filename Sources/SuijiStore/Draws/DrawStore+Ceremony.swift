@@ -88,10 +88,9 @@ extension DrawStore {
                 if let date = row.publicValueDate, CalendarDate(chinaDateOf: caller.at).iso >= date {
                     throw PlanError.conflict("预告的公开随机值（\(date)）不晚于今天，承诺不能再发布：请联席会议办公室重新预告后再提交")
                 }
-                let files = try await Self.files(id, on: db)
                 let file = Commitment(
-                    drawID: id, poolDigest: Bytes.sha256Hex(files["pool.txt"] ?? []),
-                    parametersDigest: Bytes.sha256Hex(files["parameters.txt"] ?? []),
+                    drawID: id, poolDigest: try await Self.digest(id, name: "pool.txt", on: db),
+                    parametersDigest: try await Self.digest(id, name: "parameters.txt", on: db),
                     commits: updated.sorted { $0.position < $1.position }.map { ($0.department, $0.commitment!) })
                 try await Self.store(["commitment.txt": file.fileBytes()], id: id, on: db)
                 if row.publicValueSource == nil {

@@ -77,10 +77,13 @@ extension DrawStore {
             try await db.raw(
                 "UPDATE draws SET state = \(bind: DrawState.after(.execute).rawValue), executed_at = \(bind: now) WHERE id = \(bind: id)"
             ).run()
-            for selected in try TargetSelection.parseList(bundle.files["selection.txt"] ?? [], file: "selection.txt") {
-                try await db.raw(
-                    "INSERT INTO draw_selections (draw_id, target_uid, year) VALUES (\(bind: id), \(bind: selected.id), \(bind: plan.year))"
-                ).run()
+            let selection = try TargetSelection.parseList(bundle.files["selection.txt"] ?? [], file: "selection.txt")
+            for part in stride(from: 0, to: selection.count, by: 500) {
+                var insert: SQLQueryString = "INSERT INTO draw_selections (draw_id, target_uid, year) VALUES "
+                for (index, selected) in selection[part..<min(part + 500, selection.count)].enumerated() {
+                    insert += "\(unsafeRaw: index == 0 ? "" : ",") (\(bind: id), \(bind: selected.id), \(bind: plan.year))"
+                }
+                try await db.raw(insert).run()
             }
             try await InspectionStore.createForDraw(drawID: id, caller: caller, calendar: database.calendar, on: db)
             if let superseded = row.redrawOf {

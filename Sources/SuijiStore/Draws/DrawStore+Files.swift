@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
+import Crypto
 import Foundation
 import SQLKit
 import SuijiCore
@@ -12,14 +13,36 @@ extension DrawStore {
     static let chunkSize = 128 << 10
 
     static func files(_ id: String, only name: String? = nil, on db: any SQLDatabase) async throws -> [String: [UInt8]] {
+        try await files(id, only: name.map { [$0] }, on: db)
+    }
+
+    /// The files `names` of draw `id` (all of them when nil): a draw's small files without its
+    /// pool and excluded list, which are the bulk of it.
+    static func files(_ id: String, only names: [String]?, on db: any SQLDatabase) async throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         var sql: SQLQueryString = "SELECT name, content FROM draw_file_chunks WHERE draw_id = \(bind: id)"
-        if let name { sql += " AND name = \(bind: name)" }
+        if let names {
+            sql += " AND name IN ("
+            for (index, name) in names.enumerated() { sql += index == 0 ? "\(bind: name)" : ", \(bind: name)" }
+            sql += ")"
+        }
         for row in try await db.raw(sql + " ORDER BY name, seq").all() {
             files[try row.decode(column: "name", as: String.self), default: []] += Array(
                 try row.decode(column: "content", as: String.self).utf8)
         }
         return files
+    }
+
+    /// The lowercase hex SHA-256 of file `name` of draw `id`, hashed chunk by chunk as read.
+    static func digest(_ id: String, name: String, on db: any SQLDatabase) async throws -> String {
+        var hash = SHA256()
+        for row in try await db.raw(
+            "SELECT content FROM draw_file_chunks WHERE draw_id = \(bind: id) AND name = \(bind: name) ORDER BY seq"
+        ).all() {
+            var content = try row.decode(column: "content", as: String.self)
+            content.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return Bytes.hex(Array(hash.finalize()))
     }
 
     static func store(_ files: [String: [UInt8]], id: String, on db: any SQLDatabase) async throws {

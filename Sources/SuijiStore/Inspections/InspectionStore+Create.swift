@@ -30,7 +30,9 @@ extension InspectionStore {
             let start = CalendarDate(iso: try batch.decode(column: "start_date", as: String.self)),
             let end = CalendarDate(iso: try batch.decode(column: "end_date", as: String.self))
         else { throw InspectionError.notFound("未找到抽取 \(drawID) 的计划或批次") }
-        let files = try await DrawStore.files(drawID, on: db)
+        // Only the files naming the drawn targets and their teams (not the pool: a million lines).
+        let files = try await DrawStore.files(
+            drawID, only: ["selection.txt", "assignment.txt", "parameters.txt", "inspector-replacements.txt"], on: db)
         let selection = try TargetSelection.parseList(files["selection.txt"] ?? [], file: "selection.txt")
         let teams = try await Self.teams(files: files, on: db)
         // A provisional due date (暂定) is not stored: it is computed on every read until the notice is loaded.
@@ -39,28 +41,40 @@ extension InspectionStore {
         let now = Timestamp.format(caller.at)
         let departments = try JSONText.encode(plan.departments)
         let items = try JSONText.encode(plan.items)
-        for selected in selection {
-            let target = try await Self.target(uid: selected.id, plan: plan, on: db)
-            let row = try await db.raw(
-                """
+        // A few multi-row statements per 200 targets rather than three round trips per target.
+        for part in stride(from: 0, to: selection.count, by: Self.rowsPerInsert) {
+            let chunk = selection[part..<min(part + Self.rowsPerInsert, selection.count)]
+            let targets = try await Self.targets(uids: chunk.map(\.id), plan: plan, on: db)
+            var insert: SQLQueryString = """
                 INSERT INTO inspections (draw_id, plan_id, initiator, departments, window_start, window_end, target_uid, target_name,
-                  target_kind, items, state, notice, due_date, late, return_reason, created_at, updated_at)
-                VALUES (\(bind: drawID), \(bind: plan.id), \(bind: plan.initiator), \(bind: departments), \(bind: start.iso),
-                  \(bind: end.iso), \(bind: target.uid), \(bind: target.name), \(bind: target.kind?.rawValue ?? ""), \(bind: items),
-                  \(bind: InspectionState.pending.rawValue), NULL, \(bind: due?.iso), 0, '', \(bind: now), \(bind: now))
-                RETURNING id
+                  target_kind, items, state, notice, due_date, late, return_reason, created_at, updated_at) VALUES
                 """
-            ).first()
-            let id = try row!.decode(column: "id", as: Int64.self)
-            for (position, member) in (teams[selected.id] ?? []).enumerated() {
-                try await db.raw(
+            for (index, selected) in chunk.enumerated() {
+                let target = targets[selected.id] ?? InspectedTarget(uid: selected.id, name: selected.id, kind: nil)
+                insert += """
+                    \(unsafeRaw: index == 0 ? "" : ",") (\(bind: drawID), \(bind: plan.id), \(bind: plan.initiator), \(bind: departments),
+                      \(bind: start.iso), \(bind: end.iso), \(bind: target.uid), \(bind: target.name), \(bind: target.kind?.rawValue ?? ""),
+                      \(bind: items), \(bind: InspectionState.pending.rawValue), NULL, \(bind: due?.iso), 0, '', \(bind: now), \(bind: now))
                     """
-                    INSERT INTO inspection_members (inspection_id, position, role, member_id, name, department)
-                    VALUES (\(bind: id), \(bind: position), \(bind: member.role.rawValue), \(bind: member.id), \(bind: member.name),
-                      \(bind: member.department))
-                    """
-                ).run()
             }
+            var ids: [String: Int64] = [:]
+            for row in try await db.raw(insert + " RETURNING id, target_uid").all() {
+                ids[try row.decode(column: "target_uid", as: String.self)] = try row.decode(column: "id", as: Int64.self)
+            }
+            var members: SQLQueryString =
+                "INSERT INTO inspection_members (inspection_id, position, role, member_id, name, department) VALUES "
+            var count = 0
+            for selected in chunk {
+                guard let id = ids[selected.id] else { throw InspectionError.notFound("未能为 \(selected.id) 建立检查任务") }
+                for (position, member) in (teams[selected.id] ?? []).enumerated() {
+                    members += """
+                        \(unsafeRaw: count == 0 ? "" : ",") (\(bind: id), \(bind: position), \(bind: member.role.rawValue), \(bind: member.id),
+                          \(bind: member.name), \(bind: member.department))
+                        """
+                    count += 1
+                }
+            }
+            if count > 0 { try await db.raw(members).run() }
         }
         try await AuditLog.append(
             db, caller: caller, action: "create-inspections", entity: "draw", entityID: drawID,
@@ -159,6 +173,26 @@ extension InspectionStore {
     }
 
     /// The target's name and kind from the initiator's library, else another plan department's.
+    /// Rows per multi-row INSERT: well under the bound-parameter limits of SQLite and PostgreSQL.
+    static let rowsPerInsert = 200
+
+    /// `target(uid:plan:on:)` for many uids in one query: uid → target, for the uids found.
+    static func targets(uids: [String], plan: Plan, on db: any SQLDatabase) async throws -> [String: InspectedTarget] {
+        guard !uids.isEmpty else { return [:] }
+        var sql: SQLQueryString = "SELECT uid, department_code, name, kind FROM targets WHERE uid IN ("
+        for (index, uid) in uids.enumerated() { sql += index == 0 ? "\(bind: uid)" : ", \(bind: uid)" }
+        var best: [String: (rank: Int, name: String, kind: String)] = [:]
+        for row in try await db.raw(sql + ")").all() {
+            let uid = try row.decode(column: "uid", as: String.self)
+            let department = try row.decode(column: "department_code", as: String.self)
+            guard let rank = plan.departments.firstIndex(of: department), rank < (best[uid]?.rank ?? Int.max) else { continue }
+            best[uid] = (rank, try row.decode(column: "name", as: String.self), try row.decode(column: "kind", as: String.self))
+        }
+        var targets: [String: InspectedTarget] = [:]
+        for (uid, found) in best { targets[uid] = InspectedTarget(uid: uid, name: found.name, kind: TargetKind(rawValue: found.kind)) }
+        return targets
+    }
+
     static func target(uid: String, plan: Plan, on db: any SQLDatabase) async throws -> InspectedTarget {
         let rows = try await db.raw("SELECT department_code, name, kind FROM targets WHERE uid = \(bind: uid)").all()
         var best: (rank: Int, name: String, kind: String)?
