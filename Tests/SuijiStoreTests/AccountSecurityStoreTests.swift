@@ -63,6 +63,13 @@ struct AccountSecurityStoreTests {
         #expect(first.map(\.username).sorted() == ["samr-1", "samr-2", "samr-3", "samr-4", "samr-5"])
         #expect(first.allSatisfy { PasswordRule.problem($0.password, username: $0.username) == nil })
         #expect(try await logins.issue(department: "SAMR", inspectorIDs: nil, caller: fixture.samr).isEmpty)
+        // An id that is not one of the department's inspectors is a fault of that field.
+        do {
+            _ = try await logins.issue(department: "SAMR", inspectorIDs: [987_654], caller: fixture.samr)
+            Issue.record("an unknown inspector id was accepted")
+        } catch let error as LibraryError {
+            #expect(error.field == "inspectorIds")
+        }
         let listed = try await logins.list(department: "SAMR", caller: fixture.office)
         #expect(listed.allSatisfy { $0.username != nil && $0.active == true && $0.mustChangePassword == true })
         let (account, grant) = try await fixture.stores.accounts.login(

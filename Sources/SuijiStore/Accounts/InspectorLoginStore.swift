@@ -65,7 +65,9 @@ public struct InspectorLoginStore: Sendable {
     public func issue(department: String, inspectorIDs: [Int64]? = nil, caller: Caller) async throws -> [IssuedLogin] {
         let everyone = try await list(department: department, caller: caller)
         if let ids = inspectorIDs, let unknown = ids.first(where: { id in !everyone.contains { $0.inspectorID == id } }) {
-            throw LibraryError.notFound(entity: "本部门执法检查人员", id: String(unknown))
+            // The department exists (it was listed); an id in the body that is not one of its
+            // inspectors is a fault of that field, not a missing resource.
+            throw LibraryError.invalid([FieldIssue(field: "inspectorIds", message: "本部门没有编号为 \(unknown) 的执法检查人员")])
         }
         let wanted = everyone.filter { person in
             person.username == nil && person.status != .transferred && (inspectorIDs?.contains(person.inspectorID) ?? true)
