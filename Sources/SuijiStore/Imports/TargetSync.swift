@@ -17,6 +17,22 @@ struct TargetSync: Sendable {
 
     /// Writes one chunk of the sheet's records (from sheet rows `rows`); returns what it changed
     /// and adds the fields each update changes to `changes`.
+    /// `record` (read from the sheet) against the stored `old` of the same credit code: nil when
+    /// nothing changed (counted as unchanged), else the row to write, counted and its changed
+    /// fields listed. Shared by the SQLKit and the raw SQLite paths.
+    static func compare(_ record: Target, with old: Target, row: Int, counts: inout SyncCounts, changes: inout ChangeList) -> Target? {
+        var new = record
+        new.id = old.id
+        if new == old {
+            counts.unchanged += 1
+            return nil
+        }
+        counts.changed += 1
+        if new.status == .deregistered && old.status != .deregistered { counts.nowDeregistered += 1 }
+        changes.add(row: row, key: record.uid, old: TargetInput(old), new: TargetInput(new), columns: columns)
+        return new
+    }
+
     func write(_ records: [Target], rows: [Int], changes: inout ChangeList, on db: any SQLDatabase) async throws -> SyncCounts {
         var counts = SyncCounts()
         var existing: [String: Target] = [:]
@@ -36,15 +52,7 @@ struct TargetSync: Sendable {
                 inserts.append(record)
                 continue
             }
-            var new = record
-            new.id = old.id
-            if new == old {
-                counts.unchanged += 1
-                continue
-            }
-            counts.changed += 1
-            if new.status == .deregistered && old.status != .deregistered { counts.nowDeregistered += 1 }
-            changes.add(row: rows[safe: index], key: record.uid, old: TargetInput(old), new: TargetInput(new), columns: Self.columns)
+            guard let new = Self.compare(record, with: old, row: rows[safe: index], counts: &counts, changes: &changes) else { continue }
             try await TargetStore.update(new, now: now, on: db)
             if new.status != old.status || new.statusDate != old.statusDate {
                 try await TargetStore.recordStatus(id: new.id, from: old.status, to: new, now: now, source: "import", on: db)

@@ -53,15 +53,9 @@ final class TargetSyncRaw {
                 counts.added += 1
                 continue
             }
-            var new = record
-            new.id = old.id
-            if new == old {
-                counts.unchanged += 1
+            guard let new = TargetSync.compare(record, with: old, row: rows[safe: index], counts: &counts, changes: &changes) else {
                 continue
             }
-            counts.changed += 1
-            if new.status == .deregistered && old.status != .deregistered { counts.nowDeregistered += 1 }
-            changes.add(row: rows[safe: index], key: record.uid, old: TargetInput(old), new: TargetInput(new), columns: TargetSync.columns)
             bind(new, to: update)
             try update.run()
             if new.status != old.status || new.statusDate != old.statusDate {
