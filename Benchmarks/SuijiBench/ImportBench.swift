@@ -22,6 +22,7 @@ struct ImportBench: AsyncParsableCommand {
             "Also measure on this PostgreSQL server (a throw-away cluster: its database is emptied), e.g. postgres://localhost:55415/postgres"
     )
     var postgres: String?
+    @Flag(help: "With --postgres: measure PostgreSQL only.") var postgresOnly = false
 
     func run() async throws {
         let data = try options.data()
@@ -38,6 +39,9 @@ struct ImportBench: AsyncParsableCommand {
         var comparison = Comparison(label: "suiji import targets", baselineLabel: "sqlite3 .import (same rows, same schema)")
         var sync = Comparison(label: "suiji import, registry sync unchanged", baselineLabel: "sqlite3 .import (same rows, same schema)")
         let path = "\(data.dir)/import.sqlite"
+        if let postgres, postgresOnly {
+            return try await postgresRuns(postgres, data: data, sheet: sheet, targetsCSV: targetsCSV, tagsCSV: tagsCSV)
+        }
         for run in 1...runs {
             try data.copy(base, to: path)
             comparison.baseline.append(

@@ -35,6 +35,36 @@ public struct AccountStore: Sendable {
     /// enforcement certificate number `inspectorCertificate`.
     @discardableResult
     public func create(_ account: Account, password: String, inspectorCertificate: String = "", caller: Caller) async throws -> Account {
+        try check(account, password: password, caller: caller)
+        let hash = try await hasher.hash(password, cost: bcryptCost)
+        return try await insert(account, hash: hash, inspectorCertificate: inspectorCertificate, caller: caller)
+    }
+
+    /// A password hashed once for several accounts created together (the demo's accounts, which
+    /// all have the documented demo password): bcrypt's cost is paid once, and those accounts
+    /// share one salt.
+    public struct SharedPassword: Sendable {
+        let password: String
+        let hash: String
+    }
+
+    /// Hashes `password` once, for `create(_:sharedPassword:caller:)`.
+    public func sharedPassword(_ password: String) async throws -> SharedPassword {
+        SharedPassword(password: password, hash: try await hasher.hash(password, cost: bcryptCost))
+    }
+
+    /// Creates an account with a password hashed once for several (`sharedPassword`); the same
+    /// checks as `create(_:password:caller:)`.
+    @discardableResult
+    public func create(_ account: Account, sharedPassword: SharedPassword, inspectorCertificate: String = "", caller: Caller)
+        async throws -> Account
+    {
+        try check(account, password: sharedPassword.password, caller: caller)
+        return try await insert(account, hash: sharedPassword.hash, inspectorCertificate: inspectorCertificate, caller: caller)
+    }
+
+    /// The checks of a new account and its password.
+    private func check(_ account: Account, password: String, caller: Caller) throws {
         try AccessPolicy.requireManage(account: account, by: caller.account)
         guard (3...64).contains(account.username.count),
             account.username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
@@ -50,7 +80,9 @@ public struct AccountStore: Sendable {
         if account.role.needsDepartment && account.departmentCode == nil {
             throw AuthError.invalidAccount(field: "departmentCode", message: "\(account.role.label)账号必须属于一个部门")
         }
-        let hash = try await hasher.hash(password, cost: bcryptCost)
+    }
+
+    private func insert(_ account: Account, hash: String, inspectorCertificate: String, caller: Caller) async throws -> Account {
         let certificate = inspectorCertificate.trimmed
         if (account.inspectorID != nil || !certificate.isEmpty) && account.role != .inspector {
             throw AuthError.invalidAccount(field: "inspectorCertificate", message: "只有执法检查人员账号关联执法证号")

@@ -5,31 +5,33 @@ import SuijiCore
 
 /// Lists of short texts stored in one TEXT column as a JSON array.
 enum ListColumn {
-    /// Encodes `["a","b"]`; fast enough for bulk imports (no JSONEncoder per row).
+    /// Encodes `["a","b"]`; fast enough for bulk imports: no JSONEncoder per row, and the text
+    /// escaped byte by byte (every byte of a multi-byte UTF-8 character is ≥ 0x80 and passes as is).
     static func encode(_ values: [String]) -> String {
         if values.isEmpty { return "[]" }
-        var out = "["
+        var out: [UInt8] = []
+        out.reserveCapacity(values.reduce(2) { $0 + $1.utf8.count + 3 })
+        out.append(0x5B)  // [
         for (index, value) in values.enumerated() {
-            if index > 0 { out += "," }
-            out += "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        out += String(format: "\\u%04x", scalar.value)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
+            if index > 0 { out.append(0x2C) }  // ,
+            out.append(0x22)
+            for byte in value.utf8 {
+                switch byte {
+                case 0x22: out += [0x5C, 0x22]  // \"
+                case 0x5C: out += [0x5C, 0x5C]  // \\
+                case 0x0A: out += [0x5C, 0x6E]  // \n
+                case 0x0D: out += [0x5C, 0x72]  // \r
+                case 0x09: out += [0x5C, 0x74]  // \t
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]  // \u00XX
+                default: out.append(byte)
                 }
             }
-            out += "\""
+            out.append(0x22)
         }
-        return out + "]"
+        out.append(0x5D)  // ]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decodes a JSON array of strings; anything else gives an empty list.

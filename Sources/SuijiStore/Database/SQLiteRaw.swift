@@ -10,7 +10,8 @@ import VaporCSQLite
 final class SQLiteRaw: @unchecked Sendable {
     private var handle: OpaquePointer?
 
-    init(path: String, readOnly: Bool = false) throws {
+    /// `flushEachCommit: false` gives `synchronous=NORMAL` (see `SuijiDatabase.building`).
+    init(path: String, readOnly: Bool = false, flushEachCommit: Bool = true) throws {
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
         let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK else {
@@ -21,7 +22,7 @@ final class SQLiteRaw: @unchecked Sendable {
         if readOnly { return }
         // Bulk transactions touch many pages: keep them in memory rather than spilling to the WAL early.
         try exec(
-            "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0"
+            "PRAGMA foreign_keys=ON; PRAGMA synchronous=\(flushEachCommit ? "FULL" : "NORMAL"); PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0"
         )
     }
 
@@ -75,6 +76,10 @@ final class SQLiteRaw: @unchecked Sendable {
 
     /// The rowid of the last INSERT on this connection.
     var lastInsertRowID: Int64 { sqlite_nio_sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE on this connection (0 after an
+    /// `ON CONFLICT DO NOTHING` that did nothing).
+    var changes: Int { Int(sqlite_nio_sqlite3_changes64(handle)) }
 
     static func message(_ handle: OpaquePointer?) -> String {
         guard let text = sqlite_nio_sqlite3_errmsg(handle) else { return "unknown SQLite error" }

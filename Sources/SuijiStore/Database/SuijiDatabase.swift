@@ -60,6 +60,8 @@ public final class SuijiDatabase: Sendable {
     public let random: RandomSource
     /// Set by `close()`: closing a SQLite connection twice traps.
     private let closed = Mutex(false)
+    /// False while `building` runs: SQLite commits are not flushed to disk one by one.
+    private let flushEachCommit = Mutex(true)
     /// Read-only connections of a SQLite file for the hot reads (`readRaw`).
     private let readPool: ReadPool?
     /// When committed data changed, for `cached`.
@@ -178,20 +180,27 @@ public final class SuijiDatabase: Sendable {
                 }
             }
         case .postgres:
-            return try await withPostgresConnection { db in
-                try await db.raw("BEGIN").run()
-                do {
-                    // Writes are serialised so the audit chain never forks.
-                    try await db.raw("SELECT pg_advisory_xact_lock(7368281)").run()
-                    let value = try await body(db)
-                    try await db.raw("COMMIT").run()
-                    changes.committed()
-                    return value
-                } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
-                }
-            }
+            return try await writePostgres { _, db in try await body(db) }
+        }
+    }
+
+    /// `write` on PostgreSQL, also handing `body` the connection itself (for `COPY`).
+    func writePostgres<T: Sendable>(_ body: @Sendable (PostgresConnection, any SQLDatabase) async throws -> T) async throws -> T {
+        guard case .postgres(let pool, _) = backend else { preconditionFailure("writePostgres needs PostgreSQL") }
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        let db = connection.sql(queryLogLevel: .trace)
+        try await db.raw("BEGIN").run()
+        do {
+            // Writes are serialised so the audit chain never forks.
+            try await db.raw("SELECT pg_advisory_xact_lock(7368281)").run()
+            let value = try await body(connection, db)
+            try await db.raw("COMMIT").run()
+            changes.committed()
+            return value
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
         }
     }
 
@@ -213,7 +222,7 @@ public final class SuijiDatabase: Sendable {
         guard case .sqlite(_, _, let lock, let path?) = backend else { preconditionFailure("writeRaw needs a SQLite file") }
         return try await lock.withLock {
             let value = try await NIOThreadPool.singleton.runIfActive {
-                let raw = try SQLiteRaw(path: path)
+                let raw = try SQLiteRaw(path: path, flushEachCommit: self.flushEachCommit.withLock { $0 })
                 return try raw.transaction { try body(raw) }
             }
             changes.committed()
@@ -245,6 +254,45 @@ public final class SuijiDatabase: Sendable {
         // The stamp taken before reading: a commit while reading makes the next call read again.
         let value = try await read(load)
         cache.store(key, stamp: stamp, value: value)
+        return value
+    }
+
+    /// Runs `body`, the building of a whole database in many small transactions (the demo
+    /// district), without flushing each SQLite commit to disk (`synchronous=NORMAL` in WAL mode:
+    /// every commit is still atomic, and survives the process dying; only a power cut during the
+    /// build could lose its last commits, and a half-built database is rebuilt anyway); then the
+    /// log is checkpointed into the file, which is flushed, and `synchronous=FULL` is back: when
+    /// this returns, what `body` wrote is on disk. On PostgreSQL and in memory, just `body`.
+    public func building<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        guard case .sqlite(let writer, _, let lock, _?) = backend else { return try await body() }
+        try await lock.withLock {
+            _ = try await writer.query("PRAGMA synchronous=NORMAL")
+            flushEachCommit.withLock { $0 = false }
+        }
+        func restore() async throws {
+            try await lock.withLock {
+                flushEachCommit.withLock { $0 = true }
+                _ = try await writer.query("PRAGMA synchronous=FULL")
+            }
+        }
+        let value: T
+        do {
+            value = try await body()
+        } catch {
+            try? await restore()
+            throw error
+        }
+        try await restore()
+        // The checkpoint flushes the log, then the file. A reader holding an old snapshot would
+        // keep it from finishing (none does while a database is built): then it is retried.
+        for attempt in 1...50 {
+            let busy = try await lock.withLock {
+                try await writer.sql().raw("PRAGMA wal_checkpoint(TRUNCATE)").first()?.decode(column: "busy", as: Int.self) ?? 0
+            }
+            if busy == 0 { break }
+            if attempt == 50 { throw SQLiteRawError(message: "the build could not be checkpointed (readers kept the log busy)", code: 5) }
+            try await Task.sleep(for: .milliseconds(100))
+        }
         return value
     }
 

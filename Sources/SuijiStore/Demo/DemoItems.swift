@@ -36,7 +36,11 @@ struct DemoItem: Sendable {
         self.ratio = ratio
         self.applies = applies
         self.requirements = requirements
+        rules = applies.split(separator: " ").map { DemoRule(String($0)) }
     }
+
+    /// `applies`, parsed once (the demo matches every register entity against every item).
+    let rules: [DemoRule]
 
     var methodList: [CheckMethod] {
         methods.split(separator: "/").compactMap { DemoItems.methodNames[String($0)] }

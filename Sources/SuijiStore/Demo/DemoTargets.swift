@@ -130,11 +130,18 @@ struct DemoTargets {
         let plan = Self.plans[department] ?? ([:], 0)
         let items = DemoItems.items(of: department).map(\.item)
         return register.filter { entity in
-            let tokens = items.flatMap { Self.matches($0, entity) }
-            guard !tokens.isEmpty else { return false }
+            var matched = false
+            var bySector = false
+            for item in items {
+                for rule in item.rules where rule.matches(entity) {
+                    matched = true
+                    bySector = bySector || !rule.isGeneric
+                }
+            }
+            guard matched else { return false }
             let sector = entity.sector?.rawValue ?? ""
             let share: Double
-            if tokens.contains(where: { !$0.hasPrefix("@") }) {
+            if bySector {
                 let suffix = entity.kind == .individualBusiness ? "/I" : "/E"
                 share = plan.shares[sector + suffix] ?? plan.shares[sector] ?? plan.shares["*"] ?? 1
             } else {
@@ -144,27 +151,14 @@ struct DemoTargets {
         }
     }
 
-    /// The `applies` tokens of `item` that match `entity`.
-    static func matches(_ item: DemoItem, _ entity: DemoEntity) -> [String] {
-        item.applies.split(separator: " ").map(String.init).filter { token in
-            switch token {
-            case "@*": entity.kind.category == .forProfit
-            case "@I": entity.kind == .individualBusiness
-            case "@F": entity.kind == .farmersCooperative
-            case "@E": [.company, .nonCompanyLegalPerson, .partnership, .soleProprietorship, .branch].contains(entity.kind)
-            default: entity.sector?.rawValue == token
-            }
-        }
-    }
-
     /// The import row of `entity` in `department`'s library (risk, tags and last inspection are the department's own).
     func row(_ random: inout DemoRandom, _ entity: DemoEntity, department: String, items: [(code: String, item: DemoItem)]) -> [String] {
         var tags: [String]
         if let fixed = entity.fixedTags {
             tags = fixed.filter { $0 <= items.count }.map { items[$0 - 1].code }
         } else {
-            let sectorTags = items.filter { Self.matches($0.item, entity).contains { !$0.hasPrefix("@") } }.map(\.code)
-            let genericTags = items.filter { Self.matches($0.item, entity).contains { $0.hasPrefix("@") } }.map(\.code)
+            let sectorTags = items.filter { $0.item.rules.contains { !$0.isGeneric && $0.matches(entity) } }.map(\.code)
+            let genericTags = items.filter { $0.item.rules.contains { $0.isGeneric && $0.matches(entity) } }.map(\.code)
             tags = Array((sectorTags + genericTags.filter { !sectorTags.contains($0) }).prefix(4))
         }
         let risk = ["A", "B", "C", "D"][random.weighted([20, 65, 12, 3])]
@@ -231,5 +225,42 @@ struct DemoTargets {
         default: break
         }
         return result
+    }
+}
+
+/// One token of an item's `applies`: a sector name, or @E (enterprises), @I (individual
+/// businesses), @F (cooperatives), @* (every market entity).
+struct DemoRule: Sendable {
+    private enum Test: Sendable {
+        case forProfit, individual, cooperative, enterprise
+        /// nil: a name that is no sector matches nothing.
+        case sector(DemoSector?)
+    }
+
+    let token: String
+    /// An @-rule (by kind of entity) rather than a sector.
+    let isGeneric: Bool
+    private let test: Test
+
+    init(_ token: String) {
+        self.token = token
+        isGeneric = token.hasPrefix("@")
+        switch token {
+        case "@*": test = .forProfit
+        case "@I": test = .individual
+        case "@F": test = .cooperative
+        case "@E": test = .enterprise
+        default: test = .sector(DemoSector(rawValue: token))
+        }
+    }
+
+    func matches(_ entity: DemoEntity) -> Bool {
+        switch test {
+        case .forProfit: entity.kind.category == .forProfit
+        case .individual: entity.kind == .individualBusiness
+        case .cooperative: entity.kind == .farmersCooperative
+        case .enterprise: [.company, .nonCompanyLegalPerson, .partnership, .soleProprietorship, .branch].contains(entity.kind)
+        case .sector(let sector): sector != nil && entity.sector == sector
+        }
     }
 }

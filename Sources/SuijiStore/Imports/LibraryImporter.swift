@@ -2,6 +2,7 @@
 
 import Foundation
 import NIOPosix
+import PostgresKit
 import SQLKit
 import SuijiCore
 
@@ -116,8 +117,10 @@ public struct LibraryImporter: Sendable {
                 return report.with(writer.counts.listing(writer.changes))
             }
         }
-        return try await database.write { db in
-            let sync = TargetSync(department: department, now: now)
+        let logger = database.logger
+        return try await write { copy, db in
+            // On PostgreSQL the new targets go in with COPY, PostgreSQL's bulk load.
+            let sync = TargetSync(department: department, now: now, copy: copy.map { TargetCopy(connection: $0, logger: logger) })
             var counts = SyncCounts()
             var changes = ChangeList()
             var issues: [RowIssue] = []
@@ -133,6 +136,14 @@ public struct LibraryImporter: Sendable {
                 db, caller: caller, action: "import", entity: LibraryKind.targets.rawValue, entityID: report.department,
                 detail: report.with(counts))
             return report.with(counts.listing(changes))
+        }
+    }
+
+    /// A write transaction, with the PostgreSQL connection itself when there is one.
+    private func write<T: Sendable>(_ body: @Sendable (PostgresConnection?, any SQLDatabase) async throws -> T) async throws -> T {
+        switch database.flavour {
+        case .postgres: try await database.writePostgres { connection, db in try await body(connection, db) }
+        case .sqlite: try await database.write { db in try await body(nil, db) }
         }
     }
 

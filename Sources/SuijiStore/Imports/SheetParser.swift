@@ -55,7 +55,7 @@ struct SheetParser<Input: Sendable, Record: Sendable>: Sendable {
         var departmentColumn: Int?
         var isCSV = true
         var chunk = Chunk()
-        var seen: [String: Int] = [:]
+        var seen = SeenKeys()
         var rows = 0
         var bytesRead = 0
         let file = fileName.map { $0.trimmed }.flatMap { $0.isEmpty ? nil : "文件“\($0)”" }
@@ -139,7 +139,7 @@ struct SheetParser<Input: Sendable, Record: Sendable>: Sendable {
     /// Validates one row into `chunk`.
     private func add(
         _ number: Int, _ cells: [String], departmentColumn: Int?, keyPaths: [WritableKeyPath<Input, String?>?], fields: [String],
-        isCSV: Bool, seen: inout [String: Int], to chunk: inout Chunk
+        isCSV: Bool, seen: inout SeenKeys, to chunk: inout Chunk
     ) {
         if let departmentColumn, let department, departmentColumn < cells.count {
             let cell = cells[departmentColumn].trimmingCharacters(in: .whitespaces)
@@ -165,11 +165,10 @@ struct SheetParser<Input: Sendable, Record: Sendable>: Sendable {
         switch unsafe.isEmpty ? validate(input) : .failure(.invalid(unsafe)) {
         case .success(let record):
             let key = key(record)
-            if let first = seen[key] {
+            if let first = seen.firstRow(of: key, row: number) {
                 chunk.issues.append(
                     RowIssue(row: number, column: mapping.header(keyField), field: keyField, message: "与第 \(first) 行重复（\(key)）"))
             } else {
-                seen[key] = number
                 chunk.records.append(record)
                 chunk.rows.append(number)
             }

@@ -11,6 +11,8 @@ import SuijiCore
 struct TargetSync: Sendable {
     let department: String
     let now: String
+    /// On PostgreSQL, how new targets are bulk-loaded (`COPY`); nil: multi-row INSERTs.
+    var copy: TargetCopy? = nil
 
     /// Rows per multi-row INSERT (`TargetColumns.inserted`, 22 binds each, stays under PostgreSQL's 65,535).
     static let chunk = 2_000
@@ -58,8 +60,12 @@ struct TargetSync: Sendable {
                 try await TargetStore.recordStatus(id: new.id, from: old.status, to: new, now: now, source: "import", on: db)
             }
         }
-        for start in stride(from: 0, to: inserts.count, by: Self.chunk) {
-            try await insert(inserts[start..<min(start + Self.chunk, inserts.count)], on: db)
+        if let copy {
+            try await copy.insert(inserts[...], now: now, on: db)
+        } else {
+            for start in stride(from: 0, to: inserts.count, by: Self.chunk) {
+                try await insert(inserts[start..<min(start + Self.chunk, inserts.count)], on: db)
+            }
         }
         counts.added = inserts.count
         return counts
