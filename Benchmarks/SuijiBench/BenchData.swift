@@ -81,8 +81,8 @@ struct BenchData {
     /// The same rows shaped as the `targets` and `target_tags` tables of `database` (ids from
     /// the next free one), as CSV files for `sqlite3 .import` and `psql \copy` (written once).
     func tableFiles(sheet: String, database: String, rows: Int) throws -> (targets: String, tags: String, facts: SheetFacts) {
-        let targetsPath = "\(dir)/table-targets-\(rows)-new.csv"
-        let tagsPath = "\(dir)/table-tags-\(rows)-new.csv"
+        let targetsPath = "\(dir)/table-targets-\(rows)-new-nobom.csv"
+        let tagsPath = "\(dir)/table-tags-\(rows)-new-nobom.csv"
         let columns = try Measured.run(["sqlite3", database, "SELECT name FROM pragma_table_info('targets') ORDER BY cid"]).output
             .split(separator: "\n").map(String.init)
         let firstID =
@@ -93,8 +93,9 @@ struct BenchData {
             try Measured.run(["sqlite3", database, "SELECT uid FROM targets WHERE department_code = 'SAMR'"]).output
                 .split(separator: "\n").map(String.init))
         var facts = SheetFacts()
-        var targets = TabularCSVWriter(reservingCapacity: 1 << 24)
-        var tags = TabularCSVWriter(reservingCapacity: 1 << 22)
+        // No byte-order mark: psql's \copy would read it as part of the first id.
+        var targets = TabularCSVWriter(includeBOM: false, reservingCapacity: 1 << 24)
+        var tags = TabularCSVWriter(includeBOM: false, reservingCapacity: 1 << 22)
         var header: [String] = []
         var id = firstID
         let stamp = "2026-05-28T00:00:00Z"

@@ -40,7 +40,7 @@ struct ImportBench: AsyncParsableCommand {
         var sync = Comparison(label: "suiji import, registry sync unchanged", baselineLabel: "sqlite3 .import (same rows, same schema)")
         let path = "\(data.dir)/import.sqlite"
         if let postgres, postgresOnly {
-            return try await postgresRuns(postgres, data: data, sheet: sheet, targetsCSV: targetsCSV, tagsCSV: tagsCSV)
+            return try await postgresRuns(postgres, data: data, base: base, sheet: sheet, targetsCSV: targetsCSV, tagsCSV: tagsCSV)
         }
         for run in 1...runs {
             try data.copy(base, to: path)
@@ -62,7 +62,7 @@ struct ImportBench: AsyncParsableCommand {
         print("SQLite, \(rows) rows:")
         comparison.report(rows: rows)
         sync.report(rows: rows)
-        if let postgres { try await postgresRuns(postgres, data: data, sheet: sheet, targetsCSV: targetsCSV, tagsCSV: tagsCSV) }
+        if let postgres { try await postgresRuns(postgres, data: data, base: base, sheet: sheet, targetsCSV: targetsCSV, tagsCSV: tagsCSV) }
     }
 
     func count(_ database: String, _ table: String) throws -> Int {
@@ -71,28 +71,40 @@ struct ImportBench: AsyncParsableCommand {
 
     /// The same on PostgreSQL: the demo district built there once, then the import against
     /// `psql \copy` of the same rows; each run's rows are deleted afterwards.
-    func postgresRuns(_ url: String, data: BenchData, sheet: String, targetsCSV: String, tagsCSV: String) async throws {
+    func postgresRuns(_ url: String, data: BenchData, base: String, sheet: String, targetsCSV: String, tagsCSV: String) async throws {
         print("PostgreSQL: building the demo district …")
         _ = try Measured.run(["psql", url, "-q", "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"], quiet: true)
         _ = try Measured.run([data.suiji, "demo", "--no-serve", "--db", url], quiet: true)
         let last = Int(try Measured.run(["psql", url, "-At", "-c", "SELECT MAX(id) FROM targets"]).output.trimmed) ?? 0
+        // One -c each: VACUUM cannot run in the transaction of a multi-statement -c.
         let reset = [
-            "psql", url, "-q", "-c",
-            "DELETE FROM target_status_history WHERE target_id > \(last); DELETE FROM target_tags WHERE target_id > \(last); DELETE FROM targets WHERE id > \(last); VACUUM ANALYZE targets; VACUUM ANALYZE target_tags;",
+            "psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c",
+            "DELETE FROM target_status_history WHERE target_id > \(last); DELETE FROM target_tags WHERE target_id > \(last); DELETE FROM targets WHERE id > \(last);",
+            "-c", "VACUUM ANALYZE targets", "-c", "VACUUM ANALYZE target_tags",
         ]
+        // The server's CPU is counted too (psql itself only sends the file).
+        let server = try PostgresServer(url: url)
         var comparison = Comparison(label: "suiji import targets (PostgreSQL)", baselineLabel: "psql \\copy (same rows, same schema)")
+        // The CSV's columns are in the SQLite table's order; an empty field is an empty text
+        // (as sqlite3 reads it), not NULL.
+        let columns = try Measured.run(["sqlite3", base, "SELECT name FROM pragma_table_info('targets') ORDER BY cid"]).output
+            .split(separator: "\n").map(String.init)
+        let texts = columns.filter { $0 != "id" }.joined(separator: ", ")
         for run in 1...runs {
             _ = try Measured.run(reset, quiet: true)
             comparison.baseline.append(
-                try Measured.run([
-                    "psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c", "BEGIN",
-                    "-c", "\\copy targets FROM '\(targetsCSV)' WITH (FORMAT csv)", "-c",
-                    "\\copy target_tags FROM '\(tagsCSV)' WITH (FORMAT csv)",
-                    "-c", "SELECT setval(pg_get_serial_sequence('targets', 'id'), (SELECT MAX(id) FROM targets))", "-c", "COMMIT",
-                ]))
+                try Measured.run(
+                    [
+                        "psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-c", "BEGIN",
+                        "-c",
+                        "\\copy targets (\(columns.joined(separator: ", "))) FROM '\(targetsCSV)' WITH (FORMAT csv, FORCE_NOT_NULL (\(texts)))",
+                        "-c",
+                        "\\copy target_tags FROM '\(tagsCSV)' WITH (FORMAT csv)",
+                        "-c", "SELECT setval(pg_get_serial_sequence('targets', 'id'), (SELECT MAX(id) FROM targets))", "-c", "COMMIT",
+                    ], server: server))
             _ = try Measured.run(reset, quiet: true)
             _ = try Measured.run(["psql", url, "-q", "-c", "SELECT setval(pg_get_serial_sequence('targets', 'id'), \(last))"], quiet: true)
-            let imported = try Measured.run([data.suiji, "import", "targets", sheet, "--department", "SAMR", "--db", url])
+            let imported = try Measured.run([data.suiji, "import", "targets", sheet, "--department", "SAMR", "--db", url], server: server)
             comparison.candidate.append(imported)
             print("  run \(run): import \(imported), psql \(comparison.baseline.last!)")
         }

@@ -15,11 +15,23 @@ struct Measured: CustomStringConvertible {
     var peakMB: Double
     var status: Int32
     var output: String
+    /// CPU time of a database server the command talked to (PostgreSQL), when measured.
+    var server = 0.0
 
-    var cpu: Double { user + system }
+    var cpu: Double { user + system + server }
 
     var description: String {
-        String(format: "%7.2f s wall, %6.2f s CPU, %6.0f MB peak", wall, cpu, peakMB)
+        server > 0
+            ? String(format: "%7.2f s wall, %6.2f s CPU (%.2f s of it the server's), %6.0f MB peak", wall, cpu, server, peakMB)
+            : String(format: "%7.2f s wall, %6.2f s CPU, %6.0f MB peak", wall, cpu, peakMB)
+    }
+
+    /// Runs `arguments` as `run` does and adds the CPU time the PostgreSQL server `server` spent meanwhile.
+    static func run(_ arguments: [String], server: PostgresServer) throws -> Measured {
+        let before = server.cpu()
+        var measured = try run(arguments)
+        measured.server = server.cpu() - before
+        return measured
     }
 
     /// Runs `arguments` (the first is the program) to completion; standard output is returned,
@@ -154,5 +166,49 @@ extension String {
     func padded(_ width: Int) -> String {
         let count = self.count + self.unicodeScalars.filter { $0.value >= 0x2E80 }.count
         return count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+/// A local PostgreSQL server, found by its data directory, whose CPU time can be read: that of
+/// the postmaster and its live processes, plus that of the processes it has reaped (the
+/// connections' backends, which end with their connection).
+struct PostgresServer {
+    let postmaster: Int32
+
+    /// The server of `url` (it must run on this machine, readable by this user).
+    init(url: String) throws {
+        let directory = try Measured.run(["psql", url, "-At", "-c", "SHOW data_directory"]).output.trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let pidFile = try String(contentsOfFile: directory + "/postmaster.pid", encoding: .utf8)
+        guard let pid = pidFile.split(separator: "\n").first.flatMap({ Int32($0) }) else {
+            throw BenchError("cannot read the postmaster's pid in \(directory)")
+        }
+        postmaster = pid
+    }
+
+    /// Seconds of CPU used so far by the server.
+    func cpu() -> Double {
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        var total = 0.0
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for name in processes {
+            guard let pid = Int32(name), let fields = Self.stat(pid) else { continue }
+            // Fields after the command: state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
+            if pid == postmaster {
+                total += fields[11...14].compactMap { Double($0) }.reduce(0, +)
+            } else if Int32(fields[1]) == postmaster {
+                total += fields[11...12].compactMap { Double($0) }.reduce(0, +)
+            }
+        }
+        return total / ticks
+    }
+
+    /// The fields of /proc/PID/stat after the command name.
+    private static func stat(_ pid: Int32) -> [Substring]? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        return fields.count > 14 ? Array(fields) : nil
     }
 }
