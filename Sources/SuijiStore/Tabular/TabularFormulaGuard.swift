@@ -20,8 +20,10 @@ public enum TabularFormulaGuard {
 
     /// A cell read from CSV with the guard's `'` taken off.
     public static func restore(_ cell: String) -> String {
-        // Every cell of an import comes through here: look at the first byte before the first Character.
-        guard cell.utf8.first == 0x27, cell.first == "'", let second = cell.dropFirst().first, triggers.contains(second) else { return cell }
+        // Every cell of an import comes through here: the first byte is looked at before the first Character.
+        guard cell.utf8.first == 0x27, cell.first == "'", let second = cell.dropFirst().first, triggers.contains(second) else {
+            return cell
+        }
         return String(cell.dropFirst())
     }
 }
