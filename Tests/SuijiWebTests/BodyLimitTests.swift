@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import SuijiStore
+@testable import SuijiTabular
 
 /// An XLSX whose one worksheet inflates to `inflated` bytes of white space: a few KB on disk.
 enum ZipBomb {
