@@ -53,18 +53,10 @@ public struct CheckItemStore: LibraryStore {
         order: "department_code, code",
         decode: { try $0.decode(model: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase).item },
         auditID: { item, _ in item.code },
-        requireUnique: { item, except, db in
-            guard except == nil else { return }  // an update keeps the code (`prepareUpdate`)
-            if try await db.raw(
-                "SELECT id FROM check_items WHERE department_code = \(bind: item.departmentCode) AND code = \(bind: item.code)"
-            ).first() != nil {
-                throw LibraryError.duplicate(field: "code", value: item.code)
-            }
-        },
+        key: DepartmentKey(
+            table: "check_items", column: "code", value: \.code, field: { _ in "code" },
+            unchangeable: FieldIssue(field: "code", message: "事项编码不能修改")),
         prepareUpdate: { old, new in
-            guard new.code == old.code else {
-                throw LibraryError.invalid([FieldIssue(field: "code", message: "事项编码不能修改")])
-            }
             if new.sameContent(as: old) { return false }
             new.version = old.version + 1
             return true

@@ -74,10 +74,11 @@ public struct LibraryTable<Input: LibraryInput>: Sendable {
     let decode: @Sendable (any SQLRow) throws -> Record
     /// The audit entry's `entityID` of a record (its id given apart: a new record has none yet).
     let auditID: @Sendable (Record, Int64) -> String
-    /// Refuses a write that would duplicate a unique key; `except` is the updated record's id.
+    /// The key the department holds once and an update never changes, if the library has one.
+    let key: DepartmentKey<Record>?
+    /// Refuses a write that would duplicate another unique key; `except` is the updated record's id.
     let requireUnique: @Sendable (Record, _ except: Int64?, any SQLDatabase) async throws -> Void
-    /// Refuses an update that changes what may not change and completes `new`; false when the
-    /// update has nothing to write.
+    /// Completes an update's `new` record; false when the update has nothing to write.
     let prepareUpdate: @Sendable (_ old: Record, _ new: inout Record) throws -> Bool
     /// The audit log's `action` of an update.
     let updateAction: String
@@ -89,7 +90,7 @@ public struct LibraryTable<Input: LibraryInput>: Sendable {
     init(
         title: String, auditEntity: String, source: String, selectList: String, searchColumns: [String], allowedFilters: Set<String>,
         sortColumns: [String: String], order: String, decode: @escaping @Sendable (any SQLRow) throws -> Record,
-        auditID: @escaping @Sendable (Record, Int64) -> String = { _, id in String(id) },
+        auditID: @escaping @Sendable (Record, Int64) -> String = { _, id in String(id) }, key: DepartmentKey<Record>? = nil,
         requireUnique: @escaping @Sendable (Record, Int64?, any SQLDatabase) async throws -> Void = { _, _, _ in },
         prepareUpdate: @escaping @Sendable (Record, inout Record) throws -> Bool = { _, _ in true },
         updateAction: String = "update",
@@ -106,11 +107,34 @@ public struct LibraryTable<Input: LibraryInput>: Sendable {
         self.order = order
         self.decode = decode
         self.auditID = auditID
+        self.key = key
         self.requireUnique = requireUnique
         self.prepareUpdate = prepareUpdate
         self.updateAction = updateAction
         self.insert = insert
         self.update = update
+    }
+}
+
+/// A key a department holds once (a target's credit code, an item's code) and an update never
+/// changes.
+struct DepartmentKey<Record: LibraryRecord>: Sendable {
+    let table: String
+    let column: String
+    let value: @Sendable (Record) -> String
+    /// The field a duplicate is named by.
+    let field: @Sendable (Record) -> String
+    /// Why an update may not change it.
+    let unchangeable: FieldIssue
+
+    /// Refuses `record` when its department already has its key.
+    func requireFree(_ record: Record, on db: any SQLDatabase) async throws {
+        let key = value(record)
+        if try await db.raw(
+            "SELECT id FROM \(unsafeRaw: table) WHERE department_code = \(bind: record.departmentCode) AND \(unsafeRaw: column) = \(bind: key)"
+        ).first() != nil {
+            throw LibraryError.duplicate(field: field(record), value: key)
+        }
     }
 }
 
@@ -130,6 +154,7 @@ extension LibraryStore {
         var record = try input.validated(department: department).get()
         let now = Timestamp.format(caller.at)
         record.id = try await database.write { [record] db in
+            try await table.key?.requireFree(record, on: db)
             try await table.requireUnique(record, nil, db)
             let id = try await table.insert(record, now, caller, db)
             try await AuditLog.append(
@@ -144,6 +169,7 @@ extension LibraryStore {
         let old = try await record(id: id, scope: AccessPolicy.readScope(caller.account))
         try AccessPolicy.requireWrite(caller.account, department: old.departmentCode)
         var new = try input.validated(department: old.departmentCode).get()
+        if let key = table.key, key.value(new) != key.value(old) { throw LibraryError.invalid([key.unchangeable]) }
         new.id = id
         guard try table.prepareUpdate(old, &new) else { return old }
         let now = Timestamp.format(caller.at)

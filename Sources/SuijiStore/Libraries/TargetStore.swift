@@ -30,20 +30,9 @@ public struct TargetStore: LibraryStore {
         sortColumns: sortColumns, order: "department_code, id",
         decode: { try $0.decode(model: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase).target },
         auditID: { target, _ in target.uid },
-        requireUnique: { target, except, db in
-            guard except == nil else { return }  // an update keeps the code (`prepareUpdate`)
-            if try await db.raw(
-                "SELECT id FROM targets WHERE department_code = \(bind: target.departmentCode) AND uid = \(bind: target.uid)"
-            ).first() != nil {
-                throw LibraryError.duplicate(field: target.kind.hasCreditCode ? "creditCode" : "stableID", value: target.uid)
-            }
-        },
-        prepareUpdate: { old, new in
-            guard new.uid == old.uid else {
-                throw LibraryError.invalid([FieldIssue(field: "creditCode", message: "统一社会信用代码（对象编号）不能修改；如登记信息变更请新增对象")])
-            }
-            return true
-        },
+        key: DepartmentKey(
+            table: "targets", column: "uid", value: \.uid, field: { $0.kind.hasCreditCode ? "creditCode" : "stableID" },
+            unchangeable: FieldIssue(field: "creditCode", message: "统一社会信用代码（对象编号）不能修改；如登记信息变更请新增对象")),
         insert: { target, now, _, db in try await insert(target, now: now, via: "create", on: db) },
         update: { old, new, now, _, db in
             try await update(new, now: now, on: db)
