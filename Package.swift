@@ -149,6 +149,7 @@ let package = Package(
                 "SuijiCore", "SuijiDraw", "SuijiStore", "SuijiTabular",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
