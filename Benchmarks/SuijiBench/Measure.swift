@@ -28,9 +28,9 @@ struct Measured: CustomStringConvertible {
 
     /// Runs `arguments` as `run` does and adds the CPU time the PostgreSQL server `server` spent meanwhile.
     static func run(_ arguments: [String], server: PostgresServer) throws -> Measured {
-        let before = server.cpu()
+        let before = server.settledCPU()
         var measured = try run(arguments)
-        measured.server = server.cpu() - before
+        measured.server = server.settledCPU() - before
         return measured
     }
 
@@ -184,6 +184,13 @@ struct PostgresServer {
             throw BenchError("cannot read the postmaster's pid in \(directory)")
         }
         postmaster = pid
+    }
+
+    /// `cpu()` once the backends of connections just closed have ended and been reaped (their
+    /// time moves from the live processes to the postmaster's children's time when reaped).
+    func settledCPU() -> Double {
+        usleep(1_500_000)
+        return cpu()
     }
 
     /// Seconds of CPU used so far by the server.
