@@ -15,7 +15,8 @@ struct AccountPagesController {
     let clock: AppClock
     let logins: LoginGuard
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/account", use: page)
         router.post("/account/password", use: changePassword)
         router.post("/account/sessions/:id/revoke", use: revokePage)
@@ -29,15 +30,15 @@ struct AccountPagesController {
         var newPassword: String
     }
 
-    @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
         let changed = request.uri.queryParameters["changed"] != nil
         return try await render(context: context, request: request, message: changed ? "密码已修改，其他登录已全部退出。" : nil, errors: [])
     }
 
     private func render(
-        context: AppRequestContext, request: Request, message: String?, errors: [String], status: HTTPResponse.Status = .ok
+        context: SignedInContext, request: Request, message: String?, errors: [String], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let caller = try context.caller(clock)
+        let caller = context.caller
         let current = (request.cookies[SessionMiddleware.cookieName]?.value).map { AccountStore.sessionID(token: $0) }
         let sessions = try await stores.accounts.sessions(of: caller.account.username, caller: caller)
         let model = AccountPage(
@@ -53,10 +54,9 @@ struct AccountPagesController {
         return pages.render("account", model, account: caller.account, csrf: context.csrfToken, status: status)
     }
 
-    @Sendable func changePassword(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func changePassword(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
-        guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
         let new = form["newPassword"] ?? ""
         guard new == form["confirmPassword"] else {
             return try await render(
@@ -73,8 +73,8 @@ struct AccountPagesController {
         }
     }
 
-    @Sendable func changePasswordAPI(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func changePasswordAPI(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let body = try await request.decode(as: PasswordChange.self, context: context)
         let bearer = request.headers[.authorization].map { String($0.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces) }
         try await change(
@@ -85,7 +85,7 @@ struct AccountPagesController {
 
     /// Checks the current password under the login throttle (a stolen session must not become
     /// a way to guess it), then changes it.
-    private func change(current: String, new: String, token: String?, caller: Caller, request: Request, context: AppRequestContext)
+    private func change(current: String, new: String, token: String?, caller: Caller, request: Request, context: SignedInContext)
         async throws
     {
         let username = caller.account.username
@@ -100,20 +100,20 @@ struct AccountPagesController {
         }
     }
 
-    @Sendable func tokens(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func tokens(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         return JSONBody.response(try await stores.accounts.sessions(of: caller.account.username, caller: caller))
     }
 
-    @Sendable func revokePage(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
-        try await AccountAdminController.requireFormCSRF(request, context: context)
+    @Sendable func revokePage(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
+        _ = try await AccountAdminController.formValues(request, context: context)
         try await stores.accounts.revoke(sessionID: try context.parameters.require("id"), caller: caller)
         return Response.redirect(to: "/account", type: .found)
     }
 
-    @Sendable func revokeAPI(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func revokeAPI(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         try await stores.accounts.revoke(sessionID: try context.parameters.require("id"), caller: caller)
         return Response(status: .noContent)
     }

@@ -37,7 +37,8 @@ struct AuthController {
         var mustChangePassword: Bool
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.open
         router.get("/login") { request, context in
             let next = request.uri.queryParameters["next"].map(String.init) ?? "/"
             return loginPage(error: nil, username: "", next: Self.safeNext(next), status: .ok)

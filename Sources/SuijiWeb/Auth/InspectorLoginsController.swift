@@ -16,15 +16,16 @@ struct InspectorLoginsController {
 
     var logins: InspectorLoginStore { InspectorLoginStore(accounts: stores.accounts) }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/inspector-logins", use: page)
         router.post("/inspector-logins", use: issuePage)
         router.get("/api/v1/departments/:code/inspector-logins") { _, context in
-            let caller = try context.caller(clock)
+            let caller = context.caller
             return JSONBody.response(try await logins.list(department: try context.parameters.require("code"), caller: caller))
         }
         router.post("/api/v1/departments/:code/inspector-logins") { request, context in
-            let caller = try context.caller(clock)
+            let caller = context.caller
             let body = try await JSONBody.optional(IssueRequest.self, request, context: context)
             let issued = try await logins.issue(
                 department: try context.parameters.require("code"), inspectorIDs: body?.inspectorIds, caller: caller)
@@ -44,8 +45,8 @@ struct InspectorLoginsController {
         return try await stores.departments.all().first?.code ?? ""
     }
 
-    @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let code = try await department(request, account: caller.account, asked: request.uri.queryParameters["department"].map(String.init))
         let people = try await logins.list(department: code, caller: caller)
         let departments = try await stores.departments.all()
@@ -66,9 +67,9 @@ struct InspectorLoginsController {
 
     /// Makes logins (one inspector, or all still without one) and shows the one-time passwords
     /// once, or sends them as a CSV file (`format=csv`).
-    @Sendable func issuePage(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
-        let form = try await AccountAdminController.requireFormCSRF(request, context: context)
+    @Sendable func issuePage(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
+        let form = try await AccountAdminController.formValues(request, context: context)
         let code = try await department(request, account: caller.account, asked: form["department"])
         let only = form["inspectorID"].flatMap { Int64($0) }.map { [$0] }
         let issued = try await logins.issue(department: code, inspectorIDs: only, caller: caller)

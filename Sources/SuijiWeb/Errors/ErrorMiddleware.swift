@@ -153,7 +153,7 @@ enum JSONBody {
     }
 
     /// A JSON request body that may be absent: an empty body is nil, a malformed one an error.
-    static func optional<Body: Decodable>(_ type: Body.Type, _ request: Request, context: AppRequestContext) async throws -> Body? {
+    static func optional<Body: Decodable>(_ type: Body.Type, _ request: Request, context: some RequestContext) async throws -> Body? {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let bytes = Data(buffer.readableBytesView)
         guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }

@@ -11,21 +11,20 @@ struct AdminPagesController {
     let pages: PageRenderer
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/admin/accounts", use: accounts)
-        router.post("/admin/accounts", use: createAccount)
-        router.post("/admin/departments", use: createDepartment)
-        router.post("/admin/departments/:code/prefix", use: setDocumentPrefix)
-        router.get("/admin/audit", use: audit)
+    func addRoutes(to routes: AppRoutes) {
+        let office = routes.signedIn(.office)
+        office.get("/admin/accounts", use: accounts)
+        routes.signedIn().post("/admin/accounts", use: createAccount)
+        office.post("/admin/departments", use: createDepartment)
+        office.post("/admin/departments/:code/prefix", use: setDocumentPrefix)
+        routes.signedIn(.auditReaders).get("/admin/audit", use: audit)
     }
 
-    @Sendable func accounts(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
-        try AccessPolicy.requireOffice(account)
-        return try await accountsPage(account: account, context: context, message: nil)
+    @Sendable func accounts(request: Request, context: SignedInContext) async throws -> Response {
+        try await accountsPage(account: context.account, context: context, message: nil)
     }
 
-    private func accountsPage(account: Account, context: AppRequestContext, message: String?, status: HTTPResponse.Status = .ok)
+    private func accountsPage(account: Account, context: SignedInContext, message: String?, status: HTTPResponse.Status = .ok)
         async throws -> Response
     {
         let departments = try await stores.departments.all()
@@ -45,10 +44,9 @@ struct AdminPagesController {
         return pages.render("accounts", model, account: account, csrf: context.csrfToken, status: status)
     }
 
-    @Sendable func createAccount(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func createAccount(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
-        guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
         try FormText.check(form.map { ($0.key, $0.value) })
         guard let role = Role(rawValue: form["role"] ?? "") else { throw WebError.badRequest(field: "role", message: "请选择角色") }
         let department = (form["departmentCode"] ?? "").isEmpty ? nil : form["departmentCode"]
@@ -62,10 +60,9 @@ struct AdminPagesController {
         }
     }
 
-    @Sendable func createDepartment(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func createDepartment(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
-        guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
         try FormText.check(form.map { ($0.key, $0.value) })
         do {
             try await stores.departments.create(
@@ -77,8 +74,8 @@ struct AdminPagesController {
     }
 
     /// The 文号代字 of a department's printed notices (office).
-    @Sendable func setDocumentPrefix(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func setDocumentPrefix(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let form = try await FormFields.read(request, context: context)
         do {
             try await stores.departments.setDocumentPrefix(
@@ -89,9 +86,8 @@ struct AdminPagesController {
         }
     }
 
-    @Sendable func audit(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
-        try AccessPolicy.requireAuditReader(account)
+    @Sendable func audit(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let paging = Paging(page: request.uri.queryParameters["page"], defaultPerPage: 100, maxPerPage: 100)
         let entries = try await AuditLog.recent(stores.database, limit: paging.perPage, offset: paging.offset)
         let report = try await AuditLog.check(stores.database, seal: stores.auditSeal)

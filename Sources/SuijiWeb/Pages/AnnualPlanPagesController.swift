@@ -13,9 +13,9 @@ struct AnnualPlanPagesController {
     let pages: PageRenderer
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/annual-plans") { _, context in
-            _ = try context.requireAccount()
             return Response.redirect(to: "/annual-plans/\(CalendarDate(chinaDateOf: clock.now()).year)", type: .found)
         }
         router.get("/annual-plans/:year", use: show)
@@ -25,14 +25,14 @@ struct AnnualPlanPagesController {
         router.post("/merge-proposals/:id/decision", use: decide)
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
         let year = try AnnualPlanAPIController.year(context)
         let notice = request.uri.queryParameters["notice"].map(String.init)
-        return try await page(year: year, account: try context.requireAccount(), context: context, notice: notice)
+        return try await page(year: year, account: context.account, context: context, notice: notice)
     }
 
-    @Sendable func remind(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func remind(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let year = try AnnualPlanAPIController.year(context)
         let form = try await FormFields.read(request, context: context)
         return try await perform(year: year, caller: caller, context: context) {
@@ -42,8 +42,8 @@ struct AnnualPlanPagesController {
         }
     }
 
-    @Sendable func refresh(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func refresh(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let year = try AnnualPlanAPIController.year(context)
         _ = try await FormFields.read(request, context: context)
         return try await perform(year: year, caller: caller, context: context) {
@@ -52,8 +52,8 @@ struct AnnualPlanPagesController {
         }
     }
 
-    @Sendable func publish(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func publish(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let year = try AnnualPlanAPIController.year(context)
         let form = try await FormFields.read(request, context: context)
         return try await perform(year: year, caller: caller, context: context) {
@@ -62,8 +62,8 @@ struct AnnualPlanPagesController {
         }
     }
 
-    @Sendable func decide(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func decide(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         let proposal = try await stores.mergeProposals.get(id: id, for: caller.account)
@@ -77,7 +77,7 @@ struct AnnualPlanPagesController {
     }
 
     /// Runs a write; on success back to the page with a notice, on a rule's error the page with it.
-    func perform(year: Int, caller: Caller, context: AppRequestContext, _ body: () async throws -> String) async throws -> Response {
+    func perform(year: Int, caller: Caller, context: SignedInContext, _ body: () async throws -> String) async throws -> Response {
         do {
             let notice = try await body()
             let query = notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
@@ -90,7 +90,7 @@ struct AnnualPlanPagesController {
     }
 
     func page(
-        year: Int, account: Account, context: AppRequestContext, notice: String? = nil, errors: [String] = [],
+        year: Int, account: Account, context: SignedInContext, notice: String? = nil, errors: [String] = [],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let submissions = try await stores.annualPlans.submissions(year: year, for: account)

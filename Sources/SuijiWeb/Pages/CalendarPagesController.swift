@@ -15,16 +15,16 @@ struct CalendarPagesController {
     let pages: PageRenderer
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/admin/calendar", use: page)
-        router.post("/admin/calendar", use: load)
-        router.get("/api/v1/calendar") { _, context in
-            _ = try context.requireAccount()
+    func addRoutes(to routes: AppRoutes) {
+        let loaders = routes.signedIn(.calendarLoaders)
+        routes.signedIn(.calendarReaders).get("/admin/calendar", use: page)
+        loaders.post("/admin/calendar", use: load)
+        routes.signedIn().get("/api/v1/calendar") { _, context in
             let years = try await stores.holidayNotices.years(today: CalendarDate(chinaDateOf: clock.now()))
             return JSONBody.response(years.map(CalendarYearBody.init))
         }
-        router.post("/api/v1/calendar/notices") { request, context in
-            let caller = try context.caller(clock)
+        loaders.post("/api/v1/calendar/notices") { request, context in
+            let caller = context.caller
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let result = try await stores.holidayNotices.load(text: String(decoding: body.readableBytesView, as: UTF8.self), caller: caller)
             return JSONBody.response(LoadBody(years: result.years, recomputed: result.recomputed), status: .created)
@@ -56,12 +56,12 @@ struct CalendarPagesController {
         var recomputed: Int
     }
 
-    @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
-        try await render(account: context.requireAccount(), context: context)
+    @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
+        try await render(account: context.account, context: context)
     }
 
-    @Sendable func load(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func load(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let form = try await FormFields.read(request, context: context)
         do {
             let result = try await stores.holidayNotices.load(text: form.value("notice"), caller: caller)
@@ -75,10 +75,9 @@ struct CalendarPagesController {
     }
 
     func render(
-        account: Account, context: AppRequestContext, message: String? = nil, error: String? = nil, text: String = "",
+        account: Account, context: SignedInContext, message: String? = nil, error: String? = nil, text: String = "",
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        guard account.role == .office || account.role == .overseer else { throw HolidayNoticeError.forbidden }
         let today = CalendarDate(chinaDateOf: clock.now())
         let years = try await stores.holidayNotices.years(today: today)
         let model = CalendarPage(

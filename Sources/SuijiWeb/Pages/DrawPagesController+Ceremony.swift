@@ -9,7 +9,7 @@ import SuijiStore
 /// The ceremony's form posts. Each redirects back to the ceremony page; a refused input is shown
 /// on the page itself.
 extension DrawPagesController {
-    @Sendable func announce(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func announce(request: Request, context: SignedInContext) async throws -> Response {
         try await step(request, context) { form, caller, id in
             _ = try await stores.draws.announce(id, try Self.announcement(form), caller: caller)
         }
@@ -33,7 +33,7 @@ extension DrawPagesController {
             exception: usesException ? .init(approver: form.value("approver"), reason: form.value("reason")) : nil)
     }
 
-    @Sendable func commit(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func commit(request: Request, context: SignedInContext) async throws -> Response {
         try await step(request, context) { form, caller, id in
             _ = try await stores.draws.commit(
                 id, department: caller.account.departmentCode ?? "", commitment: form.value("commitment"), caller: caller)
@@ -42,8 +42,8 @@ extension DrawPagesController {
 
     /// The secret typed in, or the secret file uploaded (multipart): the file must be this
     /// draw's and this department's.
-    @Sendable func reveal(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func reveal(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id")
         let department = caller.account.departmentCode ?? ""
         let secret: String
@@ -78,13 +78,13 @@ extension DrawPagesController {
         }
     }
 
-    @Sendable func publicValue(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func publicValue(request: Request, context: SignedInContext) async throws -> Response {
         try await step(request, context) { form, caller, id in
             _ = try await stores.draws.enterPublicValue(id, value: form.value("value"), note: form.value("note"), caller: caller)
         }
     }
 
-    @Sendable func execute(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func execute(request: Request, context: SignedInContext) async throws -> Response {
         try await step(request, context) { _, caller, id in
             _ = try await stores.draws.execute(id, caller: caller)
         }
@@ -92,10 +92,10 @@ extension DrawPagesController {
 
     /// Reads the form (checking CSRF) and runs `action` as `run` does.
     func step(
-        _ request: Request, _ context: AppRequestContext,
+        _ request: Request, _ context: SignedInContext,
         _ action: (FormFields, Caller, String) async throws -> Void
     ) async throws -> Response {
-        let caller = try context.caller(clock)
+        let caller = context.caller
         let id = try context.parameters.require("id")
         let form = try await FormFields.read(request, context: context)
         return try await run(id, caller: caller, context: context) { try await action(form, caller, id) }
@@ -103,7 +103,7 @@ extension DrawPagesController {
 
     /// Runs `action`, and redirects to the page, or shows the page with the refusal for input
     /// and state errors.
-    func run(_ id: String, caller: Caller, context: AppRequestContext, _ action: () async throws -> Void) async throws -> Response {
+    func run(_ id: String, caller: Caller, context: SignedInContext, _ action: () async throws -> Void) async throws -> Response {
         do {
             try await action()
             return Response.redirect(to: "/draws/\(id)", type: .found)

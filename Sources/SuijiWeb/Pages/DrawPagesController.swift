@@ -15,7 +15,8 @@ struct DrawPagesController {
     let pages: PageRenderer
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/draws/:id", use: show)
         router.post("/draws/:id/announcement", use: announce)
         router.post("/draws/:id/commitments", use: commit)
@@ -24,11 +25,11 @@ struct DrawPagesController {
         router.post("/draws/:id/execute", use: execute)
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
-        try await page(id: try context.parameters.require("id"), account: try context.requireAccount(), context: context)
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
+        try await page(id: try context.parameters.require("id"), account: context.account, context: context)
     }
 
-    func page(id: String, account: Account, context: AppRequestContext, errors: [String] = [], status: HTTPResponse.Status = .ok)
+    func page(id: String, account: Account, context: SignedInContext, errors: [String] = [], status: HTTPResponse.Status = .ok)
         async throws -> Response
     {
         let draw = try await stores.draws.get(id, for: account)

@@ -15,7 +15,8 @@ struct ExchangeController {
     let clock: AppClock
     var exporter: ExchangeExporter { stores.exchange }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/exchange", use: page)
         router.get("/exchange.json") { request, context in try await file(.json, request: request, context: context) }
         router.get("/exchange.xlsx") { request, context in try await file(.xlsx, request: request, context: context) }
@@ -49,16 +50,16 @@ struct ExchangeController {
         return (year, department)
     }
 
-    func file(_ format: ExchangeExporter.Format, request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    func file(_ format: ExchangeExporter.Format, request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let (year, department) = try await query(request, account: caller.account)
         let document = try await exporter.document(year: year, department: department, at: caller.at)
         let name = "抽查计划及结果交换-\(year)" + (document.department.map { "-\($0.name)" } ?? "") + ".\(format.rawValue)"
         return Download.response(try exporter.encoded(document, format: format), name: name, mediaType: format.contentType)
     }
 
-    @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let (year, department) = try await query(request, account: account)
         let document = try await exporter.document(year: year, department: department, at: clock.now())
         let query = "year=\(year)" + (department.map { "&department=\($0)" } ?? "")

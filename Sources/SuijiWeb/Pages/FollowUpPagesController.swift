@@ -15,7 +15,8 @@ struct FollowUpPagesController {
     var followUps: FollowUpStore { stores.followUps }
     var inspectionPages: InspectionPagesController { InspectionPagesController(stores: stores, pages: pages, clock: clock) }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/follow-ups", use: list)
         router.post("/inspections/:id/follow-ups", use: open)
         router.post("/follow-ups/:id/actions", use: act)
@@ -23,8 +24,8 @@ struct FollowUpPagesController {
 
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let filter = request.uri.queryParameters["state"].flatMap { FollowUpFilter(rawValue: String($0)) } ?? .open
         let day = today
         let found = try await followUps.list(filter, today: day, for: account)
@@ -45,8 +46,8 @@ struct FollowUpPagesController {
         return pages.render("follow-ups", model, account: account, csrf: context.csrfToken)
     }
 
-    @Sendable func open(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func open(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         do {
@@ -85,8 +86,8 @@ struct FollowUpPagesController {
         }
     }
 
-    @Sendable func act(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func act(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         let back = form.value("back").hasPrefix("/") && !form.value("back").hasPrefix("//") ? form.value("back") : "/follow-ups"

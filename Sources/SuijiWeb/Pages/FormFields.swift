@@ -4,23 +4,24 @@ import Foundation
 import Hummingbird
 import SuijiCore
 
-/// An `application/x-www-form-urlencoded` body with repeated fields (checkbox groups), and the
-/// CSRF check of cookie sessions.
+/// An `application/x-www-form-urlencoded` body with repeated fields (checkbox groups). Its CSRF
+/// token was checked before the handler by the signed-in group (`FormCSRFMiddleware`).
 struct FormFields {
     var pairs: [(name: String, value: String)]
 
-    static func read(_ request: Request, context: AppRequestContext) async throws -> FormFields {
-        _ = try context.requireAccount()
+    static func read(_ request: Request, context: some RequestContext) async throws -> FormFields {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let text = String(decoding: buffer.readableBytesView, as: UTF8.self)
-        let pairs = text.split(separator: "&").map { pair in
+        let pairs = pairs(String(decoding: buffer.readableBytesView, as: UTF8.self))
+        try FormText.check(pairs.map { ($0.name, $0.value) })
+        return FormFields(pairs: pairs)
+    }
+
+    /// The name/value pairs of a URL-encoded body, in order.
+    static func pairs(_ text: String) -> [(name: String, value: String)] {
+        text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (name: decode(parts[0]), value: parts.count > 1 ? decode(parts[1]) : "")
         }
-        let form = FormFields(pairs: pairs)
-        guard form.value("_csrf") == context.csrfToken, !context.csrfToken.isEmpty else { throw WebError.csrfMismatch }
-        try FormText.check(pairs.map { ($0.name, $0.value) })
-        return form
     }
 
     static func decode(_ text: Substring) -> String {

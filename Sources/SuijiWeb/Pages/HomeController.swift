@@ -11,12 +11,13 @@ struct HomeController {
     let pages: PageRenderer
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/", use: home)
     }
 
-    @Sendable func home(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func home(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let scope = AccessPolicy.readScope(account)
         let departments = try await stores.departments.all()
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -11,21 +11,22 @@ struct ImportPagesController {
     let pages: PageRenderer
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/imports", use: show)
         router.post("/imports", use: upload)
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         try AccessPolicy.requireWrite(account, department: account.departmentCode ?? "")
         let library = request.uri.queryParameters["library"].map(String.init) ?? "targets"
         return pages.render(
             "import", ImportPage(libraries: Self.options(selected: library), report: nil), account: account, csrf: context.csrfToken)
     }
 
-    @Sendable func upload(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func upload(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         // Streamed: the file goes to a temporary file, not the heap.
         let form = try await MultipartForm.read(
             request, context: context, limit: BodyLimits.importFile, field: "file",

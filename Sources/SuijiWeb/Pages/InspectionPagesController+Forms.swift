@@ -8,7 +8,7 @@ import SuijiStore
 /// The inspection pages' form posts: notice, one item's finding, submission and review. A
 /// rejected post shows the detail page again with the Chinese message and the input kept.
 extension InspectionPagesController {
-    @Sendable func notice(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func notice(request: Request, context: SignedInContext) async throws -> Response {
         try await post(request, context: context, target: "notice") { id, form, caller in
             let notice: Notice
             if form.value("notified") == "no" {
@@ -26,7 +26,7 @@ extension InspectionPagesController {
         }
     }
 
-    @Sendable func schedule(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func schedule(request: Request, context: SignedInContext) async throws -> Response {
         try await post(request, context: context, target: "schedule") { id, form, caller in
             guard let date = CalendarDate(iso: form.value("plannedDate")) else {
                 throw InspectionError.invalid([FieldIssue(field: "plannedDate", message: "请填写计划检查日期")])
@@ -35,7 +35,7 @@ extension InspectionPagesController {
         }
     }
 
-    @Sendable func finding(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func finding(request: Request, context: SignedInContext) async throws -> Response {
         try await post(request, context: context, target: { "finding:\($0.value("department")):\($0.value("itemCode"))" }) {
             id, form, caller in
             let input = FindingInput(
@@ -47,13 +47,13 @@ extension InspectionPagesController {
         }
     }
 
-    @Sendable func submit(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func submit(request: Request, context: SignedInContext) async throws -> Response {
         try await post(request, context: context, target: "") { id, _, caller in
             _ = try await inspections.submit(id: id, caller: caller)
         }
     }
 
-    @Sendable func review(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func review(request: Request, context: SignedInContext) async throws -> Response {
         try await post(request, context: context, target: "") { id, form, caller in
             guard let action = InspectionAction(rawValue: form.value("action")), InspectionAction.review.contains(action) else {
                 throw InspectionError.invalid([FieldIssue(field: "action", message: "不支持的审核操作“\(form.value("action"))”")])
@@ -63,7 +63,7 @@ extension InspectionPagesController {
     }
 
     func post(
-        _ request: Request, context: AppRequestContext, target: String,
+        _ request: Request, context: SignedInContext, target: String,
         _ change: @Sendable (Int64, FormFields, Caller) async throws -> Void
     ) async throws -> Response {
         try await post(request, context: context, target: { _ in target }, change)
@@ -73,10 +73,10 @@ extension InspectionPagesController {
     /// state conflicts re-render the page with the form kept. Not found and forbidden are the
     /// error pages.
     func post(
-        _ request: Request, context: AppRequestContext, target: (FormFields) -> String,
+        _ request: Request, context: SignedInContext, target: (FormFields) -> String,
         _ change: @Sendable (Int64, FormFields, Caller) async throws -> Void
     ) async throws -> Response {
-        let caller = try context.caller(clock)
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         do {

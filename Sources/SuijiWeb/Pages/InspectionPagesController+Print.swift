@@ -8,7 +8,7 @@ import SuijiStore
 /// The printed 抽查通知书 and 检查记录表: an A4 page to print from the browser, and the same
 /// document as a PDF made here.
 extension InspectionPagesController {
-    func addPrintRoutes(to router: Router<AppRequestContext>) {
+    func addPrintRoutes(to router: SignedInRoutes) {
         router.get("/inspections/:id/notice") { request, context in try await printPage(.notice, context: context) }
         router.get("/inspections/:id/record") { request, context in try await printPage(.record, context: context) }
         router.get("/inspections/:id/notice.pdf") { request, context in try await printPDF(.notice, context: context) }
@@ -19,19 +19,19 @@ extension InspectionPagesController {
         case notice, record
     }
 
-    func printPage(_ kind: PrintKind, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    func printPage(_ kind: PrintKind, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let document = try await printDocument(kind, caller: caller, context: context)
         return pages.render("print-document", document, account: caller.account, csrf: context.csrfToken)
     }
 
-    func printPDF(_ kind: PrintKind, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    func printPDF(_ kind: PrintKind, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let document = try await printDocument(kind, caller: caller, context: context)
         return Download.response(document.pdf(created: caller.at), name: document.fileTitle + ".pdf", mediaType: "application/pdf")
     }
 
-    func printDocument(_ kind: PrintKind, caller: Caller, context: AppRequestContext) async throws -> PrintDocument {
+    func printDocument(_ kind: PrintKind, caller: Caller, context: SignedInContext) async throws -> PrintDocument {
         let inspection = try await inspections.get(id: try context.parameters.require("id", as: Int64.self), for: caller.account)
         let number = try await stores.documentNumbers.number(for: inspection, caller: caller)
         let print = try await stores.inspectionPrint(

@@ -9,8 +9,8 @@ import SuijiStore
 /// The inspection page's records: attaching evidence (a phone's camera or a scan), recording
 /// an entrusted body or expert, and the archive dossier page and ZIP.
 extension InspectionPagesController {
-    @Sendable func attach(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func attach(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         do {
             let upload = try await InspectionRecordsAPIController.readUpload(request, context: context)
@@ -25,7 +25,7 @@ extension InspectionPagesController {
         }
     }
 
-    @Sendable func entrust(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func entrust(request: Request, context: SignedInContext) async throws -> Response {
         try await post(request, context: context, target: "entrust") { id, form, caller in
             let kind = EntrusteeKind(rawValue: form.value("kind")) ?? .organisation
             let input = EntrustmentInput(
@@ -39,8 +39,8 @@ extension InspectionPagesController {
         }
     }
 
-    @Sendable func dossier(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func dossier(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         let (dossier, files) = try await DossierBuilder(stores: stores, pages: pages).files(id: id, account: account, at: clock.now())
         let inspection = dossier.inspection
@@ -78,8 +78,8 @@ extension InspectionPagesController {
         return pages.render("dossier", model, account: account, csrf: context.csrfToken)
     }
 
-    @Sendable func dossierArchive(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func dossierArchive(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         let (data, _) = try await DossierBuilder(stores: stores, pages: pages).archive(id: id, account: account, at: clock.now())
         try await InspectionRecordsAPIController.auditDossier(stores, account: account, id: id, at: clock.now())
@@ -87,11 +87,11 @@ extension InspectionPagesController {
     }
 
     /// The detail page again with `errors` next to the form `target`.
-    func rejected(id: Int64, target: String, errors: [String], status: HTTPResponse.Status, context: AppRequestContext) async throws
+    func rejected(id: Int64, target: String, errors: [String], status: HTTPResponse.Status, context: SignedInContext) async throws
         -> Response
     {
         try await detail(
-            id: id, account: try context.requireAccount(), context: context,
+            id: id, account: context.account, context: context,
             rejected: .init(form: FormFields(pairs: []), target: target, errors: errors), status: status)
     }
 

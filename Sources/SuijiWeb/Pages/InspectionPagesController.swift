@@ -16,7 +16,8 @@ struct InspectionPagesController {
     var inspections: InspectionStore { stores.inspections }
     static let perPage = 20
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/inspections", use: list)
         router.get("/inspections/:id", use: show)
         addPrintRoutes(to: router)
@@ -33,8 +34,8 @@ struct InspectionPagesController {
 
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let parameters = request.uri.queryParameters
         let state = parameters["state"].flatMap { InspectionState(rawValue: String($0)) }
         let overdueOnly = !(parameters["overdue"].map(String.init) ?? "").isEmpty
@@ -105,13 +106,13 @@ struct InspectionPagesController {
         }.map(\.element)
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
-        try await detail(id: context.parameters.require("id", as: Int64.self), account: context.requireAccount(), context: context)
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
+        try await detail(id: context.parameters.require("id", as: Int64.self), account: context.account, context: context)
     }
 
     /// The detail page, optionally with a rejected form kept and its errors.
     func detail(
-        id: Int64, account: Account, context: AppRequestContext, rejected: InspectionPageBuilder.Rejected? = nil,
+        id: Int64, account: Account, context: SignedInContext, rejected: InspectionPageBuilder.Rejected? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let inspection = try await inspections.get(id: id, for: account)

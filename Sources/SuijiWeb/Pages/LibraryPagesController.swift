@@ -13,7 +13,8 @@ struct LibraryPagesController<Resource: LibraryResource> {
     let pages: PageRenderer
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         let group = router.group("/\(Resource.path)")
         group.get(use: list)
         group.get("/new", use: newForm)
@@ -23,8 +24,8 @@ struct LibraryPagesController<Resource: LibraryResource> {
         group.post("/:id", use: update)
     }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let parameters = request.uri.queryParameters
         let links = TableLinks(path: request.uri.path, parameters: parameters)
         var query = ListQueryParameters.parse(parameters, filters: Resource.filters)
@@ -50,8 +51,8 @@ struct LibraryPagesController<Resource: LibraryResource> {
         return pages.render("list", model, account: account, csrf: context.csrfToken)
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         let record = try await resource.get(id: id, scope: AccessPolicy.readScope(account))
         let names = try await LibraryNames.load(stores)
@@ -64,14 +65,14 @@ struct LibraryPagesController<Resource: LibraryResource> {
         return pages.render("detail", model, account: account, csrf: context.csrfToken)
     }
 
-    @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func newForm(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         try AccessPolicy.requireWrite(account, department: account.departmentCode ?? "")
         return form(title: "新增\(Resource.title)", action: "/\(Resource.path)", values: [:], issues: [], account: account, context: context)
     }
 
-    @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func editForm(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         let record = try await resource.get(id: id, scope: AccessPolicy.readScope(account))
         try AccessPolicy.requireWrite(account, department: Resource.department(of: record))
@@ -80,12 +81,12 @@ struct LibraryPagesController<Resource: LibraryResource> {
             title: "修改\(Resource.title)", action: "/\(Resource.path)/\(id)", values: values, issues: [], account: account, context: context)
     }
 
-    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func create(request: Request, context: SignedInContext) async throws -> Response {
         let (input, values) = try await decodeForm(request, context: context)
         do {
             let unsafe = FormText.issues(values, labels: Resource.labels)
             guard unsafe.isEmpty else { throw LibraryError.invalid(unsafe) }
-            let record = try await resource.create(input, caller: context.caller(clock))
+            let record = try await resource.create(input, caller: context.caller)
             return Response.redirect(to: "/\(Resource.path)/\(Resource.id(of: record))", type: .found)
         } catch let error as LibraryError {
             return form(
@@ -94,13 +95,13 @@ struct LibraryPagesController<Resource: LibraryResource> {
         }
     }
 
-    @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func update(request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let (input, values) = try await decodeForm(request, context: context)
         do {
             let unsafe = FormText.issues(values, labels: Resource.labels)
             guard unsafe.isEmpty else { throw LibraryError.invalid(unsafe) }
-            _ = try await resource.update(id: id, input, caller: context.caller(clock))
+            _ = try await resource.update(id: id, input, caller: context.caller)
             return Response.redirect(to: "/\(Resource.path)/\(id)", type: .found)
         } catch let error as LibraryError {
             if case .notFound = error { throw error }
@@ -111,10 +112,8 @@ struct LibraryPagesController<Resource: LibraryResource> {
         }
     }
 
-    private func decodeForm(_ request: Request, context: AppRequestContext) async throws -> (Resource.Input, [String: String]) {
-        _ = try context.requireAccount()
+    private func decodeForm(_ request: Request, context: SignedInContext) async throws -> (Resource.Input, [String: String]) {
         let values = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
-        guard values["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
         var fields = values
         fields["_csrf"] = nil
         let data = try JSONSerialization.data(withJSONObject: fields)
@@ -123,7 +122,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
 
     private func form(
         title: String, action: String, values: [String: String], issues: [FieldIssue], account: Account?,
-        context: AppRequestContext, status: HTTPResponse.Status = .ok
+        context: SignedInContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let model = FormPage(
             title: title, action: action, cancelURL: "/\(Resource.path)",

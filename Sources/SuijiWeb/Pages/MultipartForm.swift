@@ -18,12 +18,11 @@ struct MultipartForm {
 
     /// Reads the body as it arrives (at most `limit` bytes, and never more than the route's
     /// `BodyLimits`: a larger one is refused with a message naming `field`); file parts go to a
-    /// temporary file (`UploadSpool`), not the heap. Checks the CSRF token of cookie sessions
-    /// (the `_csrf` field).
-    static func read(_ request: Request, context: AppRequestContext, limit: Int, field: String, tooLarge: String) async throws
+    /// temporary file (`UploadSpool`), not the heap. The `_csrf` field of a cookie session was
+    /// checked before the handler by the signed-in group (`FormCSRFMiddleware`).
+    static func read(_ request: Request, context: some RequestContext, limit: Int, field: String, tooLarge: String) async throws
         -> MultipartForm
     {
-        _ = try context.requireAccount()
         guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
             let boundary = boundary(contentType)
         else { throw WebError.badRequest(field: field, message: "请以 multipart/form-data 方式上传文件") }
@@ -46,9 +45,6 @@ struct MultipartForm {
             throw WebError.badRequest(field: "file", message: "上传的表单无法解析，请重新选择文件后提交")
         }
         let form = MultipartForm(parts: reader.parts)
-        if !context.viaBearer {
-            guard !context.csrfToken.isEmpty, form.value("_csrf") == context.csrfToken else { throw WebError.csrfMismatch }
-        }
         try FormText.check(form.parts.map { ($0.name, $0.fileName ?? form.value($0.name)) })
         return form
     }

@@ -16,11 +16,12 @@ struct OutsideCheckPagesController {
     let clock: AppClock
     var checks: OutsideCheckStore { stores.outsideChecks }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/outside-checks", use: list)
         router.post("/outside-checks", use: create)
         router.get("/api/v1/outside-checks") { request, context in
-            let account = try context.requireAccount()
+            let account = context.account
             let parameters = request.uri.queryParameters
             let paging = try APIQuery.paging(parameters, defaultPerPage: 50)
             let found = try await checks.list(
@@ -29,7 +30,7 @@ struct OutsideCheckPagesController {
             return JSONBody.response(ListBody(items: found.items, total: found.total, page: found.page, perPage: found.perPage))
         }
         router.post("/api/v1/outside-checks") { request, context in
-            let caller = try context.caller(clock)
+            let caller = context.caller
             let input = try await request.decode(as: OutsideCheckInput.self, context: context)
             return JSONBody.response(try await checks.create(input, caller: caller), status: .created)
         }
@@ -42,8 +43,8 @@ struct OutsideCheckPagesController {
         var perPage: Int
     }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let parameters = request.uri.queryParameters
         // Read leniently but bounded (a hand-edited address still shows a page; nothing overflows).
         let year = BoundedNumber.exact(parameters["year"], in: 2...9998) ?? CalendarDate(chinaDateOf: clock.now()).year
@@ -52,8 +53,8 @@ struct OutsideCheckPagesController {
         return try await render(account: account, context: context, year: year, page: page, form: form, errors: [])
     }
 
-    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func create(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let form = try await FormFields.read(request, context: context)
         let input = OutsideCheckInput(
             target: form.value("target"), kind: form.value("kind"), checkedOn: form.value("checkedOn"), source: form.value("source"),
@@ -69,7 +70,7 @@ struct OutsideCheckPagesController {
     }
 
     func render(
-        account: Account, context: AppRequestContext, year: Int, page: Int, form: OutsideCheckInput, errors: [String],
+        account: Account, context: SignedInContext, year: Int, page: Int, form: OutsideCheckInput, errors: [String],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let found = try await checks.list(scope: AccessPolicy.readScope(account), year: year, page: page)

@@ -9,8 +9,8 @@ import SuijiStore
 /// submit re-renders the form with the pool the draw would use). The rules are `PlanPolicy`'s,
 /// applied by the store, which audits every change.
 extension PlanPagesController {
-    @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func newForm(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         guard account.role == .departmentAdmin, let department = account.departmentCode else {
             throw PlanError.forbidden("只有部门管理员可以发起联合抽查计划")
         }
@@ -19,8 +19,8 @@ extension PlanPagesController {
             source: .init(form: nil, plan: nil, initiator: department), account: account, context: context)
     }
 
-    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func create(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let form = try await FormFields.read(request, context: context)
         let source = PlanFormPage.Source(form: form, plan: nil, initiator: caller.account.departmentCode ?? "")
         return try await submit(form, source: source, title: "新建联合抽查计划", action: "/plans", cancelURL: "/plans", context: context) {
@@ -28,8 +28,8 @@ extension PlanPagesController {
         }
     }
 
-    @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func editForm(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let plan = try await stores.plans.get(id: try context.parameters.require("id", as: Int64.self), for: account)
         try PlanPolicy.requireDraftEditor(account, plan)
         return try await planForm(
@@ -37,8 +37,8 @@ extension PlanPagesController {
             source: .init(form: nil, plan: plan, initiator: plan.initiator), account: account, context: context)
     }
 
-    @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func update(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         let current = try await stores.plans.get(id: id, for: caller.account)
@@ -49,8 +49,8 @@ extension PlanPagesController {
         ) { plan in try await stores.plans.update(id: id, plan, caller: caller) }
     }
 
-    @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func delete(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         guard form.value("confirm") == "yes" else {
@@ -65,14 +65,14 @@ extension PlanPagesController {
         }
     }
 
-    @Sendable func editBatch(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func editBatch(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let (plan, batch) = try await stores.plans.batch(id: try context.parameters.require("id", as: Int64.self), for: account)
         return try await batchPage(plan: plan, batch: batch, values: BatchFormValues(batch), account: account, context: context)
     }
 
-    @Sendable func updateBatch(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func updateBatch(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         let (plan, batch) = try await stores.plans.batch(id: id, for: caller.account)
@@ -93,8 +93,8 @@ extension PlanPagesController {
         }
     }
 
-    @Sendable func deleteBatch(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func deleteBatch(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         let (plan, batch) = try await stores.plans.batch(id: id, for: caller.account)
@@ -115,10 +115,10 @@ extension PlanPagesController {
 
     /// Saves the plan form through `save`, or shows it again with its preview or its errors.
     func submit(
-        _ form: FormFields, source: PlanFormPage.Source, title: String, action: String, cancelURL: String, context: AppRequestContext,
+        _ form: FormFields, source: PlanFormPage.Source, title: String, action: String, cancelURL: String, context: SignedInContext,
         save: (Plan) async throws -> Plan
     ) async throws -> Response {
-        let account = try context.requireAccount()
+        let account = context.account
         do {
             var plan = try Self.plan(form, initiator: source.initiator)
             if form.value("intent") == "preview" {
@@ -140,7 +140,7 @@ extension PlanPagesController {
     }
 
     func planForm(
-        title: String, action: String, cancelURL: String, source: PlanFormPage.Source, account: Account, context: AppRequestContext,
+        title: String, action: String, cancelURL: String, source: PlanFormPage.Source, account: Account, context: SignedInContext,
         errors: [String] = [], preview: PoolPreview? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let model = try await PlanFormPage.make(
@@ -149,7 +149,7 @@ extension PlanPagesController {
     }
 
     func batchPage(
-        plan: Plan, batch: Batch, values: BatchFormValues, account: Account, context: AppRequestContext, errors: [String] = [],
+        plan: Plan, batch: Batch, values: BatchFormValues, account: Account, context: SignedInContext, errors: [String] = [],
         preview: PoolPreview? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let drawn = try await stores.draws.list(for: account).contains { $0.batchID == batch.id }

@@ -8,8 +8,8 @@ import SuijiStore
 /// The plan pages' form posts: state actions, new batches, preparing a draw; and reading the
 /// new-plan and new-batch forms into domain values.
 extension PlanPagesController {
-    @Sendable func act(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func act(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         _ = try await FormFields.read(request, context: context)
         let action = try PlanAPIController.action(context.parameters.get("action") ?? "")
@@ -21,8 +21,8 @@ extension PlanPagesController {
         }
     }
 
-    @Sendable func addBatch(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func addBatch(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         do {
@@ -41,8 +41,8 @@ extension PlanPagesController {
         }
     }
 
-    @Sendable func prepare(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func prepare(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let batchID = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         let (plan, _) = try await stores.plans.batch(id: batchID, for: caller.account)

@@ -13,7 +13,8 @@ struct PlanPagesController {
     let pages: PageRenderer
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/plans", use: list)
         router.get("/plans/new", use: newForm)
         router.post("/plans", use: create)
@@ -29,13 +30,13 @@ struct PlanPagesController {
         router.post("/batches/:id/draws", use: prepare)
     }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
         let query = request.uri.queryParameters
         let links = TableLinks(path: "/plans", parameters: query)
         let filter = PlanFilter(
             text: query["q"].map(String.init) ?? "", year: BoundedNumber.exact(query["year"], in: 1...9999),
             state: query["state"].flatMap { PlanState(rawValue: String($0)) }, department: query["department"].map(String.init))
-        let account = try context.requireAccount()
+        let account = context.account
         let departments = try await stores.departments.all()
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let readable = try await stores.plans.list(for: account)
@@ -62,15 +63,15 @@ struct PlanPagesController {
         return pages.render("plans", model, account: account, csrf: context.csrfToken)
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        return try await planPage(id: id, account: try context.requireAccount(), context: context)
+        return try await planPage(id: id, account: context.account, context: context)
     }
 
     /// The plan page; `batchForm` and `batchPreview` keep a new-batch form that was previewed
     /// or refused.
     func planPage(
-        id: Int64, account: Account, context: AppRequestContext, errors: [String] = [], status: HTTPResponse.Status = .ok,
+        id: Int64, account: Account, context: SignedInContext, errors: [String] = [], status: HTTPResponse.Status = .ok,
         batchForm: FormFields? = nil, batchPreview: PoolPreview? = nil
     ) async throws -> Response {
         let plan = try await stores.plans.get(id: id, for: account)

@@ -13,7 +13,8 @@ struct PublicDrawController {
     let pages: PageRenderer
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.open
         router.get("/public/draws/:id", use: page)
         router.get("/public/draws/:id/verify", use: verify)
         router.get("/public/draws/:id/files/:name", use: file)

@@ -11,7 +11,8 @@ struct PublicOpenDataController {
     let stores: Stores
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.open
         router.get("/public/annual-plans", use: years)
         router.get("/public/annual-plans/:year", use: annualPlan)
         router.get("/public/data", use: index)

@@ -13,7 +13,8 @@ struct PublicPortalController {
     let stores: Stores
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.open
         router.get("/public", use: home)
         router.get("/public/items", use: items)
         router.get("/public/plans", use: plans)
