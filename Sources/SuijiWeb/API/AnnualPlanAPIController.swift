@@ -111,7 +111,7 @@ struct AnnualPlanAPIController {
     static func summary(_ version: AnnualPlanVersion) -> VersionSummary {
         VersionSummary(
             version: version.version, note: version.note, publishedBy: version.publishedBy, publishedAt: version.publishedAt,
-            plans: version.entries.count, publicURL: "/public/annual-plans/\(version.year)?version=\(version.version)")
+            plans: version.entries.count, publicURL: PublicPaths.annualPlan.href(version.year) + "?version=\(version.version)")
     }
 
     /// The `:year` parameter: 2000–2100.

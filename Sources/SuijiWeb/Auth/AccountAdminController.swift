@@ -18,19 +18,19 @@ struct AccountAdminController {
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
         let office = routes.signedIn(.office)
-        office.post("/admin/accounts/:username/unlock") { request, context in
+        office.post(AdminPaths.unlock) { request, context in
             try await pageAction(request, context) { username, caller in try await unlock(username, caller: caller) }
         }
-        router.post("/admin/accounts/:username/disable") { request, context in
+        router.post(AdminPaths.disable) { request, context in
             try await pageAction(request, context) { try await stores.accounts.setActive(username: $0, active: false, caller: $1) }
         }
-        router.post("/admin/accounts/:username/enable") { request, context in
+        router.post(AdminPaths.enable) { request, context in
             try await pageAction(request, context) { try await stores.accounts.setActive(username: $0, active: true, caller: $1) }
         }
-        router.post("/admin/accounts/:username/revoke-tokens") { request, context in
+        router.post(AdminPaths.revokeTokens) { request, context in
             try await pageAction(request, context) { try await stores.accounts.revokeTokens(of: $0, caller: $1) }
         }
-        router.post("/admin/accounts/:username/reset-password", use: resetPage)
+        router.post(AdminPaths.resetPassword, use: resetPage)
 
         office.post("/api/v1/accounts/:username/unlock") { _, context in
             let (username, caller) = try target(context)
@@ -108,7 +108,7 @@ struct AccountAdminController {
     /// The local page to return to (`back` in the form), the accounts page by default.
     static func back(_ form: [String: String]) -> String {
         let back = form["back"] ?? ""
-        return back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/admin/accounts"
+        return back.hasPrefix("/") && !back.hasPrefix("//") ? back : AdminPaths.accounts.href
     }
 
     /// The form's fields (its CSRF token was checked by the signed-in group).

@@ -8,7 +8,7 @@ import SuijiStore
 /// 我的账号: change one's own password (required after a one-time password) and see or end
 /// one's own sessions and API tokens; the same over the API.
 struct AccountPagesController {
-    static let passwordPath = "/account"
+    static let passwordPath = StaffPaths.account.href
 
     let stores: Stores
     let pages: PageRenderer
@@ -17,9 +17,9 @@ struct AccountPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/account", use: page)
-        router.post("/account/password", use: changePassword)
-        router.post("/account/sessions/:id/revoke", use: revokePage)
+        router.get(StaffPaths.account, use: page)
+        router.post(StaffPaths.accountPassword, use: changePassword)
+        router.post(StaffPaths.revokeSession, use: revokePage)
         router.post("/api/v1/me/password", use: changePasswordAPI)
         router.get("/api/v1/auth/tokens", use: tokens)
         router.delete("/api/v1/auth/tokens/:id", use: revokeAPI)
@@ -66,7 +66,7 @@ struct AccountPagesController {
             try await change(
                 current: form["currentPassword"] ?? "", new: new, token: request.cookies[SessionMiddleware.cookieName]?.value,
                 caller: caller, request: request, context: context)
-            return Response.redirect(to: "/account?changed=1", type: .found)
+            return Response.redirect(to: StaffPaths.account.href + "?changed=1", type: .found)
         } catch let error as AuthError {
             let status: HTTPResponse.Status = if case .throttled = error { .tooManyRequests } else { .unprocessableContent }
             return try await render(context: context, request: request, message: nil, errors: [error.message], status: status)
@@ -109,7 +109,7 @@ struct AccountPagesController {
         let caller = context.caller
         _ = try await AccountAdminController.formValues(request, context: context)
         try await stores.accounts.revoke(sessionID: try context.parameters.require("id"), caller: caller)
-        return Response.redirect(to: "/account", type: .found)
+        return Response.redirect(to: StaffPaths.account.href, type: .found)
     }
 
     @Sendable func revokeAPI(request: Request, context: SignedInContext) async throws -> Response {

@@ -18,8 +18,8 @@ struct InspectorLoginsController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/inspector-logins", use: page)
-        router.post("/inspector-logins", use: issuePage)
+        router.get(AdminPaths.inspectorLogins, use: page)
+        router.post(AdminPaths.inspectorLogins, use: issuePage)
         router.get("/api/v1/departments/:code/inspector-logins") { _, context in
             let caller = context.caller
             return JSONBody.response(try await logins.list(department: try context.parameters.require("code"), caller: caller))
@@ -50,7 +50,7 @@ struct InspectorLoginsController {
         let code = try await department(request, account: caller.account, asked: request.uri.queryParameters["department"].map(String.init))
         let people = try await logins.list(department: code, caller: caller)
         let departments = try await stores.departments.all()
-        let back = "/inspector-logins?department=\(code)"
+        let back = AdminPaths.inspectorLogins.href + "?department=\(code)"
         let model = InspectorLoginsPage(
             department: departments.first { $0.code == code }?.name ?? code, code: code, back: back,
             departments: departments.map { FieldOption(value: $0.code, label: $0.name, selected: $0.code == code) },
@@ -87,7 +87,7 @@ struct InspectorLoginsController {
         let model = OneTimePasswordsPage(
             title: issued.isEmpty ? "没有需要新建账号的执法检查人员" : "已为 \(issued.count) 名执法检查人员新建账号",
             logins: issued.map { .init(name: $0.name, certificate: $0.certificateNumber, username: $0.username, password: $0.password) },
-            backURL: "/inspector-logins?department=\(code)", csvURL: nil)
+            backURL: AdminPaths.inspectorLogins.href + "?department=\(code)", csvURL: nil)
         var response = pages.render("one-time-passwords", model, account: caller.account, csrf: context.csrfToken)
         response.headers[.cacheControl] = "no-store"
         return response

@@ -27,7 +27,9 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             if body.status == .unauthorized {
                 let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-                return Response.redirect(to: "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                return Response.redirect(
+                    to: StaffPaths.login.href + "?next="
+                        + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? StaffPaths.home.href))
             }
             var account = context.account
             var csrf = context.csrfToken

@@ -13,11 +13,11 @@ struct AdminPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let office = routes.signedIn(.office)
-        office.get("/admin/accounts", use: accounts)
-        routes.signedIn().post("/admin/accounts", use: createAccount)
-        office.post("/admin/departments", use: createDepartment)
-        office.post("/admin/departments/:code/prefix", use: setDocumentPrefix)
-        routes.signedIn(.auditReaders).get("/admin/audit", use: audit)
+        office.get(AdminPaths.accounts, use: accounts)
+        routes.signedIn().post(AdminPaths.accounts, use: createAccount)
+        office.post(AdminPaths.departments, use: createDepartment)
+        office.post(AdminPaths.documentPrefix, use: setDocumentPrefix)
+        routes.signedIn(.auditReaders).get(AdminPaths.audit, use: audit)
     }
 
     @Sendable func accounts(request: Request, context: SignedInContext) async throws -> Response {
@@ -54,7 +54,7 @@ struct AdminPagesController {
             try await stores.accounts.create(
                 Account(username: form["username"] ?? "", displayName: form["displayName"] ?? "", role: role, departmentCode: department),
                 password: form["password"] ?? "", inspectorCertificate: form["inspectorCertificate"] ?? "", caller: caller)
-            return Response.redirect(to: "/admin/accounts", type: .found)
+            return Response.redirect(to: AdminPaths.accounts.href, type: .found)
         } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
             return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
         }
@@ -67,7 +67,7 @@ struct AdminPagesController {
         do {
             try await stores.departments.create(
                 Department(code: (form["code"] ?? "").uppercased(), name: form["name"] ?? ""), caller: caller)
-            return Response.redirect(to: "/admin/accounts", type: .found)
+            return Response.redirect(to: AdminPaths.accounts.href, type: .found)
         } catch let error as LibraryError where error.kind == .invalid || error.kind == .conflict {
             return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
         }
@@ -80,7 +80,7 @@ struct AdminPagesController {
         do {
             try await stores.departments.setDocumentPrefix(
                 form.value("prefix"), of: try context.parameters.require("code"), caller: caller)
-            return Response.redirect(to: "/admin/accounts", type: .found)
+            return Response.redirect(to: AdminPaths.accounts.href, type: .found)
         } catch let error as LibraryError where error.kind == .invalid {
             return try await accountsPage(account: caller.account, context: context, message: error.message, status: .unprocessableContent)
         }
@@ -115,7 +115,8 @@ struct AdminPagesController {
                     entity: AuditLabels.entity(entry.entity) ?? entry.entity, name: name, entityID: entry.entityID,
                     digest: String(entry.digest.prefix(16)))
             },
-            nextURL: entries.count == paging.perPage && paging.page < Paging.maxPage ? "/admin/audit?page=\(paging.page + 1)" : nil)
+            nextURL: entries.count == paging.perPage && paging.page < Paging.maxPage
+                ? AdminPaths.audit.href + "?page=\(paging.page + 1)" : nil)
         return pages.render("audit", model, account: account, csrf: context.csrfToken)
     }
 }

@@ -95,7 +95,7 @@ struct AnnualPlanPage {
         draft: [AnnualPlanEntry], versions: [AnnualPlanVersion], planIDs: [String: Int64], notice: String?, errors: [String]
     ) -> AnnualPlanPage {
         let left = SubmissionDeadline.daysLeft(year: year, today: today)
-        func link(_ code: String) -> String { planIDs[code].map { "/plans/\($0)" } ?? "#" }
+        func link(_ code: String) -> String { planIDs[code].map { PlanPaths.plan.href($0) } ?? "#" }
         let pending = plans.filter { $0.state == .submitted }
         let planNames = Dictionary(plans.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return AnnualPlanPage(
@@ -114,9 +114,9 @@ struct AnnualPlanPage {
                     measure: proposal.measure.summary,
                     state: proposal.state.label, isOpen: proposal.state == .open, note: proposal.note,
                     decided: proposal.decidedAt.map { "\(Self.decider(proposal.decidedBy)) \(ChinaTime.text(stamp: $0))" } ?? "",
-                    mergedURL: proposal.mergedPlanID.map { "/plans/\($0)" }, mergedCode: proposal.mergedCode)
+                    mergedURL: proposal.mergedPlanID.map { PlanPaths.plan.href($0) }, mergedCode: proposal.mergedCode)
             }, hasProposals: !proposals.isEmpty,
-            pending: pending.map { Pending(code: $0.code, name: $0.name, url: "/plans/\($0.id)", state: $0.state.label) },
+            pending: pending.map { Pending(code: $0.code, name: $0.name, url: PlanPaths.plan.href($0.id), state: $0.state.label) },
             hasPending: !pending.isEmpty,
             entries: draft.map { entry in
                 Entry(
@@ -132,8 +132,8 @@ struct AnnualPlanPage {
                     version: version.version, publishedAt: ChinaTime.text(stamp: version.publishedAt), publishedBy: version.publishedBy,
                     note: version.note.isEmpty ? "—" : version.note,
                     changes: index == 0 ? "首版" : AnnualPlanChanges(from: versions[index - 1].entries, to: version.entries).summary,
-                    plans: version.entries.count, url: "/public/annual-plans/\(year)?version=\(version.version)")
-            }, hasVersions: !versions.isEmpty, publicURL: "/public/annual-plans/\(year)")
+                    plans: version.entries.count, url: PublicPaths.annualPlan.href(year) + "?version=\(version.version)")
+            }, hasVersions: !versions.isEmpty, publicURL: PublicPaths.annualPlan.href(year))
     }
 
     /// Who decided a proposal; `system` marks one withdrawn by the platform when its plans changed.

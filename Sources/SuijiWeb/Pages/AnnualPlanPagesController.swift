@@ -15,14 +15,14 @@ struct AnnualPlanPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/annual-plans") { _, context in
-            return Response.redirect(to: "/annual-plans/\(CalendarDate(chinaDateOf: clock.now()).year)", type: .found)
+        router.get(AnnualPlanPaths.index) { _, context in
+            return Response.redirect(to: AnnualPlanPaths.year.href(CalendarDate(chinaDateOf: clock.now()).year), type: .found)
         }
-        router.get("/annual-plans/:year", use: show)
-        router.post("/annual-plans/:year/reminders", use: remind)
-        router.post("/annual-plans/:year/merge-proposals/refresh", use: refresh)
-        router.post("/annual-plans/:year/versions", use: publish)
-        router.post("/merge-proposals/:id/decision", use: decide)
+        router.get(AnnualPlanPaths.year, use: show)
+        router.post(AnnualPlanPaths.reminders, use: remind)
+        router.post(AnnualPlanPaths.refresh, use: refresh)
+        router.post(AnnualPlanPaths.versions, use: publish)
+        router.post(AnnualPlanPaths.decision, use: decide)
     }
 
     @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
@@ -81,7 +81,7 @@ struct AnnualPlanPagesController {
         do {
             let notice = try await body()
             let query = notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            return Response.redirect(to: "/annual-plans/\(year)?notice=\(query)", type: .found)
+            return Response.redirect(to: AnnualPlanPaths.year.href(year) + "?notice=\(query)", type: .found)
         } catch let error as PlanError where error.kind == .invalid || error.kind == .conflict {
             return try await page(
                 year: year, account: caller.account, context: context, errors: error.messages,

@@ -17,8 +17,8 @@ struct CalendarPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let loaders = routes.signedIn(.calendarLoaders)
-        routes.signedIn(.calendarReaders).get("/admin/calendar", use: page)
-        loaders.post("/admin/calendar", use: load)
+        routes.signedIn(.calendarReaders).get(AdminPaths.calendar, use: page)
+        loaders.post(AdminPaths.calendar, use: load)
         routes.signedIn().get("/api/v1/calendar") { _, context in
             let years = try await stores.holidayNotices.years(today: CalendarDate(chinaDateOf: clock.now()))
             return JSONBody.response(years.map(CalendarYearBody.init))

@@ -67,7 +67,7 @@ struct DrawPage {
         let runner = PlanPolicy.canRunDraws(account, plan)
         func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }
         id = draw.id
-        planURL = "/plans/\(plan.id)"
+        planURL = PlanPaths.plan.href(plan.id)
         planName = plan.name
         planCode = plan.code
         batchCode = batch.code
@@ -106,7 +106,7 @@ struct DrawPage {
         canExecute = runner && draw.isReadyToExecute(at: now)
         waiting = runner && draw.state == .committed && !canExecute && !canEnterPublicValue ? Self.waiting(draw, now: now) : nil
         result = try DrawResult.parse(files, names: names, publicNames: false)
-        publicURL = "/public/draws/\(draw.id)"
+        publicURL = PublicPaths.draw.href(draw.id)
         redrawOf = draw.redrawOf
         redrawReason = draw.redrawReason
         redrawApprover = people[draw.redrawApprover] ?? draw.redrawApprover

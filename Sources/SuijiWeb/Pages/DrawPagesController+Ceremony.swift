@@ -106,7 +106,7 @@ extension DrawPagesController {
     func run(_ id: String, caller: Caller, context: SignedInContext, _ action: () async throws -> Void) async throws -> Response {
         do {
             try await action()
-            return Response.redirect(to: "/draws/\(id)", type: .found)
+            return Response.redirect(to: DrawPaths.draw.href(id), type: .found)
         } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
             let errors = (error as? PlanError)?.messages ?? [error.message]
             return try await page(id: id, account: caller.account, context: context, errors: errors, status: error.kind.status)

@@ -17,12 +17,12 @@ struct DrawPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/draws/:id", use: show)
-        router.post("/draws/:id/announcement", use: announce)
-        router.post("/draws/:id/commitments", use: commit)
-        router.post("/draws/:id/reveals", use: reveal)
-        router.post("/draws/:id/public-value", use: publicValue)
-        router.post("/draws/:id/execute", use: execute)
+        router.get(DrawPaths.draw, use: show)
+        router.post(DrawPaths.announcement, use: announce)
+        router.post(DrawPaths.commitments, use: commit)
+        router.post(DrawPaths.reveals, use: reveal)
+        router.post(DrawPaths.publicValue, use: publicValue)
+        router.post(DrawPaths.execute, use: execute)
     }
 
     @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {

@@ -128,7 +128,7 @@ struct DrawFileLink: Encodable {
         files.keys.sorted().map { name in
             DrawFileLink(
                 name: name, size: files[name]!.count, sha256: Bytes.sha256Hex(files[name]!),
-                url: "/public/draws/\(drawID)/files/\(name)")
+                url: PublicPaths.drawFile.href(drawID, name))
         }
     }
 }

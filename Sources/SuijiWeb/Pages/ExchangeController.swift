@@ -17,9 +17,9 @@ struct ExchangeController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/exchange", use: page)
-        router.get("/exchange.json") { request, context in try await file(.json, request: request, context: context) }
-        router.get("/exchange.xlsx") { request, context in try await file(.xlsx, request: request, context: context) }
+        router.get(StaffPaths.exchange, use: page)
+        router.get(StaffPaths.exchangeJSON) { request, context in try await file(.json, request: request, context: context) }
+        router.get(StaffPaths.exchangeXLSX) { request, context in try await file(.xlsx, request: request, context: context) }
         router.get("/api/v1/exchange") { request, context in
             let format = try request.uri.queryParameters["format"].map { text in
                 guard let format = ExchangeExporter.Format(rawValue: String(text)) else {
@@ -66,7 +66,8 @@ struct ExchangeController {
         let departments = account.role == .departmentAdmin ? [] : try await stores.departments.all()
         let model = ExchangePage(
             year: year, department: document.department?.name ?? "全部成员单位", plans: document.plans.count, results: document.results.count,
-            jsonURL: "/exchange.json?\(query)", xlsxURL: "/exchange.xlsx?\(query)", canChoose: account.role != .departmentAdmin,
+            jsonURL: StaffPaths.exchangeJSON.href + "?\(query)", xlsxURL: StaffPaths.exchangeXLSX.href + "?\(query)",
+            canChoose: account.role != .departmentAdmin,
             departments: departments.map { FieldOption(value: $0.code, label: $0.name, selected: $0.code == department) })
         return pages.render("exchange", model, account: account, csrf: context.csrfToken)
     }

@@ -17,9 +17,9 @@ struct FollowUpPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/follow-ups", use: list)
-        router.post("/inspections/:id/follow-ups", use: open)
-        router.post("/follow-ups/:id/actions", use: act)
+        router.get(InspectionPaths.followUpList, use: list)
+        router.post(InspectionPaths.followUps, use: open)
+        router.post(InspectionPaths.followUpActions, use: act)
     }
 
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
@@ -36,7 +36,8 @@ struct FollowUpPagesController {
             filters: FollowUpFilter.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: $0 == filter) },
             rows: found.map { followUp in
                 FollowUpsPage.Row(
-                    url: "/inspections/\(followUp.inspectionID)#follow-ups", target: targets[followUp.inspectionID] ?? followUp.targetUID,
+                    url: InspectionPaths.inspection.href(followUp.inspectionID) + "#follow-ups",
+                    target: targets[followUp.inspectionID] ?? followUp.targetUID,
                     targetUID: followUp.targetUID, department: names[followUp.department] ?? followUp.department,
                     row: InspectionPageBuilder.followUpRow(
                         followUp, account: account, today: day, itemName: { item in items[item].map { "\($0)（\(item.code)）" } ?? item.code }
@@ -77,7 +78,7 @@ struct FollowUpPagesController {
                 transferredOn: date("transferredOn", "移交日期"), transferredBy: form.value("transferredBy"), notes: form.value("notes"))
             guard issues.isEmpty else { throw FollowUpError.invalid(issues) }
             _ = try await followUps.open(inspectionID: id, entry, caller: caller)
-            return Response.redirect(to: "/inspections/\(id)#follow-ups", type: .found)
+            return Response.redirect(to: InspectionPaths.inspection.href(id) + "#follow-ups", type: .found)
         } catch let error as FollowUpError where error.kind == .invalid || error.kind == .conflict {
             return try await inspectionPages.detail(
                 id: id, account: caller.account, context: context,
@@ -90,7 +91,9 @@ struct FollowUpPagesController {
         let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormFields.read(request, context: context)
-        let back = form.value("back").hasPrefix("/") && !form.value("back").hasPrefix("//") ? form.value("back") : "/follow-ups"
+        let back =
+            form.value("back").hasPrefix("/") && !form.value("back").hasPrefix("//")
+            ? form.value("back") : InspectionPaths.followUpList.href
         guard let action = FollowUpAction(rawValue: form.value("action")) else {
             throw WebError.badRequest(field: "action", message: "不支持的操作“\(form.value("action"))”")
         }

@@ -13,7 +13,7 @@ struct HomeController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/", use: home)
+        router.get(StaffPaths.home, use: home)
     }
 
     @Sendable func home(request: Request, context: SignedInContext) async throws -> Response {
@@ -45,7 +45,7 @@ struct HomeController {
                 HomePage.Expiring(
                     name: $0.name, department: names[$0.departmentCode] ?? $0.departmentCode, certificate: $0.certificateNumber,
                     expiry: ChinaTime.day($0.certificateExpiry),
-                    expired: $0.certificateExpiry < today, url: "/inspectors/\($0.id)")
+                    expired: $0.certificateExpiry < today, url: LibraryPaths.inspectors.record.href($0.id))
             }, hasExpiring: !expiring.isEmpty,
             reminders: reminders.map { HomePage.Notice(message: $0.message, sentBy: $0.sentBy, sentAt: ChinaTime.text(stamp: $0.sentAt)) },
             hasReminders: !reminders.isEmpty)

@@ -13,8 +13,8 @@ struct ImportPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/imports", use: show)
-        router.post("/imports", use: upload)
+        router.get(StaffPaths.imports, use: show)
+        router.post(StaffPaths.imports, use: upload)
     }
 
     @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {

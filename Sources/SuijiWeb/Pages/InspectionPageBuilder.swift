@@ -96,7 +96,7 @@ enum InspectionPageBuilder {
             id: inspection.id, target: inspection.target.name, targetUID: inspection.target.uid,
             contact: WorkQueuePage.contact(records.contact),
             plan: records.planName.isEmpty ? "联合抽查计划" : records.planName,
-            planURL: "/plans/\(inspection.planID)", drawID: inspection.drawID, window: window(inspection),
+            planURL: PlanPaths.plan.href(inspection.planID), drawID: inspection.drawID, window: window(inspection),
             departments: inspection.departments.map { departmentNames[$0] ?? $0 }.joined(separator: "、"),
             due: DueDateText.of(inspection), remaining: remark, overdue: overdue, late: inspection.late,
             state: inspection.state.label, returnReason: inspection.returnReason,

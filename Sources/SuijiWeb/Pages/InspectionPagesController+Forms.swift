@@ -81,7 +81,7 @@ extension InspectionPagesController {
         let form = try await FormFields.read(request, context: context)
         do {
             try await change(id, form, caller)
-            return Response.redirect(to: "/inspections/\(id)", type: .found)
+            return Response.redirect(to: InspectionPaths.inspection.href(id), type: .found)
         } catch let error as InspectionError where error.kind == .invalid || error.kind == .conflict {
             return try await detail(
                 id: id, account: caller.account, context: context,

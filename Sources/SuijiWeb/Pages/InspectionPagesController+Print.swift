@@ -9,10 +9,10 @@ import SuijiStore
 /// document as a PDF made here.
 extension InspectionPagesController {
     func addPrintRoutes(to router: SignedInRoutes) {
-        router.get("/inspections/:id/notice") { request, context in try await printPage(.notice, context: context) }
-        router.get("/inspections/:id/record") { request, context in try await printPage(.record, context: context) }
-        router.get("/inspections/:id/notice.pdf") { request, context in try await printPDF(.notice, context: context) }
-        router.get("/inspections/:id/record.pdf") { request, context in try await printPDF(.record, context: context) }
+        router.get(InspectionPaths.notice) { request, context in try await printPage(.notice, context: context) }
+        router.get(InspectionPaths.record) { request, context in try await printPage(.record, context: context) }
+        router.get(InspectionPaths.noticePDF) { request, context in try await printPDF(.notice, context: context) }
+        router.get(InspectionPaths.recordPDF) { request, context in try await printPDF(.record, context: context) }
     }
 
     enum PrintKind {

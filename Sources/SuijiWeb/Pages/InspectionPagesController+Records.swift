@@ -15,7 +15,7 @@ extension InspectionPagesController {
         do {
             let upload = try await InspectionRecordsAPIController.readUpload(request, context: context)
             _ = try await inspections.addAttachment(id: id, upload, caller: caller)
-            return Response.redirect(to: "/inspections/\(id)#attachments", type: .found)
+            return Response.redirect(to: InspectionPaths.inspection.href(id) + "#attachments", type: .found)
         } catch let error as WebError where error.kind == .invalid {
             return try await rejected(
                 id: id, target: "attachment", errors: [error.message], status: .unprocessableContent, context: context)
@@ -50,12 +50,12 @@ extension InspectionPagesController {
         var attachmentIndex = 0
         let model = DossierPage(
             id: id, target: inspection.target.name, targetUID: inspection.target.uid, state: inspection.state.label,
-            zipURL: "/inspections/\(id)/dossier.zip",
+            zipURL: InspectionPaths.dossierZIP.href(id),
             files: files.map { file in
                 var url: String?
                 switch file.path {
-                case let path where path.hasPrefix("01-"): url = "/inspections/\(id)/notice"
-                case let path where path.hasPrefix("02-"): url = "/inspections/\(id)/record"
+                case let path where path.hasPrefix("01-"): url = InspectionPaths.notice.href(id)
+                case let path where path.hasPrefix("02-"): url = InspectionPaths.record.href(id)
                 case let path where path.hasPrefix("附件/"):
                     url = "/api/v1/inspections/\(id)/attachments/\(attachmentIDs[attachmentIndex])"
                     attachmentIndex += 1

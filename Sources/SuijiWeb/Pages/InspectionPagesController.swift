@@ -18,18 +18,18 @@ struct InspectionPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/inspections", use: list)
-        router.get("/inspections/:id", use: show)
+        router.get(InspectionPaths.list, use: list)
+        router.get(InspectionPaths.inspection, use: show)
         addPrintRoutes(to: router)
-        router.post("/inspections/:id/notice", use: notice)
-        router.post("/inspections/:id/schedule", use: schedule)
-        router.post("/inspections/:id/findings", use: finding)
-        router.post("/inspections/:id/submit", use: submit)
-        router.post("/inspections/:id/review", use: review)
-        router.post("/inspections/:id/attachments", use: attach)
-        router.post("/inspections/:id/entrustments", use: entrust)
-        router.get("/inspections/:id/dossier", use: dossier)
-        router.get("/inspections/:id/dossier.zip", use: dossierArchive)
+        router.post(InspectionPaths.notice, use: notice)
+        router.post(InspectionPaths.schedule, use: schedule)
+        router.post(InspectionPaths.findings, use: finding)
+        router.post(InspectionPaths.submit, use: submit)
+        router.post(InspectionPaths.review, use: review)
+        router.post(InspectionPaths.attachments, use: attach)
+        router.post(InspectionPaths.entrustments, use: entrust)
+        router.get(InspectionPaths.dossier, use: dossier)
+        router.get(InspectionPaths.dossierZIP, use: dossierArchive)
     }
 
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
@@ -49,7 +49,7 @@ struct InspectionPagesController {
             found = found.filter(isToday) + found.filter { !isToday($0) }
         }
         let plans = try await stores.names.plans()
-        let links = TableLinks(path: "/inspections", parameters: parameters)
+        let links = TableLinks(path: InspectionPaths.list.href, parameters: parameters)
         let sort = links.sort(allowed: Self.sortKeys.compactMap { $0 })
         if let sort { found = Self.sorted(found, by: sort, planNames: plans.mapValues(\.name)) }
         let pageCount = paging.pageCount(total: found.count)
@@ -63,8 +63,9 @@ struct InspectionPagesController {
             rows: shown.map { inspection in
                 let (remark, overdue) = InspectionPageBuilder.remaining(inspection, today: day, calendar: stores.database.calendar)
                 return InspectionsPage.Row(
-                    url: "/inspections/\(inspection.id)", target: inspection.target.name, plan: plans[inspection.planID]?.name ?? "联合抽查计划",
-                    planURL: "/plans/\(inspection.planID)", window: InspectionPageBuilder.window(inspection),
+                    url: InspectionPaths.inspection.href(inspection.id), target: inspection.target.name,
+                    plan: plans[inspection.planID]?.name ?? "联合抽查计划",
+                    planURL: PlanPaths.plan.href(inspection.planID), window: InspectionPageBuilder.window(inspection),
                     due: DueDateText.of(inspection), remaining: remark, overdue: overdue, state: inspection.state.label,
                     today: isToday(inspection), contact: WorkQueuePage.contact(contacts[inspection.target.uid]))
             }, isEmpty: found.isEmpty,

@@ -96,7 +96,7 @@ extension InspectionPageBuilder {
         let itemLabel = { (item: PlanItem) in Self.itemLabel(item, catalog: catalog) }
         let followUpForm = rejected?.target == "follow-up" ? rejected?.form : nil
         return InspectionRecordsSection(
-            inspectionID: inspection.id, dossierURL: "/inspections/\(inspection.id)/dossier", today: today.iso,
+            inspectionID: inspection.id, dossierURL: InspectionPaths.dossier.href(inspection.id), today: today.iso,
             attachments: records.attachments.enumerated().map { index, attachment in
                 let url = "/api/v1/inspections/\(inspection.id)/attachments/\(attachment.id)"
                 return .init(

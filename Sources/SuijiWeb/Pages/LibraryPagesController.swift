@@ -12,16 +12,16 @@ struct LibraryPagesController<Resource: LibraryResource> {
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
+    var paths: LibraryPaths { LibraryPaths(Resource.path) }
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        let group = router.group("/\(Resource.path)")
-        group.get(use: list)
-        group.get("/new", use: newForm)
-        group.post(use: create)
-        group.get("/:id", use: show)
-        group.get("/:id/edit", use: editForm)
-        group.post("/:id", use: update)
+        router.get(paths.list, use: list)
+        router.get(paths.new, use: newForm)
+        router.post(paths.list, use: create)
+        router.get(paths.record, use: show)
+        router.get(paths.edit, use: editForm)
+        router.post(paths.record, use: update)
     }
 
     @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
@@ -36,7 +36,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
             title: Resource.title, path: Resource.path, search: query.search,
             columns: links.columns(Resource.listColumns, keys: Resource.sortKeys, current: query.sort),
             rows: page.items.map {
-                ListPage.Row(url: "/\(Resource.path)/\(Resource.id(of: $0))", cells: Resource.listCells($0, names: names))
+                ListPage.Row(url: paths.record.href(Resource.id(of: $0)), cells: Resource.listCells($0, names: names))
             },
             filters: Resource.filters.map { filter in
                 ListPage.Filter(
@@ -59,7 +59,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
         let model = DetailPage(
             title: Resource.title, path: Resource.path,
             fields: Resource.detail(record, names: names).map { DetailPage.Field(label: $0.0, value: $0.1.isEmpty ? "—" : $0.1) },
-            editURL: AccessPolicy.writableDepartment(account) == Resource.department(of: record) ? "/\(Resource.path)/\(id)/edit" : nil,
+            editURL: AccessPolicy.writableDepartment(account) == Resource.department(of: record) ? paths.edit.href(id) : nil,
             sections: try await DetailSections.sections(
                 for: record, id: id, resource: resource, account: account, names: names, stores: stores))
         return pages.render("detail", model, account: account, csrf: context.csrfToken)
@@ -68,7 +68,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
     @Sendable func newForm(request: Request, context: SignedInContext) async throws -> Response {
         let account = context.account
         try AccessPolicy.requireWrite(account, department: account.departmentCode ?? "")
-        return form(title: "新增\(Resource.title)", action: "/\(Resource.path)", values: [:], issues: [], account: account, context: context)
+        return form(title: "新增\(Resource.title)", action: paths.list.href, values: [:], issues: [], account: account, context: context)
     }
 
     @Sendable func editForm(request: Request, context: SignedInContext) async throws -> Response {
@@ -78,7 +78,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
         try AccessPolicy.requireWrite(account, department: Resource.department(of: record))
         let values = Resource.values(of: Resource.input(from: record))
         return form(
-            title: "修改\(Resource.title)", action: "/\(Resource.path)/\(id)", values: values, issues: [], account: account, context: context)
+            title: "修改\(Resource.title)", action: paths.record.href(id), values: values, issues: [], account: account, context: context)
     }
 
     @Sendable func create(request: Request, context: SignedInContext) async throws -> Response {
@@ -87,10 +87,10 @@ struct LibraryPagesController<Resource: LibraryResource> {
             let unsafe = FormText.issues(values, labels: Resource.labels)
             guard unsafe.isEmpty else { throw LibraryError.invalid(unsafe) }
             let record = try await resource.create(input, caller: context.caller)
-            return Response.redirect(to: "/\(Resource.path)/\(Resource.id(of: record))", type: .found)
+            return Response.redirect(to: paths.record.href(Resource.id(of: record)), type: .found)
         } catch let error as LibraryError {
             return form(
-                title: "新增\(Resource.title)", action: "/\(Resource.path)", values: values, issues: Self.issues(error),
+                title: "新增\(Resource.title)", action: paths.list.href, values: values, issues: Self.issues(error),
                 account: context.account, context: context, status: .unprocessableContent)
         }
     }
@@ -102,12 +102,12 @@ struct LibraryPagesController<Resource: LibraryResource> {
             let unsafe = FormText.issues(values, labels: Resource.labels)
             guard unsafe.isEmpty else { throw LibraryError.invalid(unsafe) }
             _ = try await resource.update(id: id, input, caller: context.caller)
-            return Response.redirect(to: "/\(Resource.path)/\(id)", type: .found)
+            return Response.redirect(to: paths.record.href(id), type: .found)
         } catch let error as LibraryError {
             if case .notFound = error { throw error }
             if case .forbidden = error { throw error }
             return form(
-                title: "修改\(Resource.title)", action: "/\(Resource.path)/\(id)", values: values, issues: Self.issues(error),
+                title: "修改\(Resource.title)", action: paths.record.href(id), values: values, issues: Self.issues(error),
                 account: context.account, context: context, status: .unprocessableContent)
         }
     }
@@ -125,7 +125,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
         context: SignedInContext, status: HTTPResponse.Status = .ok
     ) -> Response {
         let model = FormPage(
-            title: title, action: action, cancelURL: "/\(Resource.path)",
+            title: title, action: action, cancelURL: paths.list.href,
             errors: issues.map(\.message),
             fields: Resource.labels.map { field, label in
                 let value = values[field] ?? ""

@@ -18,8 +18,8 @@ struct OutsideCheckPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/outside-checks", use: list)
-        router.post("/outside-checks", use: create)
+        router.get(StaffPaths.outsideChecks, use: list)
+        router.post(StaffPaths.outsideChecks, use: create)
         router.get("/api/v1/outside-checks") { request, context in
             let account = context.account
             let parameters = request.uri.queryParameters
@@ -61,7 +61,7 @@ struct OutsideCheckPagesController {
             inspectors: form.value("inspectors"), outcome: form.value("outcome"), notes: form.value("notes"))
         do {
             let check = try await checks.create(input, caller: caller)
-            return Response.redirect(to: "/outside-checks?year=\(check.checkedOn.year)&saved=1", type: .found)
+            return Response.redirect(to: StaffPaths.outsideChecks.href + "?year=\(check.checkedOn.year)&saved=1", type: .found)
         } catch OutsideCheckError.invalid(let issues) {
             return try await render(
                 account: caller.account, context: context, year: CalendarDate(chinaDateOf: caller.at).year, page: 1, form: input,
@@ -95,9 +95,10 @@ struct OutsideCheckPagesController {
             target: form.target ?? "", checkedOn: form.checkedOn ?? CalendarDate(chinaDateOf: clock.now()).iso, source: form.source ?? "",
             inspectors: form.inspectors ?? "", notes: form.notes ?? "", errors: errors, hasErrors: !errors.isEmpty,
             pageLabel: "第 \(min(page, pageCount)) / \(pageCount) 页",
-            previousURL: page > 1 ? "/outside-checks?year=\(year)&page=\(page - 1)" : nil,
-            nextURL: page < pageCount ? "/outside-checks?year=\(year)&page=\(page + 1)" : nil,
-            previousYearURL: "/outside-checks?year=\(year - 1)", nextYearURL: "/outside-checks?year=\(year + 1)")
+            previousURL: page > 1 ? StaffPaths.outsideChecks.href + "?year=\(year)&page=\(page - 1)" : nil,
+            nextURL: page < pageCount ? StaffPaths.outsideChecks.href + "?year=\(year)&page=\(page + 1)" : nil,
+            previousYearURL: StaffPaths.outsideChecks.href + "?year=\(year - 1)",
+            nextYearURL: StaffPaths.outsideChecks.href + "?year=\(year + 1)")
         return pages.render("outside-checks", model, account: account, csrf: context.csrfToken, status: status)
     }
 }

@@ -42,6 +42,7 @@ public struct PageRenderer: Sendable {
         var user: UserBar?
         var nav: [NavItem]
         var csrf: String
+        var paths = PageLinks.shared
     }
 
     struct UserBar: Encodable {
@@ -85,6 +86,7 @@ public struct PageRenderer: Sendable {
         var user: UserBar?
         var nav: [NavItem]
         var csrf: String
+        var paths = PageLinks.shared
     }
 
     /// An HTML response of `template` with `model`. A missing template answers 500, never a page
@@ -114,24 +116,24 @@ public struct PageRenderer: Sendable {
 
     static func nav(for account: Account) -> [NavItem] {
         var items = [
-            NavItem(label: "工作台", url: "/"),
-            NavItem(label: "抽查事项", url: "/items"),
-            NavItem(label: "检查对象", url: "/targets"),
-            NavItem(label: "执法检查人员", url: "/inspectors"),
-            NavItem(label: "专家", url: "/experts"),
-            NavItem(label: "联合抽查计划", url: "/plans"),
-            NavItem(label: "检查任务", url: "/inspections"),
+            NavItem(label: "工作台", url: StaffPaths.home.href),
+            NavItem(label: "抽查事项", url: LibraryPaths.items.list.href),
+            NavItem(label: "检查对象", url: LibraryPaths.targets.list.href),
+            NavItem(label: "执法检查人员", url: LibraryPaths.inspectors.list.href),
+            NavItem(label: "专家", url: LibraryPaths.experts.list.href),
+            NavItem(label: "联合抽查计划", url: PlanPaths.list.href),
+            NavItem(label: "检查任务", url: InspectionPaths.list.href),
         ]
-        if account.role != .inspector { items.append(NavItem(label: "后续处置", url: "/follow-ups")) }
-        items.append(NavItem(label: "其他检查", url: "/outside-checks"))
-        if account.role == .departmentAdmin { items.append(NavItem(label: "批量导入", url: "/imports")) }
-        if account.role == .office || account.role == .overseer { items.append(NavItem(label: "年度计划", url: "/annual-plans")) }
-        if account.role != .inspector { items.append(NavItem(label: "监督考评", url: "/oversight")) }
-        if account.role == .office { items.append(NavItem(label: "部门与账号", url: "/admin/accounts")) }
-        if account.role == .departmentAdmin { items.append(NavItem(label: "检查人员账号", url: "/inspector-logins")) }
-        if account.role == .office || account.role == .overseer { items.append(NavItem(label: "审计日志", url: "/admin/audit")) }
-        if account.role == .office || account.role == .overseer { items.append(NavItem(label: "节假日安排", url: "/admin/calendar")) }
-        if account.role != .inspector { items.append(NavItem(label: "数据交换", url: "/exchange")) }
+        if account.role != .inspector { items.append(NavItem(label: "后续处置", url: InspectionPaths.followUpList.href)) }
+        items.append(NavItem(label: "其他检查", url: StaffPaths.outsideChecks.href))
+        if account.role == .departmentAdmin { items.append(NavItem(label: "批量导入", url: StaffPaths.imports.href)) }
+        if account.role == .office || account.role == .overseer { items.append(NavItem(label: "年度计划", url: AnnualPlanPaths.index.href)) }
+        if account.role != .inspector { items.append(NavItem(label: "监督考评", url: OversightPaths.overview.href)) }
+        if account.role == .office { items.append(NavItem(label: "部门与账号", url: AdminPaths.accounts.href)) }
+        if account.role == .departmentAdmin { items.append(NavItem(label: "检查人员账号", url: AdminPaths.inspectorLogins.href)) }
+        if account.role == .office || account.role == .overseer { items.append(NavItem(label: "审计日志", url: AdminPaths.audit.href)) }
+        if account.role == .office || account.role == .overseer { items.append(NavItem(label: "节假日安排", url: AdminPaths.calendar.href)) }
+        if account.role != .inspector { items.append(NavItem(label: "数据交换", url: StaffPaths.exchange.href)) }
         return items
     }
 }

@@ -15,7 +15,7 @@ extension PlanPagesController {
             throw PlanError.forbidden("只有部门管理员可以发起联合抽查计划")
         }
         return try await planForm(
-            title: "新建联合抽查计划", action: "/plans", cancelURL: "/plans",
+            title: "新建联合抽查计划", action: PlanPaths.list.href, cancelURL: PlanPaths.list.href,
             source: .init(form: nil, plan: nil, initiator: department), account: account, context: context)
     }
 
@@ -23,7 +23,9 @@ extension PlanPagesController {
         let caller = context.caller
         let form = try await FormFields.read(request, context: context)
         let source = PlanFormPage.Source(form: form, plan: nil, initiator: caller.account.departmentCode ?? "")
-        return try await submit(form, source: source, title: "新建联合抽查计划", action: "/plans", cancelURL: "/plans", context: context) {
+        return try await submit(
+            form, source: source, title: "新建联合抽查计划", action: PlanPaths.list.href, cancelURL: PlanPaths.list.href, context: context
+        ) {
             plan in try await stores.plans.create(plan, caller: caller)
         }
     }
@@ -33,7 +35,7 @@ extension PlanPagesController {
         let plan = try await stores.plans.get(id: try context.parameters.require("id", as: Int64.self), for: account)
         try PlanPolicy.requireDraftEditor(account, plan)
         return try await planForm(
-            title: "修改计划：\(plan.name)", action: "/plans/\(plan.id)", cancelURL: "/plans/\(plan.id)",
+            title: "修改计划：\(plan.name)", action: PlanPaths.plan.href(plan.id), cancelURL: PlanPaths.plan.href(plan.id),
             source: .init(form: nil, plan: plan, initiator: plan.initiator), account: account, context: context)
     }
 
@@ -45,7 +47,8 @@ extension PlanPagesController {
         try PlanPolicy.requireDraftEditor(caller.account, current)
         let source = PlanFormPage.Source(form: form, plan: current, initiator: current.initiator)
         return try await submit(
-            form, source: source, title: "修改计划：\(current.name)", action: "/plans/\(id)", cancelURL: "/plans/\(id)", context: context
+            form, source: source, title: "修改计划：\(current.name)", action: PlanPaths.plan.href(id), cancelURL: PlanPaths.plan.href(id),
+            context: context
         ) { plan in try await stores.plans.update(id: id, plan, caller: caller) }
     }
 
@@ -59,7 +62,7 @@ extension PlanPagesController {
         }
         do {
             try await stores.plans.delete(id: id, caller: caller)
-            return Response.redirect(to: "/plans", type: .found)
+            return Response.redirect(to: PlanPaths.list.href, type: .found)
         } catch let error as PlanError where error.kind == .conflict {
             return try await planPage(id: id, account: caller.account, context: context, errors: [error.message], status: .conflict)
         }
@@ -85,7 +88,7 @@ extension PlanPagesController {
                     plan: plan, batch: batch, values: BatchFormValues(form), account: caller.account, context: context, preview: preview)
             }
             _ = try await stores.plans.updateBatch(id: id, changed, caller: caller)
-            return Response.redirect(to: "/plans/\(plan.id)#batch-\(id)", type: .found)
+            return Response.redirect(to: PlanPaths.plan.href(plan.id) + "#batch-\(id)", type: .found)
         } catch let error as PlanError where error.kind == .invalid || error.kind == .conflict {
             return try await batchPage(
                 plan: plan, batch: batch, values: BatchFormValues(form), account: caller.account, context: context, errors: error.messages,
@@ -105,7 +108,7 @@ extension PlanPagesController {
         }
         do {
             try await stores.plans.deleteBatch(id: id, caller: caller)
-            return Response.redirect(to: "/plans/\(plan.id)", type: .found)
+            return Response.redirect(to: PlanPaths.plan.href(plan.id), type: .found)
         } catch let error as PlanError where error.kind == .conflict {
             return try await batchPage(
                 plan: plan, batch: batch, values: BatchFormValues(batch), account: caller.account, context: context,
@@ -131,7 +134,7 @@ extension PlanPagesController {
                 )
             }
             let saved = try await save(plan)
-            return Response.redirect(to: "/plans/\(saved.id)", type: .found)
+            return Response.redirect(to: PlanPaths.plan.href(saved.id), type: .found)
         } catch let error as PlanError where error.kind == .invalid || error.kind == .conflict {
             return try await planForm(
                 title: title, action: action, cancelURL: cancelURL, source: source, account: account, context: context,
@@ -155,7 +158,7 @@ extension PlanPagesController {
         let drawn = try await stores.draws.list(for: account).contains { $0.batchID == batch.id }
         try PlanPolicy.requireBatchEditor(account, plan, batchHasDraws: drawn)
         let model = BatchFormPage(
-            planName: plan.name, planURL: "/plans/\(plan.id)", id: batch.id, code: batch.code, batch: values,
+            planName: plan.name, planURL: PlanPaths.plan.href(plan.id), id: batch.id, code: batch.code, batch: values,
             minDate: plan.windowStart.iso, maxDate: plan.windowEnd.iso, errors: errors, hasErrors: !errors.isEmpty,
             preview: preview.map(PoolPreviewModel.init))
         return pages.render("batch-form", model, account: account, csrf: context.csrfToken, status: status)

@@ -15,7 +15,7 @@ extension PlanPagesController {
         let action = try PlanAPIController.action(context.parameters.get("action") ?? "")
         do {
             _ = try await stores.plans.apply(action, to: id, caller: caller)
-            return Response.redirect(to: "/plans/\(id)", type: .found)
+            return Response.redirect(to: PlanPaths.plan.href(id), type: .found)
         } catch let error as PlanError where error.kind == .conflict {
             return try await planPage(id: id, account: caller.account, context: context, errors: [error.message], status: .conflict)
         }
@@ -34,7 +34,7 @@ extension PlanPagesController {
                 return try await planPage(id: id, account: caller.account, context: context, batchForm: form, batchPreview: preview)
             }
             _ = try await stores.plans.addBatch(batch, caller: caller)
-            return Response.redirect(to: "/plans/\(id)", type: .found)
+            return Response.redirect(to: PlanPaths.plan.href(id), type: .found)
         } catch let error as PlanError where error.kind == .invalid || error.kind == .conflict {
             return try await planPage(
                 id: id, account: caller.account, context: context, errors: error.messages, status: error.kind.status, batchForm: form)
@@ -51,7 +51,7 @@ extension PlanPagesController {
             ? nil : Redraw(of: form.value("redrawOf"), reason: form.value("reason"), approver: form.value("approver"))
         do {
             let draw = try await stores.draws.prepare(batchID: batchID, caller: caller, redraw: redraw)
-            return Response.redirect(to: "/draws/\(draw.id)", type: .found)
+            return Response.redirect(to: DrawPaths.draw.href(draw.id), type: .found)
         } catch let error as any DomainError where error.kind == .invalid || error.kind == .conflict {
             let errors = (error as? PlanError)?.messages ?? [error.message]
             return try await planPage(id: plan.id, account: caller.account, context: context, errors: errors, status: error.kind.status)

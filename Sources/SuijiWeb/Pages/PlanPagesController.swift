@@ -15,24 +15,24 @@ struct PlanPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/plans", use: list)
-        router.get("/plans/new", use: newForm)
-        router.post("/plans", use: create)
-        router.get("/plans/:id", use: show)
-        router.get("/plans/:id/edit", use: editForm)
-        router.post("/plans/:id", use: update)
-        router.post("/plans/:id/delete", use: delete)
-        router.post("/plans/:id/actions/:action", use: act)
-        router.post("/plans/:id/batches", use: addBatch)
-        router.get("/batches/:id/edit", use: editBatch)
-        router.post("/batches/:id", use: updateBatch)
-        router.post("/batches/:id/delete", use: deleteBatch)
-        router.post("/batches/:id/draws", use: prepare)
+        router.get(PlanPaths.list, use: list)
+        router.get(PlanPaths.new, use: newForm)
+        router.post(PlanPaths.list, use: create)
+        router.get(PlanPaths.plan, use: show)
+        router.get(PlanPaths.edit, use: editForm)
+        router.post(PlanPaths.plan, use: update)
+        router.post(PlanPaths.delete, use: delete)
+        router.post(PlanPaths.action, use: act)
+        router.post(PlanPaths.batches, use: addBatch)
+        router.get(PlanPaths.editBatch, use: editBatch)
+        router.post(PlanPaths.batch, use: updateBatch)
+        router.post(PlanPaths.deleteBatch, use: deleteBatch)
+        router.post(PlanPaths.prepareDraw, use: prepare)
     }
 
     @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
         let query = request.uri.queryParameters
-        let links = TableLinks(path: "/plans", parameters: query)
+        let links = TableLinks(path: PlanPaths.list.href, parameters: query)
         let filter = PlanFilter(
             text: query["q"].map(String.init) ?? "", year: BoundedNumber.exact(query["year"], in: 1...9999),
             state: query["state"].flatMap { PlanState(rawValue: String($0)) }, department: query["department"].map(String.init))
@@ -45,7 +45,7 @@ struct PlanPagesController {
         let model = PlansPage(
             rows: plans.map { plan in
                 PlansPage.Row(
-                    url: "/plans/\(plan.id)", code: plan.code, name: plan.name, year: plan.year,
+                    url: PlanPaths.plan.href(plan.id), code: plan.code, name: plan.name, year: plan.year,
                     initiator: names[plan.initiator] ?? plan.initiator,
                     participants: plan.participants.map { names[$0] ?? $0 }.joined(separator: "、"), state: plan.state.label,
                     window: ChinaTime.period(plan.windowStart, plan.windowEnd))
@@ -93,7 +93,8 @@ struct PlanPagesController {
             actions: Self.actions(for: account, plan: plan), hasActions: !Self.actions(for: account, plan: plan).isEmpty,
             batches: batches.map { batch in
                 let links = draws.filter { $0.batchID == batch.id }.reversed().map {
-                    PlanPage.DrawLink(id: $0.id, url: "/draws/\($0.id)", state: $0.state.label, publicURL: "/public/draws/\($0.id)")
+                    PlanPage.DrawLink(
+                        id: $0.id, url: DrawPaths.draw.href($0.id), state: $0.state.label, publicURL: PublicPaths.draw.href($0.id))
                 }
                 return PlanPage.BatchRow(
                     id: batch.id, code: batch.code, window: ChinaTime.period(batch.start, batch.end), size: Self.describe(batch.size),
@@ -104,9 +105,9 @@ struct PlanPagesController {
             batch: batchForm.map(BatchFormValues.init) ?? BatchFormValues(), batchPreview: batchPreview.map(PoolPreviewModel.init),
             minDate: plan.windowStart.iso, maxDate: plan.windowEnd.iso, canEdit: PlanPolicy.canEditDraft(account, plan))
         let links = try await stores.mergeProposals.links(planID: plan.id)
-        model.mergedFrom = links.mergedFrom.map { PlanPage.MergeLink(code: $0.code, url: "/plans/\($0.id)") }
+        model.mergedFrom = links.mergedFrom.map { PlanPage.MergeLink(code: $0.code, url: PlanPaths.plan.href($0.id)) }
         model.hasMergedFrom = !links.mergedFrom.isEmpty
-        model.mergedInto = links.mergedInto.map { PlanPage.MergeLink(code: $0.code, url: "/plans/\($0.id)") }
+        model.mergedInto = links.mergedInto.map { PlanPage.MergeLink(code: $0.code, url: PlanPaths.plan.href($0.id)) }
         return pages.render("plan", model, account: account, csrf: context.csrfToken, status: status)
     }
 

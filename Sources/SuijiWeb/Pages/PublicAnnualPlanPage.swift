@@ -59,14 +59,15 @@ struct PublicAnnualPlanPage {
             },
             versions: versions.enumerated().reversed().map { index, version in
                 Version(
-                    version: version.version, url: "/public/annual-plans/\(version.year)?version=\(version.version)",
+                    version: version.version, url: PublicPaths.annualPlan.href(version.year) + "?version=\(version.version)",
                     publishedAt: ChinaTime.text(stamp: version.publishedAt), note: version.note.isEmpty ? "首次公示" : version.note,
                     changes: index == 0 ? "首版" : AnnualPlanChanges(from: versions[index - 1].entries, to: version.entries).summary,
                     current: version.version == shown.version)
             },
             downloads: OpenDataFormat.allCases.map {
                 Link(
-                    label: $0.rawValue.uppercased(), url: "/public/data/annual-plans/\(shown.year).\($0.rawValue)?version=\(shown.version)")
+                    label: $0.rawValue.uppercased(),
+                    url: PublicPaths.annualPlanFile.href("\(shown.year).\($0.rawValue)") + "?version=\(shown.version)")
             })
     }
 }

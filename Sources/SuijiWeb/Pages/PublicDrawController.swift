@@ -15,11 +15,11 @@ struct PublicDrawController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.open
-        router.get("/public/draws/:id", use: page)
-        router.get("/public/draws/:id/verify", use: verify)
-        router.get("/public/draws/:id/files/:name", use: file)
-        router.get("/public/draws/:id/bundle.zip", use: zip)
-        router.get("/public/draw-log.txt", use: log)
+        router.get(PublicPaths.draw, use: page)
+        router.get(PublicPaths.verify, use: verify)
+        router.get(PublicPaths.drawFile, use: file)
+        router.get(PublicPaths.bundle, use: zip)
+        router.get(PublicPaths.drawLog, use: log)
         router.get("/api/v1/public/draws/:id") { _, context in
             JSONBody.response(try await PublicDrawPage.make(try context.parameters.require("id"), stores: stores, now: clock.now()))
         }
@@ -57,7 +57,7 @@ struct PublicDrawController {
         let id = try context.parameters.require("id")
         let (plan, draw) = try await PublicDrawPage.load(id, stores: stores)
         var model = PublicVerifyPage(
-            id: id, planName: plan.name, pageURL: "/public/draws/\(id)", isExecuted: draw.state == .executed, ok: false, failure: nil,
+            id: id, planName: plan.name, pageURL: PublicPaths.draw.href(id), isExecuted: draw.state == .executed, ok: false, failure: nil,
             recordDigest: nil, notes: [], hasNotes: false, logOK: false, logFailure: nil)
         if model.isExecuted {
             let bundle = try await stores.draws.bundle(id)

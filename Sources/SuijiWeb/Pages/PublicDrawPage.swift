@@ -72,7 +72,7 @@ struct PublicDrawPage: Encodable {
             executedAt: ChinaTime.text(stamp: draw.executedAt),
             isExecuted: draw.state == .executed, result: try DrawResult.parse(files, names: names, publicNames: true),
             files: DrawFileLink.links(files, drawID: id),
-            hasFiles: !files.isEmpty, pageURL: "/public/draws/\(id)", verifyURL: "/public/draws/\(id)/verify",
+            hasFiles: !files.isEmpty, pageURL: PublicPaths.draw.href(id), verifyURL: PublicPaths.verify.href(id),
             logLines: try await stores.publicLog.entries(of: id).map { PublicLogLine($0, departments: names.department) },
             logHead: PublicLogHead(try await stores.publicLog.head()))
     }

@@ -16,7 +16,7 @@ struct PublicLogHead: Encodable {
         seq = entry.seq
         hash = entry.hash
         time = ChinaTime.text(stamp: entry.time)
-        url = "/public/draw-log.txt"
+        url = PublicPaths.drawLog.href
     }
 }
 

@@ -13,11 +13,11 @@ struct PublicOpenDataController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.open
-        router.get("/public/annual-plans", use: years)
-        router.get("/public/annual-plans/:year", use: annualPlan)
-        router.get("/public/data", use: index)
-        router.get("/public/data/annual-plans/:file", use: annualPlanFile)
-        router.get("/public/data/:file", use: file)
+        router.get(PublicPaths.annualPlans, use: years)
+        router.get(PublicPaths.annualPlan, use: annualPlan)
+        router.get(PublicPaths.data, use: index)
+        router.get(PublicPaths.annualPlanFile, use: annualPlanFile)
+        router.get(PublicPaths.dataFile, use: file)
     }
 
     @Sendable func years(request: Request, context: AppRequestContext) async throws -> Response {
@@ -27,7 +27,7 @@ struct PublicOpenDataController {
             let latest = try await stores.annualPlans.versions(year: year).last
             rows.append(
                 PublicAnnualPlansPage.Year(
-                    year: year, url: "/public/annual-plans/\(year)", version: latest?.version ?? 0, plans: latest?.entries.count ?? 0,
+                    year: year, url: PublicPaths.annualPlan.href(year), version: latest?.version ?? 0, plans: latest?.entries.count ?? 0,
                     publishedAt: ChinaTime.text(stamp: latest?.publishedAt) ?? ""))
         }
         return pages.render(
@@ -52,7 +52,8 @@ struct PublicOpenDataController {
             PublicDataPage.Dataset(
                 name: dataset.rawValue, title: dataset.title, columns: PublicDataPage.columns(dataset.columns),
                 links: OpenDataFormat.allCases.map {
-                    PublicDataPage.Link(label: $0.rawValue.uppercased(), url: "/public/data/\(dataset.rawValue).\($0.rawValue)")
+                    PublicDataPage.Link(
+                        label: $0.rawValue.uppercased(), url: PublicPaths.dataFile.href("\(dataset.rawValue).\($0.rawValue)"))
                 })
         }
         let years = try await stores.annualPlans.publishedYears().map { year in
@@ -60,7 +61,7 @@ struct PublicOpenDataController {
                 name: "annual-plans/\(year)", title: "\(year) 年度部门联合抽查计划（最新版）",
                 columns: PublicDataPage.columns(OpenDataset.annualPlan.columns),
                 links: OpenDataFormat.allCases.map {
-                    PublicDataPage.Link(label: $0.rawValue.uppercased(), url: "/public/data/annual-plans/\(year).\($0.rawValue)")
+                    PublicDataPage.Link(label: $0.rawValue.uppercased(), url: PublicPaths.annualPlanFile.href("\(year).\($0.rawValue)"))
                 })
         }
         let model = PublicDataPage(

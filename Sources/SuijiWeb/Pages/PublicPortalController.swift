@@ -15,12 +15,12 @@ struct PublicPortalController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.open
-        router.get("/public", use: home)
-        router.get("/public/items", use: items)
-        router.get("/public/plans", use: plans)
-        router.get("/public/plans/:id", use: plan)
-        router.get("/public/targets", use: targets)
-        router.get("/public/targets/:uid", use: target)
+        router.get(PublicPaths.home, use: home)
+        router.get(PublicPaths.items, use: items)
+        router.get(PublicPaths.plans, use: plans)
+        router.get(PublicPaths.plan, use: plan)
+        router.get(PublicPaths.targets, use: targets)
+        router.get(PublicPaths.target, use: target)
         router.get("/api/v1/public/targets") { request, _ in
             let parameters = request.uri.queryParameters
             let paging = try APIQuery.paging(parameters, defaultPerPage: Self.perPage, maxPerPage: PublicRecordStore.maxPerPage)
@@ -95,7 +95,7 @@ struct PublicPortalController {
         let parameters = request.uri.queryParameters
         let paging = Paging(page: parameters["page"], defaultPerPage: Self.perPage, maxPerPage: Self.perPage)
         let found = try await stores.publicRecords.search(query, page: paging.page, perPage: paging.perPage)
-        let links = TableLinks(path: "/public/targets", parameters: parameters)
+        let links = TableLinks(path: PublicPaths.targets.href, parameters: parameters)
         let model = PublicTargetsPage(
             query: query, searched: !query.isEmpty, targets: found.targets.map(PublicTargetsPage.Row.init), isEmpty: found.targets.isEmpty,
             total: found.total, truncated: found.truncated,

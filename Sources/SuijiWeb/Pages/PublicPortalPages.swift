@@ -112,7 +112,7 @@ struct PublicPlanPage {
             BatchRow(code: $0.code, window: ChinaTime.period($0.start, $0.end), size: PlanPagesController.describe($0.size))
         }
         self.draws = draws.map {
-            Draw(id: $0.id, batch: batchCodes[$0.batchID] ?? "", state: $0.state.label, url: "/public/draws/\($0.id)")
+            Draw(id: $0.id, batch: batchCodes[$0.batchID] ?? "", state: $0.state.label, url: PublicPaths.draw.href($0.id))
         }
         hasDraws = !draws.isEmpty
     }
@@ -134,7 +134,7 @@ struct PublicTargetsPage {
             kind = target.kind.label
             street = target.street
             results = target.publishedResults
-            url = "/public/targets/\(target.uid)"
+            url = PublicPaths.target.href(target.uid)
         }
     }
 
@@ -195,7 +195,7 @@ struct PublicTargetPage: PageModel {
         industry = record.target.industry.isEmpty ? nil : record.target.industry
         results = record.results.map { result in
             Result(
-                planName: result.planName, planURL: "/public/plans/\(result.planID)", drawURL: "/public/draws/\(result.drawID)",
+                planName: result.planName, planURL: PublicPaths.plan.href(result.planID), drawURL: PublicPaths.draw.href(result.drawID),
                 departments: result.departments.map { names[$0] ?? $0 }.joined(separator: "、"),
                 window: ChinaTime.period(result.windowStart, result.windowEnd), publishedOn: ChinaTime.day(result.publishedOn) ?? "",
                 late: result.late,
@@ -208,7 +208,9 @@ struct PublicTargetPage: PageModel {
         }
         hasResults = !results.isEmpty
         selections = record.selections.map {
-            Selection(drawID: $0.drawID, planName: $0.planName, year: $0.year, url: "/public/draws/\($0.drawID)?code=\(record.target.uid)")
+            Selection(
+                drawID: $0.drawID, planName: $0.planName, year: $0.year,
+                url: PublicPaths.draw.href($0.drawID) + "?code=\(record.target.uid)")
         }
         hasSelections = !selections.isEmpty
     }

@@ -65,15 +65,15 @@ struct WorkQueuePage: Encodable {
                     hasMore: tasks.count > Self.shown, moreURL: moreURL))
         }
         func onTeam(_ inspection: Inspection) -> Bool { (try? InspectionPolicy.requireTeamMember(account, inspection)) != nil }
-        func page(_ inspection: Inspection, _ anchor: String = "") -> String { "/inspections/\(inspection.id)\(anchor)" }
+        func page(_ inspection: Inspection, _ anchor: String = "") -> String { InspectionPaths.inspection.href(inspection.id) + anchor }
         add(
             "载入节假日安排通知",
             queue.missingHolidayNotices.map {
                 Task(
                     title: "\($0.year) 年国务院办公厅节假日安排通知尚未载入",
-                    detail: "\($0.inspections) 项检查任务的结果录入截止日按法定节假日推算（暂定），通知发布后请载入以确定截止日", url: "/admin/calendar",
-                    actions: [Action(label: "载入通知", url: "/admin/calendar")], due: nil, overdue: false)
-            }, moreURL: "/admin/calendar")
+                    detail: "\($0.inspections) 项检查任务的结果录入截止日按法定节假日推算（暂定），通知发布后请载入以确定截止日", url: AdminPaths.calendar.href,
+                    actions: [Action(label: "载入通知", url: AdminPaths.calendar.href)], due: nil, overdue: false)
+            }, moreURL: AdminPaths.calendar.href)
         add(
             "今日检查",
             queue.visitsToday.map { inspection in
@@ -87,14 +87,15 @@ struct WorkQueuePage: Encodable {
                     title: inspection.target.name, detail: "\(inspection.target.uid) · 检查组长 \(inspection.leader?.name ?? "—")",
                     url: page(inspection), actions: [step], due: nil, overdue: false,
                     contact: Self.contact(names.contacts[inspection.target.uid]))
-            }, moreURL: "/inspections")
+            }, moreURL: InspectionPaths.list.href)
         add(
             "计划待办",
             queue.plans.map { task in
                 Task(
-                    title: task.plan.name, detail: "\(task.plan.code) · \(task.plan.state.label)", url: "/plans/\(task.plan.id)",
-                    actions: task.actions.map { Action(label: $0.label, url: "/plans/\(task.plan.id)#actions") }, due: nil, overdue: false)
-            }, moreURL: "/plans")
+                    title: task.plan.name, detail: "\(task.plan.code) · \(task.plan.state.label)", url: PlanPaths.plan.href(task.plan.id),
+                    actions: task.actions.map { Action(label: $0.label, url: PlanPaths.plan.href(task.plan.id) + "#actions") }, due: nil,
+                    overdue: false)
+            }, moreURL: PlanPaths.list.href)
         add(
             "准备抽取",
             queue.batchesToDraw.map { task in
@@ -102,17 +103,18 @@ struct WorkQueuePage: Encodable {
                     title: task.plan.name,
                     detail:
                         "批次 \(task.batch.code) · \(ChinaTime.period(task.batch.start, task.batch.end)) · \(PlanPagesController.describe(task.batch.size))",
-                    url: "/plans/\(task.plan.id)", actions: [Action(label: "准备抽取", url: "/plans/\(task.plan.id)#batch-\(task.batch.id)")],
+                    url: PlanPaths.plan.href(task.plan.id),
+                    actions: [Action(label: "准备抽取", url: PlanPaths.plan.href(task.plan.id) + "#batch-\(task.batch.id)")],
                     due: nil, overdue: false)
-            }, moreURL: "/plans")
+            }, moreURL: PlanPaths.list.href)
         add(
             "抽取待办",
             queue.draws.map { task in
                 let anchor = task.step == .commit ? "#commit-form" : ""
                 return Task(
-                    title: task.planName, detail: "抽取 \(task.draw.id) · \(task.draw.state.label)", url: "/draws/\(task.draw.id)",
-                    actions: [Action(label: task.step.label, url: "/draws/\(task.draw.id)\(anchor)")], due: nil, overdue: false)
-            }, moreURL: "/plans")
+                    title: task.planName, detail: "抽取 \(task.draw.id) · \(task.draw.state.label)", url: DrawPaths.draw.href(task.draw.id),
+                    actions: [Action(label: task.step.label, url: DrawPaths.draw.href(task.draw.id) + anchor)], due: nil, overdue: false)
+            }, moreURL: PlanPaths.list.href)
         add(
             "待告知检查对象",
             queue.toNotify.map { inspection in
@@ -126,7 +128,7 @@ struct WorkQueuePage: Encodable {
                             : Action(label: "督促告知", url: page(inspection, "#team"))
                     ],
                     due: inspection.plannedDate.map { "计划 \(ChinaTime.day($0)) 检查" }, overdue: false)
-            }, moreURL: "/inspections?state=pending")
+            }, moreURL: InspectionPaths.list.href + "?state=pending")
         add(
             "待录入结果",
             queue.resultsDue.map { task in
@@ -140,14 +142,14 @@ struct WorkQueuePage: Encodable {
                     ],
                     due: Self.due(inspection.resultDueDate, daysLeft: task.daysLeft) + (inspection.resultDueDateProvisional ? "（暂定）" : ""),
                     overdue: (task.daysLeft ?? 0) < 0)
-            }, moreURL: "/inspections?state=pending")
+            }, moreURL: InspectionPaths.list.href + "?state=pending")
         add(
             "待审核结果",
             queue.toReview.map { inspection in
                 Task(
                     title: inspection.target.name, detail: "\(inspection.target.uid) · 提交于 \(inspection.submittedAt.map(Self.day) ?? "")",
                     url: page(inspection), actions: [Action(label: "审核", url: page(inspection, "#review"))], due: nil, overdue: false)
-            }, moreURL: "/inspections?state=submitted")
+            }, moreURL: InspectionPaths.list.href + "?state=submitted")
         add(
             "逾期未整改",
             queue.overdueRectifications.map { followUp in
@@ -158,13 +160,13 @@ struct WorkQueuePage: Encodable {
                     url: Self.page(inspection: followUp.inspectionID),
                     actions: [Action(label: "复查整改", url: Self.page(inspection: followUp.inspectionID, "#follow-ups"))],
                     due: followUp.deadline.map { "整改期限 \(ChinaTime.day($0))（逾期 \($0.days(to: today)) 日）" }, overdue: true)
-            }, moreURL: "/follow-ups?state=overdue")
+            }, moreURL: InspectionPaths.followUpList.href + "?state=overdue")
         self.sections = sections
         isEmpty = sections.isEmpty
         total = sections.reduce(0) { $0 + $1.count }
     }
 
-    static func page(inspection id: Int64, _ anchor: String = "") -> String { "/inspections/\(id)\(anchor)" }
+    static func page(inspection id: Int64, _ anchor: String = "") -> String { InspectionPaths.inspection.href(id) + anchor }
 
     static func due(_ date: CalendarDate?, daysLeft: Int?) -> String {
         guard let date, let daysLeft else { return "截止日期待定" }

@@ -17,10 +17,10 @@ struct OversightPagesController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.get("/oversight", use: overview)
-        router.get("/oversight/rows", use: rows)
-        router.get("/oversight/report", use: report)
-        router.get("/oversight/report.xlsx", use: workbook)
+        router.get(OversightPaths.overview, use: overview)
+        router.get(OversightPaths.rows, use: rows)
+        router.get(OversightPaths.report, use: report)
+        router.get(OversightPaths.workbook, use: workbook)
     }
 
     func load(_ request: Request, _ context: SignedInContext) async throws -> (Account, OversightQuery, OversightReport) {
