@@ -49,7 +49,7 @@ struct AccountPagesController {
                 AccountPage.Session(
                     id: $0.id, kind: $0.kind == "api" ? "API 令牌" : "浏览器登录", createdAt: ChinaTime.text(stamp: $0.createdAt),
                     lastSeenAt: ChinaTime.text(stamp: $0.lastSeenAt) ?? "—", expiresAt: ChinaTime.text(stamp: $0.expiresAt),
-                    isCurrent: $0.id == current)
+                    isCurrent: $0.id == current, revokeURL: StaffPaths.revokeSession.href($0.id))
             }, hasSessions: !sessions.isEmpty, idleMinutes: Int(AccountStore.idleTimeout / 60))
         return pages.render("account", model, account: caller.account, csrf: context.csrfToken, status: status)
     }
@@ -128,6 +128,7 @@ struct AccountPage {
         var lastSeenAt: String
         var expiresAt: String
         var isCurrent: Bool
+        var revokeURL: String
     }
 
     var username: String

@@ -59,7 +59,8 @@ struct InspectorLoginsController {
                 InspectorLoginsPage.Row(
                     inspectorID: $0.inspectorID, name: $0.name, certificate: $0.certificateNumber, status: $0.status.label,
                     username: $0.username, state: $0.active.map { $0 ? "启用" : "停用" },
-                    active: $0.active == true, pending: $0.mustChangePassword == true, canIssue: $0.status != .transferred)
+                    active: $0.active == true, pending: $0.mustChangePassword == true, canIssue: $0.status != .transferred,
+                    urls: $0.username.map(AccountLinks.init))
             },
             missing: people.filter { $0.username == nil && $0.status != .transferred }.count)
         return pages.render("inspector-logins", model, account: caller.account, csrf: context.csrfToken)
@@ -114,6 +115,7 @@ struct InspectorLoginsPage {
         /// The one-time password has not been changed yet.
         var pending: Bool
         var canIssue: Bool
+        var urls: AccountLinks?
     }
 
     var department: String

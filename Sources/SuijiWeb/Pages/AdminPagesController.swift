@@ -33,12 +33,16 @@ struct AdminPagesController {
         let prefixes = try await stores.departments.documentPrefixes()
         let model = AccountsPage(
             message: message,
-            departments: departments.map { AccountsPage.Department(code: $0.code, name: $0.name, prefix: prefixes[$0.code] ?? "") },
+            departments: departments.map {
+                AccountsPage.Department(
+                    code: $0.code, name: $0.name, prefix: prefixes[$0.code] ?? "", prefixURL: AdminPaths.documentPrefix.href($0.code))
+            },
             accounts: try await stores.accounts.all().map {
                 AccountsPage.Row(
                     username: $0.username, name: $0.displayName, role: $0.role.label,
                     department: $0.departmentCode.map { names[$0] ?? $0 } ?? "全区",
-                    active: $0.active ? "启用" : "停用", isActive: $0.active, lockedUntil: locked[$0.username].map { ChinaTime.text($0) })
+                    active: $0.active ? "启用" : "停用", isActive: $0.active, lockedUntil: locked[$0.username].map { ChinaTime.text($0) },
+                    urls: AccountLinks($0.username))
             },
             roles: Role.allCases.map { FieldOption(value: $0.rawValue, label: $0.label, selected: false) })
         return pages.render("accounts", model, account: account, csrf: context.csrfToken, status: status)
@@ -132,6 +136,7 @@ struct AccountsPage {
         var isActive: Bool
         /// China time until which repeated failed logins lock the account.
         var lockedUntil: String?
+        var urls: AccountLinks
     }
 
     struct Department {
@@ -139,6 +144,7 @@ struct AccountsPage {
         var name: String
         /// 文号代字, empty when the name is used.
         var prefix: String
+        var prefixURL: String
     }
 
     var message: String?

@@ -27,6 +27,7 @@ struct AnnualPlanPage {
         var decided: String
         var mergedURL: String?
         var mergedCode: String
+        var decisionURL: String
     }
 
     struct PlanLink {
@@ -88,6 +89,12 @@ struct AnnualPlanPage {
     var versions: [Version]
     var hasVersions: Bool
     var publicURL: String
+    /// The year's links (`AnnualPlanPaths`).
+    var previousYearURL: String
+    var nextYearURL: String
+    var remindersURL: String
+    var refreshURL: String
+    var versionsURL: String
 
     static func make(
         year: Int, today: CalendarDate, calendar: WorkCalendar, canEdit: Bool, submissions: [SubmissionStatus], proposals: [MergeProposal],
@@ -114,7 +121,8 @@ struct AnnualPlanPage {
                     measure: proposal.measure.summary,
                     state: proposal.state.label, isOpen: proposal.state == .open, note: proposal.note,
                     decided: proposal.decidedAt.map { "\(Self.decider(proposal.decidedBy)) \(ChinaTime.text(stamp: $0))" } ?? "",
-                    mergedURL: proposal.mergedPlanID.map { PlanPaths.plan.href($0) }, mergedCode: proposal.mergedCode)
+                    mergedURL: proposal.mergedPlanID.map { PlanPaths.plan.href($0) }, mergedCode: proposal.mergedCode,
+                    decisionURL: AnnualPlanPaths.decision.href(proposal.id))
             }, hasProposals: !proposals.isEmpty,
             pending: pending.map { Pending(code: $0.code, name: $0.name, url: PlanPaths.plan.href($0.id), state: $0.state.label) },
             hasPending: !pending.isEmpty,
@@ -133,7 +141,10 @@ struct AnnualPlanPage {
                     note: version.note.isEmpty ? "—" : version.note,
                     changes: index == 0 ? "首版" : AnnualPlanChanges(from: versions[index - 1].entries, to: version.entries).summary,
                     plans: version.entries.count, url: PublicPaths.annualPlan.href(year) + "?version=\(version.version)")
-            }, hasVersions: !versions.isEmpty, publicURL: PublicPaths.annualPlan.href(year))
+            }, hasVersions: !versions.isEmpty, publicURL: PublicPaths.annualPlan.href(year),
+            previousYearURL: AnnualPlanPaths.year.href(year - 1), nextYearURL: AnnualPlanPaths.year.href(year + 1),
+            remindersURL: AnnualPlanPaths.reminders.href(year), refreshURL: AnnualPlanPaths.refresh.href(year),
+            versionsURL: AnnualPlanPaths.versions.href(year))
     }
 
     /// Who decided a proposal; `system` marks one withdrawn by the platform when its plans changed.

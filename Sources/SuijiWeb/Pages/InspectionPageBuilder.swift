@@ -125,7 +125,8 @@ enum InspectionPageBuilder {
             noticeDate: date, notNotified: notNotified, legalGround: ground, noticeErrors: noticeErrors,
             hasNoticeErrors: !noticeErrors.isEmpty, entries: canEnter ? entries : [], canSubmit: allowed(.submit),
             canApprove: allowed(.approve), canReturn: allowed(.return), canPublish: allowed(.publish), isReviewer: isReviewer,
-            records: Self.records(inspection, records, account: account, today: today, catalog: catalog, rejected: rejected))
+            records: Self.records(inspection, records, account: account, today: today, catalog: catalog, rejected: rejected),
+            urls: InspectionLinks(inspection.id))
     }
 
     /// One entrustment as the pages show it.

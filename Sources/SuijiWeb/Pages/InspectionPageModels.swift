@@ -130,4 +130,5 @@ struct InspectionPage {
     var canPublish: Bool
     var isReviewer: Bool
     var records: InspectionRecordsSection
+    var urls: InspectionLinks
 }

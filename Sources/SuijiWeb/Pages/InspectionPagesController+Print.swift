@@ -21,7 +21,9 @@ extension InspectionPagesController {
 
     func printPage(_ kind: PrintKind, context: SignedInContext) async throws -> Response {
         let caller = context.caller
-        let document = try await printDocument(kind, caller: caller, context: context)
+        var document = try await printDocument(kind, caller: caller, context: context)
+        document.pageURL = InspectionPaths.inspection.href(document.inspectionID)
+        document.pdfURL = (kind == .notice ? InspectionPaths.noticePDF : InspectionPaths.recordPDF).href(document.inspectionID)
         return pages.render("print-document", document, account: caller.account, csrf: context.csrfToken)
     }
 

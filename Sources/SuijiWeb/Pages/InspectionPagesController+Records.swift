@@ -50,7 +50,7 @@ extension InspectionPagesController {
         var attachmentIndex = 0
         let model = DossierPage(
             id: id, target: inspection.target.name, targetUID: inspection.target.uid, state: inspection.state.label,
-            zipURL: InspectionPaths.dossierZIP.href(id),
+            pageURL: InspectionPaths.inspection.href(id), zipURL: InspectionPaths.dossierZIP.href(id),
             files: files.map { file in
                 var url: String?
                 switch file.path {
@@ -113,6 +113,7 @@ struct DossierPage {
     var target: String
     var targetUID: String
     var state: String
+    var pageURL: String
     var zipURL: String
     var files: [File]
     var trail: [InspectionPage.Event]

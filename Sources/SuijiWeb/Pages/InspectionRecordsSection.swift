@@ -37,6 +37,7 @@ struct InspectionRecordsSection {
         var notes: String?
         var canAct: Bool
         var isRectification: Bool
+        var actionsURL: String
     }
 
     var inspectionID: Int64
@@ -160,7 +161,7 @@ extension InspectionPageBuilder {
             opened: ChinaTime.day(followUp.openedOn), deadline: ChinaTime.day(followUp.deadline) ?? "—",
             overdue: followUp.isOverdue(today: today),
             closed: ChinaTime.day(followUp.closedOn) ?? "", notes: followUp.notes.isEmpty ? nil : followUp.notes, canAct: canAct,
-            isRectification: followUp.kind == .rectification)
+            isRectification: followUp.kind == .rectification, actionsURL: InspectionPaths.followUpActions.href(followUp.id))
     }
 
     /// Photos browsers display are previewed by the file itself, loaded lazily: at most

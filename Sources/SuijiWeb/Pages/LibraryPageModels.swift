@@ -23,6 +23,8 @@ struct ListPage: PageModel {
 
     var title: String
     var path: String
+    var listURL: String
+    var newURL: String
     var search: String
     var columns: [SortableColumn]
     var rows: [Row]
@@ -62,6 +64,7 @@ struct DetailPage {
 
     var title: String
     var path: String
+    var listURL: String
     var fields: [Field]
     var editURL: String?
     var sections: [Section]

@@ -33,7 +33,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
         let page = try await resource.list(scope: AccessPolicy.readScope(account), query: query)
         let names = try await LibraryNames.load(stores)
         let model = ListPage(
-            title: Resource.title, path: Resource.path, search: query.search,
+            title: Resource.title, path: Resource.path, listURL: paths.list.href, newURL: paths.new.href, search: query.search,
             columns: links.columns(Resource.listColumns, keys: Resource.sortKeys, current: query.sort),
             rows: page.items.map {
                 ListPage.Row(url: paths.record.href(Resource.id(of: $0)), cells: Resource.listCells($0, names: names))
@@ -57,7 +57,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
         let record = try await resource.get(id: id, scope: AccessPolicy.readScope(account))
         let names = try await LibraryNames.load(stores)
         let model = DetailPage(
-            title: Resource.title, path: Resource.path,
+            title: Resource.title, path: Resource.path, listURL: paths.list.href,
             fields: Resource.detail(record, names: names).map { DetailPage.Field(label: $0.0, value: $0.1.isEmpty ? "—" : $0.1) },
             editURL: AccessPolicy.writableDepartment(account) == Resource.department(of: record) ? paths.edit.href(id) : nil,
             sections: try await DetailSections.sections(

@@ -44,6 +44,7 @@ struct PlanPage {
     struct Action {
         var action: String
         var label: String
+        var url: String
     }
 
     struct Item {
@@ -71,6 +72,8 @@ struct PlanPage {
         var canPrepare: Bool
         /// The initiator may change or delete the batch: no draw yet.
         var canEdit: Bool
+        var editURL: String
+        var prepareURL: String
     }
 
     var id: Int64
@@ -104,6 +107,10 @@ struct PlanPage {
     var mergedFrom: [MergeLink] = []
     var hasMergedFrom = false
     var mergedInto: MergeLink?
+    /// The plan's own links (`PlanPaths`).
+    var editURL = ""
+    var addBatchURL = ""
+    var deleteURL = ""
 
     struct MergeLink {
         var code: String

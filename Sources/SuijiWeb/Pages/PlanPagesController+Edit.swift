@@ -160,7 +160,8 @@ extension PlanPagesController {
         let model = BatchFormPage(
             planName: plan.name, planURL: PlanPaths.plan.href(plan.id), id: batch.id, code: batch.code, batch: values,
             minDate: plan.windowStart.iso, maxDate: plan.windowEnd.iso, errors: errors, hasErrors: !errors.isEmpty,
-            preview: preview.map(PoolPreviewModel.init))
+            preview: preview.map(PoolPreviewModel.init), updateURL: PlanPaths.batch.href(batch.id),
+            deleteURL: PlanPaths.deleteBatch.href(batch.id))
         return pages.render("batch-form", model, account: account, csrf: context.csrfToken, status: status)
     }
 }
@@ -177,4 +178,6 @@ struct BatchFormPage {
     var errors: [String]
     var hasErrors: Bool
     var preview: PoolPreviewModel?
+    var updateURL: String
+    var deleteURL: String
 }

@@ -100,10 +100,14 @@ struct PlanPagesController {
                     id: batch.id, code: batch.code, window: ChinaTime.period(batch.start, batch.end), size: Self.describe(batch.size),
                     options: (batch.crossUnit ? "所所交叉；" : "") + "人员负载余量 \(batch.capExtra)", draws: links, hasDraws: !links.isEmpty,
                     latestDraw: links.last?.id ?? "", canPrepare: initiatorAdmin && PlanPolicy.allowsDraws(plan.state),
-                    canEdit: PlanPolicy.canEditBatch(account, plan, batchHasDraws: !links.isEmpty))
+                    canEdit: PlanPolicy.canEditBatch(account, plan, batchHasDraws: !links.isEmpty),
+                    editURL: PlanPaths.editBatch.href(batch.id), prepareURL: PlanPaths.prepareDraw.href(batch.id))
             }, hasBatches: !batches.isEmpty, canAddBatch: PlanPolicy.canAddBatch(account, plan), errors: errors, hasErrors: !errors.isEmpty,
             batch: batchForm.map(BatchFormValues.init) ?? BatchFormValues(), batchPreview: batchPreview.map(PoolPreviewModel.init),
             minDate: plan.windowStart.iso, maxDate: plan.windowEnd.iso, canEdit: PlanPolicy.canEditDraft(account, plan))
+        model.editURL = PlanPaths.edit.href(plan.id)
+        model.addBatchURL = PlanPaths.batches.href(plan.id)
+        model.deleteURL = PlanPaths.delete.href(plan.id)
         let links = try await stores.mergeProposals.links(planID: plan.id)
         model.mergedFrom = links.mergedFrom.map { PlanPage.MergeLink(code: $0.code, url: PlanPaths.plan.href($0.id)) }
         model.hasMergedFrom = !links.mergedFrom.isEmpty
@@ -141,7 +145,9 @@ struct PlanPagesController {
 
     /// The state changes the viewer may request now.
     static func actions(for account: Account, plan: Plan) -> [PlanPage.Action] {
-        PlanPolicy.allowedActions(account, on: plan).map { PlanPage.Action(action: $0.rawValue, label: $0.label) }
+        PlanPolicy.allowedActions(account, on: plan).map {
+            PlanPage.Action(action: $0.rawValue, label: $0.label, url: PlanPaths.action.href(plan.id, $0.rawValue))
+        }
     }
 
     static func describe(_ size: SampleSize) -> String {

@@ -37,6 +37,7 @@ struct PublicAnnualPlanPage {
     var version: Int
     var isLatest: Bool
     var latest: Int
+    var latestURL: String
     var publishedAt: String
     var note: String
     var hasNote: Bool
@@ -47,6 +48,7 @@ struct PublicAnnualPlanPage {
     static func make(_ shown: AnnualPlanVersion, versions: [AnnualPlanVersion], latest: Int) -> PublicAnnualPlanPage {
         PublicAnnualPlanPage(
             year: shown.year, version: shown.version, isLatest: shown.version == latest, latest: latest,
+            latestURL: PublicPaths.annualPlan.href(shown.year),
             publishedAt: ChinaTime.text(stamp: shown.publishedAt),
             note: shown.note, hasNote: !shown.note.isEmpty,
             rows: shown.entries.map { entry in

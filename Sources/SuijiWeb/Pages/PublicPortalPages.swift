@@ -20,6 +20,7 @@ struct PublicPlanRow {
     var departments: String
     var window: String
     var state: String
+    var planURL: String
 
     init(_ plan: Plan, names: [String: String]) {
         id = plan.id
@@ -29,6 +30,7 @@ struct PublicPlanRow {
         departments = plan.departments.map { names[$0] ?? $0 }.joined(separator: "、")
         window = ChinaTime.period(plan.windowStart, plan.windowEnd)
         state = plan.state.label
+        planURL = PublicPaths.plan.href(plan.id)
     }
 }
 

@@ -35,3 +35,49 @@ struct PageLinks: Encodable, Sendable {
 
     static let shared = PageLinks()
 }
+
+/// The action links of one account (the accounts page, a department's inspector logins).
+struct AccountLinks: Encodable, Sendable {
+    var unlock: String
+    var resetPassword: String
+    var disable: String
+    var enable: String
+    var revokeTokens: String
+
+    init(_ username: String) {
+        unlock = AdminPaths.unlock.href(username)
+        resetPassword = AdminPaths.resetPassword.href(username)
+        disable = AdminPaths.disable.href(username)
+        enable = AdminPaths.enable.href(username)
+        revokeTokens = AdminPaths.revokeTokens.href(username)
+    }
+}
+
+/// The links of one inspection's page and its forms.
+struct InspectionLinks: Encodable, Sendable {
+    var page: String
+    var notice: String
+    var record: String
+    var dossier: String
+    var schedule: String
+    var findings: String
+    var entrustments: String
+    var attachments: String
+    var submit: String
+    var review: String
+    var followUps: String
+
+    init(_ id: Int64) {
+        page = InspectionPaths.inspection.href(id)
+        notice = InspectionPaths.notice.href(id)
+        record = InspectionPaths.record.href(id)
+        dossier = InspectionPaths.dossier.href(id)
+        schedule = InspectionPaths.schedule.href(id)
+        findings = InspectionPaths.findings.href(id)
+        entrustments = InspectionPaths.entrustments.href(id)
+        attachments = InspectionPaths.attachments.href(id)
+        submit = InspectionPaths.submit.href(id)
+        review = InspectionPaths.review.href(id)
+        followUps = InspectionPaths.followUps.href(id)
+    }
+}
