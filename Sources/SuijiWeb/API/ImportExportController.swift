@@ -13,7 +13,7 @@ struct ImportExportController {
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
         router.post("/api/v1/imports/:library", use: importFile)
-        router.get("/api/v1/exports/:file", use: export)
+        router.get(APIPaths.export, use: export)
     }
 
     /// `POST /api/v1/imports/targets` with the CSV or XLSX file as the body (its name, for

@@ -117,6 +117,12 @@ enum OversightPaths {
     static let workbook = Path("/oversight/report.xlsx")
 }
 
+/// API routes that pages link to (the API's paths are otherwise registered in `API/`).
+enum APIPaths {
+    /// A library's export, `targets.xlsx` or `items.csv`.
+    static let export = Path1<String>("/api/v1/exports/:file")
+}
+
 /// The public portal and the open data.
 enum PublicPaths {
     static let home = Path("/public")

@@ -22,7 +22,8 @@ struct ImportPagesController {
         try AccessPolicy.requireWrite(account, department: account.departmentCode ?? "")
         let library = request.uri.queryParameters["library"].map(String.init) ?? "targets"
         return pages.render(
-            "import", ImportPage(libraries: Self.options(selected: library), report: nil), account: account, csrf: context.csrfToken)
+            "import", ImportPage(libraries: Self.options(selected: library), report: nil, exportURL: APIPaths.export.href("targets.xlsx")),
+            account: account, csrf: context.csrfToken)
     }
 
     @Sendable func upload(request: Request, context: SignedInContext) async throws -> Response {
@@ -49,7 +50,9 @@ struct ImportPagesController {
                 changed: 0, unchanged: 0, nowDeregistered: 0, ignoredColumns: [], issues: [])
             error = message
         }
-        let model = ImportPage(libraries: Self.options(selected: kind.rawValue), report: ImportPage.Report(report, error: error))
+        let model = ImportPage(
+            libraries: Self.options(selected: kind.rawValue), report: ImportPage.Report(report, error: error),
+            exportURL: APIPaths.export.href("\(report.library.rawValue).xlsx"))
         return pages.render(
             "import", model, account: caller.account, csrf: context.csrfToken,
             status: report.rejected || error != nil ? .unprocessableContent : .ok)
@@ -106,6 +109,8 @@ struct ImportPage {
 
     var libraries: [FieldOption]
     var report: Report?
+    /// The export of the library imported (the targets before any import).
+    var exportURL: String
 }
 
 extension ImportPage.Report {

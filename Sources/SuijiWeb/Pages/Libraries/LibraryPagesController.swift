@@ -47,7 +47,7 @@ struct LibraryPagesController<Resource: LibraryResource> {
             },
             total: page.total, pager: links.pager(page: page.page, pageCount: page.pageCount, total: page.total),
             canCreate: AccessPolicy.writableDepartment(account) != nil,
-            exportURL: "/api/v1/exports/\(Resource.path).xlsx", isEmpty: page.items.isEmpty)
+            exportURL: APIPaths.export.href("\(Resource.path).xlsx"), isEmpty: page.items.isEmpty)
         return pages.render("list", model, account: account, csrf: context.csrfToken)
     }
 
