@@ -57,7 +57,7 @@ struct RouteInventoryTests {
     /// form, with a valid CSRF token, so the refusal is the role's — and the refusal is audited.
     @Test func aRoleGroupRefusesEveryOtherRole() async throws {
         let (_, signedIn) = try await Self.routes()
-        let accesses = [RouteAccess.office, .auditReaders, .calendarReaders, .calendarLoaders]
+        let accesses = [RouteAccess.office, .auditReaders, .calendarReaders, .calendarLoaders, .oversightReaders, .exchangers, .importers]
         try await withApp { fixture, client in
             var sessions: [Role: (cookie: String, csrf: String)] = [:]
             var bearers: [Role: String] = [:]

@@ -12,7 +12,7 @@ struct ImportExportController {
 
     func addRoutes(to routes: AppRoutes) {
         let router = routes.signedIn()
-        router.post("/api/v1/imports/:library", use: importFile)
+        routes.signedIn(.importers).post("/api/v1/imports/:library", use: importFile)
         router.get(APIPaths.export, use: export)
     }
 

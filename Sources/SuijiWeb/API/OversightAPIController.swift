@@ -14,7 +14,7 @@ struct OversightAPIController {
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
 
     func addRoutes(to routes: AppRoutes) {
-        let router = routes.signedIn()
+        let router = routes.signedIn(.oversightReaders)
         router.get("/api/v1/oversight", use: figures)
         router.get("/api/v1/oversight/rows", use: rows)
         router.get("/api/v1/oversight/report.xlsx", use: workbook)

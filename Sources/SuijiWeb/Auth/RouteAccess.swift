@@ -27,6 +27,22 @@ struct RouteAccess: Sendable {
         try AccessPolicy.requireAuditReader($0)
     }
 
+    /// Who imports into the libraries: a department admin, into its own department's.
+    static let importers = RouteAccess(name: "importers", roles: [.departmentAdmin]) {
+        try AccessPolicy.requireWrite($0, department: $0.departmentCode ?? "")
+    }
+
+    /// Oversight statistics' readers: the office, overseers and department admins (their own
+    /// department, scoped by the store); not inspectors.
+    static let oversightReaders = RouteAccess(name: "oversight readers", roles: [.office, .overseer, .departmentAdmin]) {
+        _ = try OversightPolicy.scope($0)
+    }
+
+    /// Who exports the exchange data: everyone but inspectors.
+    static let exchangers = RouteAccess(name: "exchangers", roles: [.office, .overseer, .departmentAdmin]) { account in
+        guard account.active, account.role != .inspector else { throw LibraryError.forbidden("执法检查人员不能导出交换数据") }
+    }
+
     /// The working-day calendar's readers: the office and overseers.
     static let calendarReaders = RouteAccess(name: "calendar readers", roles: [.office, .overseer]) { account in
         guard account.role == .office || account.role == .overseer else { throw HolidayNoticeError.forbidden }

@@ -16,7 +16,7 @@ struct OversightPagesController {
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
 
     func addRoutes(to routes: AppRoutes) {
-        let router = routes.signedIn()
+        let router = routes.signedIn(.oversightReaders)
         router.get(OversightPaths.overview, use: overview)
         router.get(OversightPaths.rows, use: rows)
         router.get(OversightPaths.report, use: report)
