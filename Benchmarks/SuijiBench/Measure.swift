@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import SuijiCore
 
 #if canImport(Glibc)
     import Glibc
@@ -15,11 +16,15 @@ struct Measured: CustomStringConvertible {
     var peakMB: Double
     var status: Int32
     var output: String
+    /// CPU time of a database server working for the command (PostgreSQL), in seconds.
+    var server: Double = 0
 
-    var cpu: Double { user + system }
+    var cpu: Double { user + system + server }
 
     var description: String {
-        String(format: "%7.2f s wall, %6.2f s CPU, %6.0f MB peak", wall, cpu, peakMB)
+        server > 0
+            ? String(format: "%7.2f s wall, %6.2f s CPU (server %.2f s), %6.0f MB peak", wall, cpu, server, peakMB)
+            : String(format: "%7.2f s wall, %6.2f s CPU, %6.0f MB peak", wall, cpu, peakMB)
     }
 
     /// Runs `arguments` (the first is the program) to completion; standard output is returned,
@@ -154,5 +159,50 @@ extension String {
     func padded(_ width: Int) -> String {
         let count = self.count + self.unicodeScalars.filter { $0.value >= 0x2E80 }.count
         return count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+/// CPU time of a local PostgreSQL server, from /proc: its postmaster's own and that of its
+/// children already ended (backends of finished connections), plus its live children's.
+struct ServerCPU {
+    let postmaster: pid_t
+
+    /// The server behind `url` (found through its checkpointer's parent).
+    init(url: String) throws {
+        let output = try Measured.run(["psql", url, "-At", "-c", "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'"])
+            .output.trimmed
+        guard let checkpointer = Int32(output), let fields = Self.fields(checkpointer), fields.count > 1, let parent = Int32(fields[1])
+        else { throw BenchError("cannot find the PostgreSQL server's processes (\(output))") }
+        postmaster = parent
+    }
+
+    /// The fields of /proc/PID/stat after the command name (state, ppid, …).
+    static func fields(_ pid: pid_t) -> [Substring]? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else {
+            return nil
+        }
+        return stat[stat.index(after: close)...].split(separator: " ")
+    }
+
+    /// The server's CPU seconds so far.
+    func seconds() -> Double {
+        var ticks = 0.0
+        if let own = Self.fields(postmaster), own.count > 14 {
+            ticks += own[11...14].compactMap { Double($0) }.reduce(0, +)
+        }
+        let parent = String(postmaster)
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = Int32(entry), let fields = Self.fields(pid), fields.count > 12, fields[1] == parent else { continue }
+            ticks += (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)
+        }
+        return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Runs `arguments` and adds the server's CPU time over the run.
+    func measure(_ arguments: [String]) throws -> Measured {
+        let before = seconds()
+        var measured = try Measured.run(arguments)
+        measured.server = max(0, seconds() - before)
+        return measured
     }
 }
