@@ -17,6 +17,12 @@ struct DrawBench: AsyncParsableCommand {
     @OptionGroup var options: BenchOptions
     @Option(help: "Number of targets in SAMR's library.") var rows = 1_000_000
     @Option(help: "Runs of each (alternating).") var runs = 3
+    @Option(
+        help:
+            "Also measure on this PostgreSQL server (a throw-away cluster: databases suiji_bench_draw_* are replaced there), e.g. postgres://suiji@127.0.0.1:55411/suiji_test"
+    )
+    var postgres: String?
+    @Flag(help: "Measure on PostgreSQL only (with --postgres).") var postgresOnly = false
 
     /// Per mille per risk class.
     static let ratios = ["A": 5, "B": 10, "C": 20, "D": 50]
@@ -27,9 +33,15 @@ struct DrawBench: AsyncParsableCommand {
 
     func run() async throws {
         let data = try options.data()
-        let served = try data.registerDatabase(rows: rows)
         let planFile = "\(data.dir)/bench-plan.json"
         try Self.plan(today: Date()).write(toFile: planFile, atomically: true, encoding: .utf8)
+        if !postgresOnly { try sqliteRuns(data: data, planFile: planFile) }
+        if let postgres { try postgresRuns(postgres, data: data, planFile: planFile) }
+    }
+
+    /// The SQLite figure: each run on a fresh copy of the same file.
+    func sqliteRuns(data: BenchData, planFile: String) throws {
+        let served = try data.registerDatabase(rows: rows)
         let path = "\(data.dir)/draw.sqlite"
         let counts = try Measured.run([
             "sqlite3", served, "SELECT risk_class, COUNT(*) FROM targets WHERE \(Self.eligible) GROUP BY risk_class ORDER BY 1",
@@ -60,6 +72,72 @@ struct DrawBench: AsyncParsableCommand {
         }
         print("SQLite, \(rows) targets:")
         comparison.report()
+    }
+
+    /// The same on PostgreSQL: the demo district and the register imported once into a base
+    /// database (`suiji demo`, `suiji import`, then VACUUM ANALYZE as autovacuum would), each run
+    /// on a fresh copy of it (CREATE DATABASE … TEMPLATE). The CPU figures add the server's CPU
+    /// time (its backends do the scans and sorts) to the client's.
+    func postgresRuns(_ url: String, data: BenchData, planFile: String) throws {
+        let base = try Self.database(url, "suiji_bench_draw_\(rows)_m\(Migrations.all.count)")
+        let copy = try Self.database(url, "suiji_bench_draw_run")
+        let server = try PostgresServer(url: url)
+        let name = { (url: String) in URL(string: url)?.lastPathComponent ?? "" }
+        if try Measured.run(["psql", url, "-At", "-c", "SELECT 1 FROM pg_database WHERE datname = '\(name(base))'"]).output.trimmed.isEmpty
+        {
+            print("PostgreSQL: building the demo district and importing the register of \(rows) into \(name(base)) …")
+            let building = try Self.database(url, "suiji_bench_draw_building")
+            _ = try Measured.run(
+                ["psql", url, "-q", "-c", "DROP DATABASE IF EXISTS \(name(building))", "-c", "CREATE DATABASE \(name(building))"],
+                quiet: true)
+            _ = try Measured.run([data.suiji, "demo", "--no-serve", "--db", building], quiet: true)
+            let imported = try Measured.run(
+                [data.suiji, "import", "targets", try data.registerSheet(rows: rows), "--department", "SAMR", "--db", building],
+                server: server)
+            print("  suiji import targets (PostgreSQL): \(imported)")
+            _ = try Measured.run(["psql", building, "-q", "-c", "VACUUM ANALYZE"], quiet: true)
+            _ = try Measured.run(["psql", url, "-q", "-c", "ALTER DATABASE \(name(building)) RENAME TO \(name(base))"], quiet: true)
+        }
+        let counts = try Measured.run([
+            "psql", base, "-At", "-F", "|", "-c",
+            "SELECT risk_class, COUNT(*) FROM targets WHERE \(Self.eligible) GROUP BY risk_class ORDER BY 1",
+        ]).output.split(separator: "\n").map { $0.split(separator: "|").map(String.init) }
+        var shortcut = ["psql", copy, "-At"]
+        for row in counts where row.count == 2 {
+            let k = ((Int(row[1]) ?? 0) * (Self.ratios[row[0]] ?? 0) + 999) / 1000
+            shortcut += [
+                "-c",
+                "SELECT COUNT(*) FROM (SELECT uid FROM targets WHERE \(Self.eligible) AND risk_class = '\(row[0])' ORDER BY random() LIMIT \(k)) s",
+            ]
+        }
+        print("PostgreSQL: SAMR's eligible targets by risk class: \(counts.map { $0.joined(separator: " ") }.joined(separator: ", "))")
+        var comparison = Comparison(label: "suiji draw run (PostgreSQL)", baselineLabel: "ORDER BY random() LIMIT k ×4 (psql)")
+        for run in 1...runs {
+            let fresh = [
+                "psql", url, "-q", "-c", "DROP DATABASE IF EXISTS \(name(copy))", "-c",
+                "CREATE DATABASE \(name(copy)) TEMPLATE \(name(base))",
+            ]
+            _ = try Measured.run(fresh, quiet: true)
+            comparison.baseline.append(try Measured.run(shortcut, server: server))
+            _ = try Measured.run(fresh, quiet: true)
+            let drawn = try Measured.run([data.suiji, "draw", "run", planFile, "--db", copy], server: server)
+            comparison.candidate.append(drawn)
+            let selected = try Measured.run([
+                "psql", copy, "-At", "-c", "SELECT COUNT(*) FROM draw_selections WHERE draw_id = '\(drawn.output.trimmed)'",
+            ]).output.trimmed
+            print("  run \(run): draw \(drawn.output.trimmed) (\(selected) drawn) \(drawn), shortcut \(comparison.baseline.last!)")
+        }
+        _ = try Measured.run(["psql", url, "-q", "-c", "DROP DATABASE IF EXISTS \(name(copy))"], quiet: true)
+        print("PostgreSQL, \(rows) targets (CPU = client + server):")
+        comparison.report()
+    }
+
+    /// `url` with its database replaced by `name`.
+    static func database(_ url: String, _ name: String) throws -> String {
+        guard var components = URLComponents(string: url) else { throw BenchError("not a URL: \(url)") }
+        components.path = "/" + name
+        guard let result = components.string else { throw BenchError("not a URL: \(url)") }
+        return result
     }
 
     /// A SAMR plan over its whole library, one batch in 4 risk strata, SAMR's secret given, and

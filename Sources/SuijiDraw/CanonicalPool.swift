@@ -40,8 +40,8 @@ public struct CanonicalPool: Sendable {
     public let streetOffsets: [Int]
     /// Lowercase hex SHA-256 of `pool.txt`.
     public let digest: String
-    /// The bytes of `pool.txt` when the pool was parsed from them (`PoolFile.parse`): handed
-    /// back by `fileBytes()` rather than encoded again.
+    /// The bytes of `pool.txt`, encoded (or parsed, `PoolFile.parse`) once: handed back by
+    /// `fileBytes()` rather than encoded again.
     let encoded: [UInt8]?
 
     /// Number of targets.
@@ -101,17 +101,20 @@ public struct CanonicalPool: Sendable {
         self.divisions = divs
         self.streetBytes = streets
         self.streetOffsets = sOffs
-        var h = SHA256()
-        PoolFile.stream(ids, offs, sortedLabels, sIndex, divs, streets, sOffs) { h.update(data: $0) }
-        self.digest = Bytes.hex(Array(h.finalize()))
-        self.encoded = nil
+        // Encoded once: the bytes are hashed and kept as the file (`fileBytes()`).
+        var file = [UInt8]()
+        file.reserveCapacity(ids.count + streets.count + n * 12)
+        PoolFile.stream(ids, offs, sortedLabels, sIndex, divs, streets, sOffs) { file += $0 }
+        self.digest = Bytes.sha256Hex(file)
+        self.encoded = file
     }
 
     /// A pool parsed from its canonical file `bytes` (`PoolFile.parse` has checked every field,
     /// the order and the uniqueness of the ids): labels put in canonical order, the digest that
     /// of `bytes`, which are kept as the file.
     init(
-        parsed bytes: [UInt8], ids: [UInt8], idOffsets: [Int], stratumLabels: [String], stratumIndex: [UInt16], divisions: [UInt32],
+        parsed bytes: [UInt8], digest: String? = nil, ids: [UInt8], idOffsets: [Int], stratumLabels: [String], stratumIndex: [UInt16],
+        divisions: [UInt32],
         streets: [UInt8], streetOffsets: [Int]
     ) {
         let sortedLabels = stratumLabels.sorted(by: TextFile.less)
@@ -123,7 +126,7 @@ public struct CanonicalPool: Sendable {
         self.divisions = divisions
         self.streetBytes = streets
         self.streetOffsets = streetOffsets
-        self.digest = Bytes.sha256Hex(bytes)
+        self.digest = digest ?? Bytes.sha256Hex(bytes)
         self.encoded = bytes
     }
 
@@ -211,17 +214,25 @@ public struct PoolBuilder: Sendable {
     public mutating func append<I: Collection, S: Collection>(
         idBytes: I, stratum: String, division: UInt32, streetBytes: S
     ) where I.Element == UInt8, S.Element == UInt8 {
+        append(idBytes: idBytes, stratumIndex: label(stratum), division: division, streetBytes: streetBytes)
+    }
+
+    /// The builder's index of stratum `label` (added at its first use), for `append(idBytes:stratumIndex:…)`.
+    public mutating func label(_ label: String) -> UInt16 {
+        if let known = labelIndex[label] { return known }
+        let index = UInt16(labels.count)
+        labels.append(label)
+        labelIndex[label] = index
+        return index
+    }
+
+    /// Appends a target whose stratum is given by its index from `label(_:)` (no `String` per target).
+    public mutating func append<I: Collection, S: Collection>(
+        idBytes: I, stratumIndex: UInt16, division: UInt32, streetBytes: S
+    ) where I.Element == UInt8, S.Element == UInt8 {
         ids.append(contentsOf: idBytes)
         offs.append(ids.count)
-        let si: UInt16
-        if let known = labelIndex[stratum] {
-            si = known
-        } else {
-            si = UInt16(labels.count)
-            labels.append(stratum)
-            labelIndex[stratum] = si
-        }
-        sIndex.append(si)
+        sIndex.append(stratumIndex)
         divs.append(division)
         streets.append(contentsOf: streetBytes)
         sOffs.append(streets.count)

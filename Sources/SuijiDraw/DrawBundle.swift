@@ -22,17 +22,27 @@ public struct DrawBundle: Sendable, Equatable {
 
     /// Builds a bundle from content files, adding `manifest.txt`.
     public init(contentFiles: [String: [UInt8]]) {
+        self.init(contentFiles: contentFiles, digests: [:])
+    }
+
+    /// Builds a bundle from content files whose digests are partly known (the pool's, hashed
+    /// when it was built or parsed), adding `manifest.txt`.
+    init(contentFiles: [String: [UInt8]], digests: [String: String]) {
         var f = contentFiles
-        f["manifest.txt"] = Self.manifest(for: contentFiles)
+        f["manifest.txt"] = Self.manifest(for: contentFiles, digests: digests)
         files = f
     }
 
     /// `manifest.txt` for the given files: `name TAB size TAB sha256` sorted by name (the
     /// anchoring addition `timeline.txt` is not listed).
     public static func manifest(for content: [String: [UInt8]]) -> [UInt8] {
+        manifest(for: content, digests: [:])
+    }
+
+    static func manifest(for content: [String: [UInt8]], digests: [String: String]) -> [UInt8] {
         TextFile.encode(
             content.keys.filter { $0 != "manifest.txt" && !anchorFiles.contains($0) }.sorted(by: TextFile.less).map {
-                [$0, String(content[$0]!.count), Bytes.sha256Hex(content[$0]!)]
+                [$0, String(content[$0]!.count), digests[$0] ?? Bytes.sha256Hex(content[$0]!)]
             })
     }
 

@@ -48,9 +48,15 @@ public enum DrawEngine {
         let (seed, _, selection) = drawTargets(pool: pool, parameters: parameters, reveal: reveal)
         let targets = selection.drawn.map { pool.entry(at: pool.index(of: $0.id)!) }
         let recs = inspectors.records
+        // Declarations name few targets: a team's flag, looked up once, spares the other teams a
+        // hashed look-up per eligible inspector.
+        let declared = Set(conflicts.map(\.target))
+        let mayConflict = targets.map { declared.contains($0.id) }
         let result = InspectorMatching.assign(
             targets: targets, parameters: parameters, inspectors: inspectors, inspectorKey: seed.inspectorKey,
-            isConflict: { i, t in conflicts.contains(ConflictDeclaration(inspector: recs[i].id, target: targets[t].id)) })
+            isConflict: { i, t in
+                mayConflict[t] && conflicts.contains(ConflictDeclaration(inspector: recs[i].id, target: targets[t].id))
+            })
         guard case .complete(let assignment) = result else {
             if case .infeasible(let list) = result { throw .matchingInfeasible(unfilled: list.count) }
             throw .matchingInfeasible(unfilled: 0)
@@ -62,19 +68,22 @@ public enum DrawEngine {
             "selection.txt": selection.selectionFileBytes(), "replacements.txt": selection.replacementsFileBytes(),
             "assignment.txt": InspectorMatching.fileBytes(assignment),
         ]
+        // The large inputs' digests are known (computed once with the pool and the list).
+        var digests = ["pool.txt": pool.digest, "excluded.txt": excluded.digest]
         files["record.txt"] = record(
-            parameters: parameters, files: files, reveal: reveal, seed: seed,
+            parameters: parameters, files: files, digests: digests, reveal: reveal, seed: seed,
             selection: selection
         ).fileBytes()
-        return DrawBundle(contentFiles: files)
+        digests["record.txt"] = nil
+        return DrawBundle(contentFiles: files, digests: digests)
     }
 
-    /// The record for the given files.
+    /// The record for the given files; `digests` are those already known, by file name.
     static func record(
-        parameters: DrawParameters, files: [String: [UInt8]], reveal: Reveal, seed: SeedKeys,
+        parameters: DrawParameters, files: [String: [UInt8]], digests: [String: String] = [:], reveal: Reveal, seed: SeedKeys,
         selection: TargetSelection
     ) -> DrawRecord {
-        func d(_ n: String) -> String { Bytes.sha256Hex(files[n] ?? []) }
+        func d(_ n: String) -> String { digests[n] ?? Bytes.sha256Hex(files[n] ?? []) }
         return DrawRecord(
             drawID: parameters.drawID, poolDigest: d("pool.txt"), excludedDigest: d("excluded.txt"),
             parametersDigest: d("parameters.txt"), commitmentDigest: d("commitment.txt"), revealDigest: d("reveal.txt"),

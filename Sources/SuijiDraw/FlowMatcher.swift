@@ -11,9 +11,12 @@
 public struct FlowMatcher {
     let p: MatchingProblem
     let perDept: [Int]
-    var flowTo: [[Int32]]
-    var inFlow: [[Int32]]
-    var locked: [[Int32]]
+    /// Per group, the inspectors carrying its flow (at most its department's slots).
+    var flowTo: FlatLists
+    /// Per inspector, the groups whose flow it carries (at most one unit per group it serves).
+    var inFlow: FlatLists
+    /// Per group, the inspectors fixed to its slots so far.
+    var locked: FlatLists
     var capLeft: [Int]
     var stampG: [UInt32]
     var stampI: [UInt32]
@@ -51,12 +54,16 @@ public struct FlowMatcher {
         eligibleStart = start
         blocked = Array(repeating: false, count: flat.count)
         dead = Array(repeating: 0, count: p.capacity.count)
-        perDept = p.slotsPerDepartment
+        let slots = p.slotsPerDepartment
+        perDept = slots
         let g = p.teamCount * p.departmentCount
         let n = p.capacity.count
-        flowTo = Array(repeating: [], count: g)
-        inFlow = Array(repeating: [], count: n)
-        locked = Array(repeating: [], count: g)
+        let groupBounds = (0..<g).map { slots[$0 % p.departmentCount] }
+        var served = [Int](repeating: 0, count: n)
+        for i in flat { served[Int(i)] += 1 }
+        flowTo = FlatLists(bounds: groupBounds)
+        inFlow = FlatLists(bounds: served)
+        locked = FlatLists(bounds: groupBounds)
         capLeft = p.capacity
         stampG = Array(repeating: 0, count: g)
         stampI = Array(repeating: 0, count: n)
@@ -64,9 +71,7 @@ public struct FlowMatcher {
         parentI = Array(repeating: -1, count: g)  // indexed by group: inspector that reached it
     }
 
-    @inline(__always) func spare(_ i: Int) -> Int { capLeft[i] - inFlow[i].count }
-
-    @inline(__always) func demand(_ g: Int) -> Int { perDept[g % p.departmentCount] - locked[g].count }
+    @inline(__always) func spare(_ i: Int) -> Int { capLeft[i] - inFlow.count(i) }
 
     /// BFS in the residual network from a group root (`g >= 0`) or an inspector root;
     /// on success augments and returns true.
@@ -82,7 +87,9 @@ public struct FlowMatcher {
         }
         if let i0 {
             stampI[i0] = epoch
-            for g in inFlow[i0] where stampG[Int(g)] != epoch {
+            for k in inFlow.range(i0) {
+                let g = inFlow.items[k]
+                guard stampG[Int(g)] != epoch else { continue }
                 stampG[Int(g)] = epoch
                 parentI[Int(g)] = Int32(i0)
                 queue.append(g)
@@ -93,25 +100,33 @@ public struct FlowMatcher {
         eligibleFlat.withUnsafeBufferPointer { flat in
             eligibleStart.withUnsafeBufferPointer { start in
                 capLeft.withUnsafeBufferPointer { capLeft in
-                    while head < queue.count {
-                        let g = Int(queue[head])
-                        head += 1
-                        for k in start[g]..<start[g + 1] {
-                            let i32 = flat[k]
-                            let i = Int(i32)
-                            if stampI[i] == epoch || capLeft[i] == 0 || blocked[k] { continue }
-                            stampI[i] = epoch
-                            parentG[i] = Int32(g)
-                            visited.append(i32)
-                            let into = inFlow[i]
-                            if capLeft[i] - into.count > 0 {
-                                end = i
-                                return
-                            }
-                            for g2 in into where stampG[Int(g2)] != epoch {
-                                stampG[Int(g2)] = epoch
-                                parentI[Int(g2)] = i32
-                                queue.append(g2)
+                    inFlow.items.withUnsafeBufferPointer { inItems in
+                        inFlow.start.withUnsafeBufferPointer { inStart in
+                            inFlow.counts.withUnsafeBufferPointer { inCounts in
+                                while head < queue.count {
+                                    let g = Int(queue[head])
+                                    head += 1
+                                    for k in start[g]..<start[g + 1] {
+                                        let i32 = flat[k]
+                                        let i = Int(i32)
+                                        if stampI[i] == epoch || capLeft[i] == 0 || blocked[k] { continue }
+                                        stampI[i] = epoch
+                                        parentG[i] = Int32(g)
+                                        visited.append(i32)
+                                        let carried = Int(inCounts[i])
+                                        if capLeft[i] - carried > 0 {
+                                            end = i
+                                            return
+                                        }
+                                        for x in inStart[i]..<(inStart[i] + carried) {
+                                            let g2 = inItems[x]
+                                            guard stampG[Int(g2)] != epoch else { continue }
+                                            stampG[Int(g2)] = epoch
+                                            parentI[Int(g2)] = i32
+                                            queue.append(g2)
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -127,27 +142,33 @@ public struct FlowMatcher {
         var i = end
         while true {
             let g = Int(parentG[i])
-            flowTo[g].append(Int32(i))
-            inFlow[i].append(Int32(g))
-            refresh(g, Int32(i))
             let prev = Int(parentI[g])
+            // The group's unit moves from `prev` to `i` (removed first: its list stays in bounds);
+            // a root group gains one.
+            if prev >= 0 { removeFlow(g, prev) }
+            addFlow(g, Int32(i))
             if prev < 0 { return }
-            removeFlow(g, prev)
             i = prev
             if i == rootInspector { return }
         }
     }
 
+    mutating func addFlow(_ g: Int, _ i: Int32) {
+        flowTo.append(g, i)
+        inFlow.append(Int(i), Int32(g))
+        refresh(g, i)
+    }
+
     mutating func removeFlow(_ g: Int, _ i: Int) {
-        if let k = flowTo[g].firstIndex(of: Int32(i)) { flowTo[g].remove(at: k) }
-        if let k = inFlow[i].firstIndex(of: Int32(g)) { inFlow[i].remove(at: k) }
+        flowTo.remove(g, Int32(i))
+        inFlow.remove(i, Int32(g))
         refresh(g, Int32(i))
     }
 
     /// Brings `blocked` of edge (g, i) in line with `flowTo` and `locked`.
     mutating func refresh(_ g: Int, _ i: Int32) {
         for k in eligibleStart[g]..<eligibleStart[g + 1] where eligibleFlat[k] == i {
-            blocked[k] = flowTo[g].contains(i) || locked[g].contains(i)
+            blocked[k] = flowTo.contains(g, i) || locked.contains(g, i)
         }
     }
 
@@ -160,9 +181,7 @@ public struct FlowMatcher {
                 var got = 0
                 // Cheap pass: inspectors with spare capacity, in index order.
                 for i32 in p.eligible[g] where got < perDept[d] && spare(Int(i32)) > 0 {
-                    flowTo[g].append(i32)
-                    inFlow[Int(i32)].append(Int32(g))
-                    refresh(g, i32)
+                    addFlow(g, i32)
                     got += 1
                 }
                 while got < perDept[d] {
@@ -195,21 +214,19 @@ public struct FlowMatcher {
                 var chosen: Int32 = -1
                 for i32 in order(t, s) {
                     let i = Int(i32)
-                    if m.capLeft[i] == 0 || m.locked[g].contains(i32) { continue }
-                    if m.flowTo[g].contains(i32) {
+                    if m.capLeft[i] == 0 || m.locked.contains(g, i32) { continue }
+                    if m.flowTo.contains(g, i32) {
                         m.removeFlow(g, i)
                     } else {
-                        let j = Int(m.flowTo[g].last!)
-                        m.removeFlow(g, j)
+                        let j = m.flowTo.last(g)
+                        m.removeFlow(g, Int(j))
                         if m.spare(i) < 1 && !m.freeOne(i) {
-                            m.flowTo[g].append(Int32(j))
-                            m.inFlow[j].append(Int32(g))
-                            m.refresh(g, Int32(j))
+                            m.addFlow(g, j)
                             continue
                         }
                     }
                     m.capLeft[i] -= 1
-                    m.locked[g].append(i32)
+                    m.locked.append(g, i32)
                     m.refresh(g, i32)
                     chosen = i32
                     break
@@ -230,5 +247,57 @@ public struct FlowMatcher {
         dead[i] = deadVersion
         for v in visited { dead[Int(v)] = deadVersion }
         return false
+    }
+}
+
+/// Short lists of `Int32` with known bounds, one flat array for all: list `l` holds
+/// `items[start[l] ..< start[l] + counts[l]]` in insertion order (no array per list, so no
+/// reference counting when the search reads them).
+struct FlatLists {
+    var items: [Int32]
+    let start: [Int]
+    var counts: [Int32]
+
+    init(bounds: [Int]) {
+        var start = [Int]()
+        start.reserveCapacity(bounds.count + 1)
+        var total = 0
+        for bound in bounds {
+            start.append(total)
+            total += bound
+        }
+        start.append(total)
+        self.start = start
+        items = [Int32](repeating: -1, count: total)
+        counts = [Int32](repeating: 0, count: bounds.count)
+    }
+
+    @inline(__always) func count(_ l: Int) -> Int { Int(counts[l]) }
+
+    @inline(__always) func range(_ l: Int) -> Range<Int> { start[l]..<(start[l] + Int(counts[l])) }
+
+    func contains(_ l: Int, _ value: Int32) -> Bool {
+        for k in range(l) where items[k] == value { return true }
+        return false
+    }
+
+    /// The last value of a non-empty list.
+    func last(_ l: Int) -> Int32 { items[start[l] + Int(counts[l]) - 1] }
+
+    mutating func append(_ l: Int, _ value: Int32) {
+        precondition(start[l] + Int(counts[l]) < start[l + 1], "list bound exceeded")
+        items[start[l] + Int(counts[l])] = value
+        counts[l] += 1
+    }
+
+    /// Removes the first occurrence of `value`, keeping the others' order.
+    mutating func remove(_ l: Int, _ value: Int32) {
+        let end = start[l] + Int(counts[l])
+        guard var k = range(l).first(where: { items[$0] == value }) else { return }
+        while k + 1 < end {
+            items[k] = items[k + 1]
+            k += 1
+        }
+        counts[l] -= 1
     }
 }

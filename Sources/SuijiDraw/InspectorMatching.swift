@@ -66,12 +66,22 @@ public enum InspectorMatching {
             nonisolated(unsafe) let out = buf
             let chunk = 64
             DispatchQueue.concurrentPerform(iterations: (total + chunk - 1) / chunk) { c in
+                // One message buffer and one key list per chunk, refilled for every candidate.
+                var message = [UInt8]()
+                message.reserveCapacity(256)
+                var keyed: [(UInt64, Int32)] = []
                 for x in (c * chunk)..<min(total, c * chunk + chunk) {
                     let t = x / S
                     let s = x % S
-                    let prefix = tIDs[t] + sNames[s]
                     let cands = p.eligible[t * p.departmentCount + p.slotDepartments[s]]
-                    var keyed = cands.map { k in (hmac.key64(prefix + ids[Int(k)]), k) }
+                    keyed.removeAll(keepingCapacity: true)
+                    for k in cands {
+                        message.removeAll(keepingCapacity: true)
+                        message += tIDs[t]
+                        message += sNames[s]
+                        message += ids[Int(k)]
+                        keyed.append((message.withUnsafeBytes { hmac.key64($0) }, k))
+                    }
                     keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }  // index order = id byte order
                     out[x] = keyed.map(\.1)
                 }

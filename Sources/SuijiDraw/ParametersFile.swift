@@ -109,7 +109,7 @@ extension DrawParameters {
         for e in excluded.entries where !strata.contains(where: { $0.label == e.stratum }) {
             throw .mismatch(file: f, line: 0, field: "excluded stratum", expected: "-", found: e.stratum)
         }
-        if let e = excluded.entries.first(where: { pool.index(of: $0.id) != nil }) {
+        if let e = excluded.firstInPool(pool) {
             throw .mismatch(file: "excluded.txt", line: 0, field: "排除标识仍在池中", expected: "-", found: e.id)
         }
         let base = 13 + departments.count + 1

@@ -40,41 +40,56 @@ public enum PoolFile {
 
     /// Parses `pool.txt`, rejecting any deviation from the canonical form
     /// (field grammar, strictly ascending ids). The result re-encodes to the same bytes.
-    public static func parse(_ bytes: [UInt8]) throws(DrawError) -> CanonicalPool {
+    /// `digest`, when given, is the file's SHA-256 as computed when it was stored (not hashed again).
+    public static func parse(_ bytes: [UInt8], digest: String? = nil) throws(DrawError) -> CanonicalPool {
         let file = "pool.txt"
         var ids = [UInt8]()
         var offs = [0]
         var labels = [String]()
-        var labelIndex = [[UInt8]: UInt16]()
         var sIndex = [UInt16]()
         var divs = [UInt32]()
         var streets = [UInt8]()
         var sOffs = [0]
         if !bytes.isEmpty && bytes.last != 10 { throw .syntax(file: file, line: 0, detail: "缺少结尾换行") }
+        let expected = bytes.count / 32
+        ids.reserveCapacity(expected * 18)
+        offs.reserveCapacity(expected + 1)
+        sIndex.reserveCapacity(expected)
+        divs.reserveCapacity(expected)
+        streets.reserveCapacity(expected * 12)
+        sOffs.reserveCapacity(expected + 1)
         var line = 0
         var pos = 0
         let n = bytes.count
         var prevStart = 0
         var prevEnd = 0
+        // Stratum labels seen so far, compared in place (no array or hash per line).
+        var known: [(bytes: [UInt8], index: UInt16)] = []
         try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(DrawError) in
             while pos < n {
                 line += 1
-                var fields = [Range<Int>]()
-                var s = pos
+                // Up to the four fields' bounds; `tabs` counts every TAB of the line.
+                var tabs = 0
+                var t1 = 0
+                var t2 = 0
+                var t3 = 0
+                let s = pos
                 while true {
                     let c = p[pos]
-                    if c == 9 || c == 10 {
-                        fields.append(s..<pos)
-                        s = pos + 1
-                        if c == 10 { break }
+                    if c == 9 {
+                        tabs += 1
+                        if tabs == 1 { t1 = pos } else if tabs == 2 { t2 = pos } else if tabs == 3 { t3 = pos }
+                    } else if c == 10 {
+                        break
                     } else if c < 0x20 || c >= 0x7F {
                         throw .syntax(file: file, line: line, detail: "非法字符")
                     }
                     pos += 1
                 }
+                let e = pos
                 pos += 1
-                guard fields.count == 4 else { throw .syntax(file: file, line: line, detail: "字段数应为 4") }
-                let idR = fields[0]
+                guard tabs == 3 else { throw .syntax(file: file, line: line, detail: "字段数应为 4") }
+                let idR = s..<t1
                 guard TextFile.isTargetID(p[idR]) else { throw .syntax(file: file, line: line, detail: "标识字符集") }
                 if line > 1 {
                     let c = PoolSorting.compareRaw(p, prevStart, prevEnd, p, idR.lowerBound, idR.upperBound)
@@ -87,22 +102,22 @@ public enum PoolFile {
                 prevEnd = idR.upperBound
                 ids.append(contentsOf: p[idR])
                 offs.append(ids.count)
-                let st = Array(p[fields[1]])
-                if let k = labelIndex[st] {
-                    sIndex.append(k)
+                let st = p[(t1 + 1)..<t2]
+                if let k = known.first(where: { $0.bytes.elementsEqual(st) }) {
+                    sIndex.append(k.index)
                 } else {
                     let label = String(decoding: st, as: UTF8.self)
                     guard TextFile.isStratum(label) else { throw .syntax(file: file, line: line, detail: "层标签") }
-                    labelIndex[st] = UInt16(labels.count)
+                    known.append((Array(st), UInt16(labels.count)))
                     sIndex.append(UInt16(labels.count))
                     labels.append(label)
                 }
-                let dv = p[fields[2]]
+                let dv = p[(t2 + 1)..<t3]
                 guard dv.count == 6, dv.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
                     throw .syntax(file: file, line: line, detail: "区划代码")
                 }
                 divs.append(dv.reduce(UInt32(0)) { $0 * 10 + UInt32($1 - 48) })
-                let sv = p[fields[3]]
+                let sv = p[(t3 + 1)..<e]
                 guard sv.count <= 12, sv.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
                     throw .syntax(file: file, line: line, detail: "街道代码")
                 }
@@ -111,7 +126,7 @@ public enum PoolFile {
             }
         }
         return CanonicalPool(
-            parsed: bytes, ids: ids, idOffsets: offs, stratumLabels: labels, stratumIndex: sIndex, divisions: divs, streets: streets,
-            streetOffsets: sOffs)
+            parsed: bytes, digest: digest, ids: ids, idOffsets: offs, stratumLabels: labels, stratumIndex: sIndex, divisions: divs,
+            streets: streets, streetOffsets: sOffs)
     }
 }

@@ -406,5 +406,25 @@ public enum Migrations {
                 "DROP TABLE target_tags",
                 "ALTER TABLE target_tags_keyed RENAME TO target_tags",
             ]),
+        // A draw reads its department's pool in credit-code order from this index alone: every
+        // column the pool, its exclusions and the scope's filters read, so no sort and no look-up
+        // of the row (the table itself is in insertion order).
+        Migration(
+            "AddTargetPoolIndex",
+            [
+                """
+                CREATE INDEX targets_pool ON targets (department_code, uid, status, risk_class, division, street, last_random_inspection,
+                  case_kind, case_date, kind, industry)
+                """
+            ]),
+        // The digests of a draw's large files, kept beside them when stored: the commitment, the
+        // execution and the record use them instead of reading and hashing the files again.
+        Migration(
+            "AddDrawFileDigests",
+            [
+                "ALTER TABLE draws ADD COLUMN pool_digest TEXT",
+                "ALTER TABLE draws ADD COLUMN excluded_digest TEXT",
+                "ALTER TABLE draws ADD COLUMN parameters_digest TEXT",
+            ]),
     ]
 }

@@ -239,6 +239,15 @@ public final class SuijiDatabase: Sendable {
         return try await body(connection.sql(queryLogLevel: .trace))
     }
 
+    /// Runs `body` on a PostgreSQL connection of the pool, for bulk reads decoded by column
+    /// position rather than through SQLKit; nil when the database is not PostgreSQL.
+    func readPostgres<T: Sendable>(_ body: @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T? {
+        guard case .postgres(let pool, _) = backend else { return nil }
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        return try await body(connection, logger)
+    }
+
     /// Runs `body` on a direct read connection to the SQLite file (a consistent snapshot, no
     /// lock), on a thread-pool thread; nil when the database is not a SQLite file.
     func readRaw<T: Sendable>(_ body: @escaping @Sendable (SQLiteRaw) throws -> T) async throws -> T? {

@@ -43,13 +43,16 @@ extension DrawStore {
                 publicValue: row.publicValue.map { PublicValue(value: $0, source: row.publicValueSource ?? "") })
             let pairs = try JSONText.decode([[String]].self, row.conflictPairs)
             let conflicts = Set(pairs.map { ConflictDeclaration(inspector: $0[0], target: $0[1]) })
-            let pool = try PoolFile.parse(file("pool.txt"))
+            // The large files' digests were kept when they were stored: not hashed again.
+            let kept = try await Self.keptDigests(id, on: db)
+            let pool = try PoolFile.parse(file("pool.txt"), digest: kept["pool.txt"])
             let parameters = try DrawParameters.parse(file("parameters.txt"))
             let inspectors = try InspectorTable.parse(file("inspectors.txt"))
             let bundle: DrawBundle
             do {
                 bundle = try DrawEngine.execute(
-                    pool: pool, excluded: try ExcludedList.parse(file("excluded.txt")), parameters: parameters, commitment: commitment,
+                    pool: pool, excluded: try ExcludedList.parse(file("excluded.txt"), digest: kept["excluded.txt"]),
+                    parameters: parameters, commitment: commitment,
                     reveal: reveal, inspectors: inspectors, conflictList: try ConflictList.parse(file("conflicts.txt")),
                     conflicts: conflicts)
             } catch DrawError.matchingInfeasible {

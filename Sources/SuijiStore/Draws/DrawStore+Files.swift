@@ -33,8 +33,13 @@ extension DrawStore {
         return files
     }
 
-    /// The lowercase hex SHA-256 of file `name` of draw `id`, hashed chunk by chunk as read.
+    /// The columns of `draws` keeping the digests of the files read again after preparation.
+    static let digestColumns = ["excluded.txt": "excluded_digest", "parameters.txt": "parameters_digest", "pool.txt": "pool_digest"]
+
+    /// The lowercase hex SHA-256 of file `name` of draw `id`: the one kept on the draw row when
+    /// stored, else (a draw stored before the row kept it) hashed chunk by chunk as read.
     static func digest(_ id: String, name: String, on db: any SQLDatabase) async throws -> String {
+        if let kept = try await keptDigests(id, on: db)[name] { return kept }
         var hash = SHA256()
         for row in try await db.raw(
             "SELECT content FROM draw_file_chunks WHERE draw_id = \(bind: id) AND name = \(bind: name) ORDER BY seq"
@@ -45,8 +50,27 @@ extension DrawStore {
         return Bytes.hex(Array(hash.finalize()))
     }
 
-    static func store(_ files: [String: [UInt8]], id: String, on db: any SQLDatabase) async throws {
+    /// The digests kept on the row of draw `id`, by file name (none for a draw stored before).
+    static func keptDigests(_ id: String, on db: any SQLDatabase) async throws -> [String: String] {
+        guard
+            let row = try await db.raw("SELECT pool_digest, excluded_digest, parameters_digest FROM draws WHERE id = \(bind: id)").first()
+        else { return [:] }
+        var digests: [String: String] = [:]
+        for (name, column) in digestColumns {
+            if let digest = try row.decode(column: column, as: String?.self) { digests[name] = digest }
+        }
+        return digests
+    }
+
+    /// Stores `files` of draw `id` (replacing files of the same names); the digests of the files
+    /// of `digestColumns` go on the draw row, taken from `digests` when known (the pool's).
+    static func store(_ files: [String: [UInt8]], digests: [String: String] = [:], id: String, on db: any SQLDatabase) async throws {
         for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            if let column = digestColumns[name] {
+                try await db.raw(
+                    "UPDATE draws SET \(unsafeRaw: column) = \(bind: digests[name] ?? Bytes.sha256Hex(bytes)) WHERE id = \(bind: id)"
+                ).run()
+            }
             try await db.raw("DELETE FROM draw_file_chunks WHERE draw_id = \(bind: id) AND name = \(bind: name)").run()
             for (seq, range) in chunks(bytes).enumerated() {
                 let chunk = bytes[range]

@@ -47,12 +47,12 @@ extension DrawStore {
                     "INSERT INTO draw_departments (draw_id, position, department) VALUES (\(bind: drawID), \(bind: position), \(bind: department))"
                 ).run()
             }
-            try await Self.store(inputs.files, id: drawID, on: db)
+            try await Self.store(inputs.files, digests: inputs.digests, id: drawID, on: db)
             if let announcement { try await Self.storeAnnouncement(announcement, id: drawID, on: db) }
             try await AuditLog.append(
                 db, caller: caller, action: "prepare", entity: "draw", entityID: drawID,
                 detail: [
-                    "pool": Bytes.sha256Hex(inputs.files["pool.txt"] ?? []),
+                    "pool": inputs.digests["pool.txt"] ?? "",
                     "parameters": Bytes.sha256Hex(inputs.files["parameters.txt"] ?? []),
                     "redrawOf": redraw?.of ?? "", "reason": redraw?.reason ?? "", "approver": redraw?.approver ?? "",
                 ])
@@ -84,6 +84,8 @@ extension DrawStore {
 
     struct Inputs {
         var files: [String: [UInt8]]
+        /// The digests of the pool and the excluded list, computed as they were built.
+        var digests: [String: String]
         var salt: [UInt8]
         var conflicts: [[String]]
     }
@@ -121,6 +123,7 @@ extension DrawStore {
                 "pool.txt": pool.fileBytes(), "excluded.txt": excluded.fileBytes(), "parameters.txt": parameters.fileBytes(),
                 "inspectors.txt": table.fileBytes(), "conflicts.txt": conflictList.fileBytes(),
             ],
+            digests: ["pool.txt": pool.digest, "excluded.txt": excluded.digest],
             salt: salt, conflicts: declarations.map { [$0.inspector, $0.target] }.sorted { $0.joined() < $1.joined() })
     }
 
@@ -160,6 +163,10 @@ extension DrawStore {
         {
             (pool, excluded) = fast
         } else if let rows = try await database.readRaw({ raw in try population.candidates(raw: raw) }) {
+            (pool, excluded) = try population.build(rows, areas: areas)
+        } else if let rows = try await database.readPostgres({ connection, logger in
+            try await population.candidates(postgres: connection, logger: logger)
+        }) {
             (pool, excluded) = try population.build(rows, areas: areas)
         } else {
             (pool, excluded) = try population.build(try await population.candidates(on: db), areas: areas)
