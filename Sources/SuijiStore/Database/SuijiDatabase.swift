@@ -62,6 +62,10 @@ public final class SuijiDatabase: Sendable {
     private let closed = Mutex(false)
     /// Read-only connections of a SQLite file for the hot reads (`readRaw`).
     private let readPool: ReadPool?
+    /// The connection of `readTransaction` on a SQLite file, opened at its first use, and the
+    /// lock that gives it to one transaction at a time.
+    private let snapshotConnection = Mutex<SQLiteConnection?>(nil)
+    private let snapshot = AsyncLock()
     /// When committed data changed, for `cached`.
     let changes: ChangeWatch
     let cache = ReferenceCache()
@@ -160,6 +164,47 @@ public final class SuijiDatabase: Sendable {
         }
     }
 
+    /// Runs `body` in one read transaction: every read sees the same committed state (a page
+    /// read by several queries cannot mix data from before and after a write). On a SQLite
+    /// file on a connection of its own (the shared reader's statements stay outside), on
+    /// PostgreSQL as a read-only repeatable-read transaction.
+    public func readTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, let reader, let lock, let path):
+            // In memory the one connection is only used under the lock: nothing commits meanwhile.
+            guard let path, writer !== reader else { return try await lock.withLock { try await body(reader.sql()) } }
+            return try await snapshot.withLock {
+                let connection: SQLiteConnection
+                if let open = snapshotConnection.withLock({ $0 }) {
+                    connection = open
+                } else {
+                    connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                    _ = try await connection.query("PRAGMA busy_timeout=10000")
+                    snapshotConnection.withLock { $0 = connection }
+                }
+                return try await Self.inTransaction("BEGIN", connection.sql(), body)
+            }
+        case .postgres:
+            return try await withPostgresConnection { db in
+                try await Self.inTransaction("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", db, body)
+            }
+        }
+    }
+
+    private static func inTransaction<T: Sendable>(
+        _ begin: String, _ db: any SQLDatabase, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let value = try await body(db)
+            try await db.raw("COMMIT").run()
+            return value
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
     /// Runs `body` in one transaction: all of it is written, or nothing.
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
@@ -248,6 +293,20 @@ public final class SuijiDatabase: Sendable {
         return value
     }
 
+    /// A stamp of the committed data: equal stamps mean nothing was committed in between (on
+    /// PostgreSQL, where other servers may write, a stamp also changes every second). For caches
+    /// outside the store, such as rendered public pages.
+    public func dataStamp() -> UInt64 { changes.stamp() }
+
+    /// `compute`'s value, kept like `cached`'s, for a value assembled by several store reads.
+    func cachedValue<T: Sendable>(_ key: String, _ compute: @Sendable () async throws -> T) async throws -> T {
+        let stamp = changes.stamp()
+        if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
+        let value = try await compute()
+        cache.store(key, stamp: stamp, value: value)
+        return value
+    }
+
     /// Copies the SQLite write-ahead log into the main file now (bulk imports leave it to a later
     /// commit); returns the number of pages copied. A no-op on PostgreSQL.
     @discardableResult
@@ -267,6 +326,7 @@ public final class SuijiDatabase: Sendable {
         case .sqlite(let writer, let reader, _, _):
             _ = writer.close()
             if writer !== reader { _ = reader.close() }
+            _ = snapshotConnection.withLock { $0 }?.close()
         case .postgres(let pool, _):
             // A pool freed without shutdown traps too; shut it down without waiting.
             pool.shutdownGracefully { _ in }
@@ -284,6 +344,7 @@ public final class SuijiDatabase: Sendable {
         case .sqlite(let writer, let reader, _, _):
             try? await writer.close()
             if writer !== reader { try? await reader.close() }
+            try? await snapshot.withLock { try await snapshotConnection.withLock { $0 }?.close() }
         case .postgres(let pool, _):
             try? await pool.shutdownAsync()
         }
