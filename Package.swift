@@ -44,12 +44,23 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // CSV and XLSX reading and writing (encodings, formula guard, zip-bomb limits): no domain.
+        .target(
+            name: "SuijiTabular",
+            dependencies: [
+                "SuijiDraw",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Persistence (SQLite and PostgreSQL through SQLKit), imports and exports.
         .target(
             name: "SuijiStore",
             dependencies: [
                 "SuijiCore",
                 "SuijiDraw",
+                "SuijiTabular",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -62,6 +73,12 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The demo district (`suiji demo`): realistic, deterministic data through the real stores.
+        .target(
+            name: "SuijiDemo",
+            dependencies: ["SuijiCore", "SuijiDraw", "SuijiStore", "SuijiTabular"],
             swiftSettings: swiftSettings
         ),
         // HTTP: JSON API, staff pages, public portal, authentication.
@@ -90,6 +107,8 @@ let package = Package(
                 "SuijiCore",
                 "SuijiDraw",
                 "SuijiStore",
+                "SuijiTabular",
+                "SuijiDemo",
                 "SuijiWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -106,7 +125,7 @@ let package = Package(
         .executableTarget(
             name: "suiji-bench",
             dependencies: [
-                "SuijiCore", "SuijiDraw", "SuijiStore",
+                "SuijiCore", "SuijiDraw", "SuijiStore", "SuijiTabular", "SuijiDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -127,17 +146,31 @@ let package = Package(
         .testTarget(
             name: "SuijiStoreTests",
             dependencies: [
-                "SuijiCore", "SuijiDraw", "SuijiStore",
+                "SuijiCore", "SuijiDraw", "SuijiStore", "SuijiTabular",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SuijiTabularTests",
+            dependencies: ["SuijiTabular"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SuijiDemoTests",
+            dependencies: [
+                "SuijiCore", "SuijiStore", "SuijiDemo",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SuijiCLITests",
             dependencies: [
-                "SuijiCLI", "SuijiStore", "SuijiCore",
+                "SuijiCLI", "SuijiStore", "SuijiCore", "SuijiTabular", "SuijiDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -147,7 +180,7 @@ let package = Package(
         .testTarget(
             name: "SuijiWebTests",
             dependencies: [
-                "SuijiCore", "SuijiDraw", "SuijiStore", "SuijiWeb",
+                "SuijiCore", "SuijiDraw", "SuijiStore", "SuijiTabular", "SuijiWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -2,7 +2,9 @@
 
 import Foundation
 import SuijiCore
+import SuijiDemo
 import SuijiStore
+import SuijiTabular
 
 /// The benchmarks' data, built once per scratch directory and reused: the demo district (20
 /// departments, their item lists, libraries, inspectors with declared conflicts, plans, draws,

@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import SuijiDemo
 
 /// `suiji demo --fresh --no-serve` (the demo district built from nothing), against
 /// `suiji migrate` of an empty database (the fixed cost of starting and creating the schema).

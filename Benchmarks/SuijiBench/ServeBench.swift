@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SuijiCore
+import SuijiDemo
 import SuijiStore
 
 /// `suiji serve` on the demo district with SAMR's register grown to N targets, loaded by wrk

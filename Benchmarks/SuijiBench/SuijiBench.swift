@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import SuijiDemo
 
 /// Benchmarks of the user's path: each runs the built `suiji` (`import`, `draw run`, `serve`,
 /// `demo`) on realistic data and prints its figures beside a baseline measured in the same run,

@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Foundation
+import SuijiDemo
 import SuijiStore
 
 /// `suiji demo`: builds the demo district (once) and serves it.

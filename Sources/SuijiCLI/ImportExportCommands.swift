@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import SuijiCore
 import SuijiStore
+import SuijiTabular
 
 extension LibraryKind: ExpressibleByArgument {}
 

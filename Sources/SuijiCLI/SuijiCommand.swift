@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import ArgumentParser
+import SuijiDemo
 
 /// `suiji`: the root command.
 public struct SuijiCommand: AsyncParsableCommand {

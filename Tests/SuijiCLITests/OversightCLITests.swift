@@ -2,6 +2,7 @@
 
 import Foundation
 import SuijiStore
+import SuijiTabular
 import Testing
 
 @Suite("suiji oversight")

@@ -5,6 +5,7 @@ import SuijiCore
 import SuijiDraw
 import SQLKit
 import SuijiStore
+import SuijiTabular
 import Testing
 
 /// A target import is streamed (read, validated and written chunk by chunk): what it writes and

@@ -3,6 +3,7 @@
 import Foundation
 import SuijiCore
 import SuijiStore
+import SuijiTabular
 import Testing
 
 @Suite("Imports and registry sync")

@@ -6,6 +6,7 @@ import SQLKit
 import SuijiCore
 import SuijiDraw
 import SuijiStore
+import SuijiTabular
 import Testing
 
 /// Randomness and time come from outside the stores, so a run can be repeated byte for byte.

@@ -3,6 +3,7 @@
 import Foundation
 import SuijiCore
 import SuijiStore
+import SuijiTabular
 import Testing
 
 /// Oversight statistics over real inspections: one submitted on its due date, one a working

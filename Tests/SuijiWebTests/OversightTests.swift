@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import SuijiCore
 import SuijiStore
+import SuijiTabular
 import Testing
 
 /// The oversight pages and API: who sees them, what they return, and that they change nothing.

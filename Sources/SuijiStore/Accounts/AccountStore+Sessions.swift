@@ -51,9 +51,10 @@ extension AccountStore {
             ).first(decoding: SessionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
         let stamp = Timestamp.format(now)
-        guard let row, row.active != 0, row.expiresAt > stamp else { return nil }
-        let lastSeen = Timestamp.parse(row.lastSeenAt ?? row.createdAt) ?? now
-        if row.kind == "cookie", now.timeIntervalSince(lastSeen) > Self.idleTimeout {
+        guard let row, row.owner.active != 0, row.session.expiresAt > stamp else { return nil }
+        let session = row.session
+        let lastSeen = Timestamp.parse(session.lastSeenAt ?? session.createdAt) ?? now
+        if session.kind == "cookie", now.timeIntervalSince(lastSeen) > Self.idleTimeout {
             try await database.write { db in try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: hash)").run() }
             return nil
         }
@@ -63,7 +64,8 @@ extension AccountStore {
             }
         }
         return SessionState(
-            account: row.account, csrfToken: row.csrfToken, kind: row.kind, mustChangePassword: row.mustChangePassword == 1)
+            account: row.owner.account, csrfToken: session.csrfToken, kind: session.kind,
+            mustChangePassword: session.mustChangePassword == 1)
     }
 
     /// The live sessions and tokens of `username` (its owner, the office, or its department's admin).
@@ -125,24 +127,23 @@ extension AccountStore {
     }
 }
 
-struct SessionRow: Codable {
-    var id: Int64
-    var username: String
-    var displayName: String
-    var role: String
-    var departmentCode: String?
-    var inspectorId: Int64?
-    var active: Int
-    var mustChangePassword: Int
-    var csrfToken: String
-    var expiresAt: String
-    var kind: String
-    var createdAt: String
-    var lastSeenAt: String?
+/// A session joined with its account, read from one row: the account's columns as an
+/// `AccountRow`, the session's as `Fields`.
+struct SessionRow: Decodable {
+    struct Fields: Decodable {
+        var mustChangePassword: Int
+        var csrfToken: String
+        var expiresAt: String
+        var kind: String
+        var createdAt: String
+        var lastSeenAt: String?
+    }
 
-    var account: Account {
-        Account(
-            id: id, username: username, displayName: displayName, role: Role(rawValue: role) ?? .overseer,
-            departmentCode: departmentCode, inspectorID: inspectorId, active: active != 0)
+    var owner: AccountRow
+    var session: Fields
+
+    init(from decoder: any Decoder) throws {
+        owner = try AccountRow(from: decoder)
+        session = try Fields(from: decoder)
     }
 }

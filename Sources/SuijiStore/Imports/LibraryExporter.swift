@@ -3,6 +3,7 @@
 import Foundation
 import SQLKit
 import SuijiCore
+import SuijiTabular
 
 /// File formats of exports.
 public enum ExportFormat: String, Sendable, CaseIterable {

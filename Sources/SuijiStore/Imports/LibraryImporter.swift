@@ -4,6 +4,7 @@ import Foundation
 import NIOPosix
 import SQLKit
 import SuijiCore
+import SuijiTabular
 
 /// Bulk import (批量导入) and registry sync (数据对接) of a department's libraries from CSV or
 /// XLSX: every row is validated; if any row is bad nothing is written and the report lists

@@ -3,6 +3,7 @@
 import SuijiDraw
 import Foundation
 import SuijiCore
+import SuijiTabular
 
 /// Reads a sheet row by row and validates every row into a record, collecting every issue; the
 /// records are handed over in chunks, so a sheet of a million rows is never held whole.

@@ -4,8 +4,11 @@ import Foundation
 import SQLKit
 import SuijiCore
 
-/// The item lists (事项清单): every edit stores a new version; old versions stay readable.
-public struct CheckItemStore: Sendable {
+/// The item lists (事项清单), on the shared library flow (`LibraryStore`): every edit stores a
+/// new version; old versions stay readable.
+public struct CheckItemStore: LibraryStore {
+    public typealias Input = CheckItemInput
+
     public let database: SuijiDatabase
 
     public init(database: SuijiDatabase) {
@@ -44,36 +47,36 @@ public struct CheckItemStore: Sendable {
         "name": "name", "code": "code", "key": "is_key_item", "version": "version", "department": "department_code",
     ]
 
-    /// A page of the current versions of the items visible in `scope`.
-    public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<CheckItem> {
-        let filter = ListingFilter(
-            scope: scope, query: query, searchColumns: ["name", "code", "legal_basis"], allowedFilters: ["is_key_item", "published"])
-        let base = SQLQueryString(
-            "FROM (\(unsafeRaw: Self.select) WHERE v.version = i.current_version) items ")
-        return try await database.read { db in
-            let total =
-                try await db.raw("SELECT COUNT(*) AS n " + base + filter.whereClause).first()?.decode(column: "n", as: Int.self) ?? 0
-            let rows = try await db.raw(
-                "SELECT * " + base + filter.whereClause
-                    + filter.orderBy(Self.sortColumns, fallback: "department_code, code")
-                    + " LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
-            ).all(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: rows.map(\.item), total: total, page: query.page, perPage: query.perPage)
-        }
-    }
+    public static let table = LibraryTable<CheckItemInput>(
+        title: "抽查事项", auditEntity: "check-item", source: "(\(select) WHERE v.version = i.current_version) items", selectList: "*",
+        searchColumns: ["name", "code", "legal_basis"], allowedFilters: ["is_key_item", "published"], sortColumns: sortColumns,
+        order: "department_code, code",
+        decode: { try $0.decode(model: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase).item },
+        auditID: { item, _ in item.code },
+        key: DepartmentKey(
+            table: "check_items", column: "code", value: \.code, field: { _ in "code" },
+            unchangeable: FieldIssue(field: "code", message: "事项编码不能修改")),
+        prepareUpdate: { old, new in
+            if new.sameContent(as: old) { return false }
+            new.version = old.version + 1
+            return true
+        },
+        updateAction: "new-version",
+        insert: { item, now, caller, db in try await insert(item, now: now, by: caller.account.username, on: db) },
+        update: { _, new, now, caller, db in
+            try await insertVersion(new, now: now, by: caller.account.username, on: db)
+            try await db.raw("UPDATE check_items SET current_version = \(bind: new.version) WHERE id = \(bind: new.id)").run()
+        })
 
-    /// The current version of an item, or a given version.
-    public func get(id: Int64, version: Int? = nil, scope: DepartmentScope) async throws -> CheckItem {
+    /// The current version of an item (`get(id:scope:)`), or a given version.
+    public func get(id: Int64, version: Int?, scope: DepartmentScope) async throws -> CheckItem {
+        guard let version else { return try await record(id: id, scope: scope) }
         let row = try await database.read { db in
-            if let version {
-                return try await db.raw("\(unsafeRaw: Self.select) WHERE i.id = \(bind: id) AND v.version = \(bind: version)")
-                    .first(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            }
-            return try await db.raw("\(unsafeRaw: Self.select) WHERE i.id = \(bind: id) AND v.version = i.current_version")
+            try await db.raw("\(unsafeRaw: Self.select) WHERE i.id = \(bind: id) AND v.version = \(bind: version)")
                 .first(decoding: CheckItemRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
         guard let item = row?.item, scope.contains(item.departmentCode) else {
-            throw LibraryError.notFound(entity: "抽查事项", id: version.map { "\(id) 第 \($0) 版" } ?? String(id))
+            throw LibraryError.notFound(entity: "抽查事项", id: "\(id) 第 \(version) 版")
         }
         return item
     }
@@ -89,46 +92,6 @@ public struct CheckItemStore: Sendable {
             ).all(decoding: VersionMeta.self, keyDecodingStrategy: .convertFromSnakeCase)
             return zip(rows, meta).map { CheckItemVersion(item: $0.item, createdAt: $1.createdAt, createdBy: $1.createdBy) }
         }
-    }
-
-    /// Adds an item to the caller's department's list.
-    public func create(_ input: CheckItemInput, caller: Caller) async throws -> CheckItem {
-        let department = caller.account.departmentCode ?? ""
-        try AccessPolicy.requireWrite(caller.account, department: department)
-        var item = try input.validated(department: department).get()
-        let now = Timestamp.format(caller.at)
-        item.id = try await database.write { [item] db in
-            if try await db.raw(
-                "SELECT id FROM check_items WHERE department_code = \(bind: department) AND code = \(bind: item.code)"
-            ).first() != nil {
-                throw LibraryError.duplicate(field: "code", value: item.code)
-            }
-            let id = try await Self.insert(item, now: now, by: caller.account.username, on: db)
-            try await AuditLog.append(db, caller: caller, action: "create", entity: "check-item", entityID: item.code, detail: item)
-            return id
-        }
-        return item
-    }
-
-    /// Stores an edit as a new version (no version when nothing changed).
-    public func update(id: Int64, _ input: CheckItemInput, caller: Caller) async throws -> CheckItem {
-        let old = try await get(id: id, scope: AccessPolicy.readScope(caller.account))
-        try AccessPolicy.requireWrite(caller.account, department: old.departmentCode)
-        var new = try input.validated(department: old.departmentCode).get()
-        guard new.code == old.code else {
-            throw LibraryError.invalid([FieldIssue(field: "code", message: "事项编码不能修改")])
-        }
-        new.id = id
-        if new.sameContent(as: old) { return old }
-        new.version = old.version + 1
-        let now = Timestamp.format(caller.at)
-        try await database.write { [new] db in
-            try await Self.insertVersion(new, now: now, by: caller.account.username, on: db)
-            try await db.raw("UPDATE check_items SET current_version = \(bind: new.version) WHERE id = \(bind: id)").run()
-            try await AuditLog.append(
-                db, caller: caller, action: "new-version", entity: "check-item", entityID: new.code, detail: ["before": old, "after": new])
-        }
-        return new
     }
 
     static func insert(_ item: CheckItem, now: String, by user: String, on db: any SQLDatabase) async throws -> Int64 {

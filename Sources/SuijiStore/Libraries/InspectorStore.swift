@@ -4,16 +4,38 @@ import Foundation
 import SQLKit
 import SuijiCore
 
-/// The inspector libraries (人员库) and declared conflicts of interest.
-public struct InspectorStore: Sendable {
+/// The inspector libraries (人员库), on the shared library flow (`LibraryStore`), and declared
+/// conflicts of interest.
+public struct InspectorStore: LibraryStore {
+    public typealias Input = InspectorInput
+
     public let database: SuijiDatabase
 
     public init(database: SuijiDatabase) {
         self.database = database
     }
 
-    static let columns =
-        "id, department_code, name, certificate_number, certificate_expiry, level, area, qualifications, expertise, status, leave_from, leave_to, station, phone"
+    /// The `inspectors` columns, declared once; the key is the department.
+    static let columnList = TableColumns<Inspector>(
+        table: "inspectors",
+        attributes: [
+            TableColumn(name: "department_code") { $0.departmentCode },
+            TableColumn(name: "name") { $0.name },
+            TableColumn(name: "certificate_number") { $0.certificateNumber },
+            TableColumn(name: "certificate_expiry") { $0.certificateExpiry.iso },
+            TableColumn(name: "level") { $0.level.rawValue },
+            TableColumn(name: "area") { ListColumn.encode($0.area) },
+            TableColumn(name: "qualifications") { ListColumn.encode($0.qualifications) },
+            TableColumn(name: "expertise") { ListColumn.encode($0.expertise) },
+            TableColumn(name: "status") { $0.status.rawValue },
+            TableColumn(name: "leave_from") { $0.leaveFrom?.iso },
+            TableColumn(name: "leave_to") { $0.leaveTo?.iso },
+            TableColumn(name: "station") { $0.station },
+            TableColumn(name: "phone") { $0.phone },
+        ], keyCount: 1)
+
+    /// The columns a read selects.
+    static let columns = columnList.selectList
 
     /// The sort keys of `list` and their columns.
     public static let sortColumns = [
@@ -21,64 +43,16 @@ public struct InspectorStore: Sendable {
         "status": "status", "department": "department_code",
     ]
 
-    /// A page of the inspectors visible in `scope`.
-    public func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Inspector> {
-        let filter = ListingFilter(
-            scope: scope, query: query, searchColumns: ["name", "certificate_number", "station"],
-            allowedFilters: ["status", "level"])
-        return try await database.read { db in
-            let total = try await db.count(from: "inspectors", filter.whereClause)
-            let rows = try await db.raw(
-                "SELECT \(unsafeRaw: Self.columns) FROM inspectors " + filter.whereClause
-                    + filter.orderBy(Self.sortColumns, fallback: "department_code, name, id")
-                    + " LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
-            ).all(decoding: InspectorRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: rows.map(\.inspector), total: total, page: query.page, perPage: query.perPage)
-        }
-    }
-
-    /// One inspector, if visible in `scope`.
-    public func get(id: Int64, scope: DepartmentScope) async throws -> Inspector {
-        let row = try await database.read { db in
-            try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM inspectors WHERE id = \(bind: id)")
-                .first(decoding: InspectorRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        guard let inspector = row?.inspector, scope.contains(inspector.departmentCode) else {
-            throw LibraryError.notFound(entity: "执法检查人员", id: String(id))
-        }
-        return inspector
-    }
-
-    /// Adds an inspector to the caller's department.
-    public func create(_ input: InspectorInput, caller: Caller) async throws -> Inspector {
-        let department = caller.account.departmentCode ?? ""
-        try AccessPolicy.requireWrite(caller.account, department: department)
-        var inspector = try input.validated(department: department).get()
-        let now = Timestamp.format(caller.at)
-        inspector.id = try await database.write { [inspector] db in
-            try await Self.requireUniqueCertificate(inspector.certificateNumber, except: nil, on: db)
-            let id = try await Self.insert(inspector, now: now, on: db)
-            try await AuditLog.append(db, caller: caller, action: "create", entity: "inspector", entityID: String(id), detail: inspector)
-            return id
-        }
-        return inspector
-    }
-
-    /// Replaces an inspector's attributes.
-    public func update(id: Int64, _ input: InspectorInput, caller: Caller) async throws -> Inspector {
-        let old = try await get(id: id, scope: AccessPolicy.readScope(caller.account))
-        try AccessPolicy.requireWrite(caller.account, department: old.departmentCode)
-        var new = try input.validated(department: old.departmentCode).get()
-        new.id = id
-        let now = Timestamp.format(caller.at)
-        try await database.write { [new] db in
-            try await Self.requireUniqueCertificate(new.certificateNumber, except: id, on: db)
-            try await Self.update(new, now: now, on: db)
-            try await AuditLog.append(
-                db, caller: caller, action: "update", entity: "inspector", entityID: String(id), detail: ["before": old, "after": new])
-        }
-        return new
-    }
+    public static let table = LibraryTable<InspectorInput>(
+        title: "执法检查人员", auditEntity: "inspector", source: "inspectors", selectList: columns,
+        searchColumns: ["name", "certificate_number", "station"], allowedFilters: ["status", "level"], sortColumns: sortColumns,
+        order: "department_code, name, id",
+        decode: { try $0.decode(model: InspectorRow.self, keyDecodingStrategy: .convertFromSnakeCase).inspector },
+        requireUnique: { inspector, except, db in
+            try await requireUniqueCertificate(inspector.certificateNumber, except: except, on: db)
+        },
+        insert: { inspector, now, _, db in try await insert(inspector, now: now, on: db) },
+        update: { _, new, now, _, db in try await update(new, now: now, on: db) })
 
     /// Declared conflicts of an inspector.
     public func conflicts(inspectorID: Int64, scope: DepartmentScope) async throws -> [ConflictOfInterest] {
@@ -123,33 +97,11 @@ public struct InspectorStore: Sendable {
     }
 
     static func insert(_ inspector: Inspector, now: String, on db: any SQLDatabase) async throws -> Int64 {
-        let row = try await db.raw(
-            """
-            INSERT INTO inspectors (department_code, name, certificate_number, certificate_expiry, level, area, qualifications,
-              expertise, status, leave_from, leave_to, station, phone, created_at, updated_at)
-            VALUES (\(bind: inspector.departmentCode), \(bind: inspector.name), \(bind: inspector.certificateNumber),
-              \(bind: inspector.certificateExpiry.iso), \(bind: inspector.level.rawValue), \(bind: ListColumn.encode(inspector.area)),
-              \(bind: ListColumn.encode(inspector.qualifications)), \(bind: ListColumn.encode(inspector.expertise)),
-              \(bind: inspector.status.rawValue), \(bind: inspector.leaveFrom?.iso), \(bind: inspector.leaveTo?.iso),
-              \(bind: inspector.station), \(bind: inspector.phone), \(bind: now), \(bind: now))
-            RETURNING id
-            """
-        ).first()
-        return try row!.decode(column: "id", as: Int64.self)
+        try await columnList.insert(inspector, now: now, on: db)
     }
 
     static func update(_ inspector: Inspector, now: String, on db: any SQLDatabase) async throws {
-        try await db.raw(
-            """
-            UPDATE inspectors SET name = \(bind: inspector.name), certificate_number = \(bind: inspector.certificateNumber),
-              certificate_expiry = \(bind: inspector.certificateExpiry.iso), level = \(bind: inspector.level.rawValue),
-              area = \(bind: ListColumn.encode(inspector.area)), qualifications = \(bind: ListColumn.encode(inspector.qualifications)),
-              expertise = \(bind: ListColumn.encode(inspector.expertise)), status = \(bind: inspector.status.rawValue),
-              leave_from = \(bind: inspector.leaveFrom?.iso), leave_to = \(bind: inspector.leaveTo?.iso),
-              station = \(bind: inspector.station), phone = \(bind: inspector.phone), updated_at = \(bind: now)
-            WHERE id = \(bind: inspector.id)
-            """
-        ).run()
+        try await db.raw(columnList.update(inspector, id: inspector.id, now: now)).run()
     }
 }
 

@@ -4,16 +4,13 @@ import Foundation
 import SQLKit
 import SuijiCore
 
-/// The `targets` table's columns, declared once: the SQLKit path (`TargetStore`, `TargetSync`,
-/// `LibraryExporter`) and the raw SQLite path (`TargetSyncRaw`) build their SELECT, INSERT and
-/// UPDATE from this list, and the raw path reads a row by these names, not by hand-counted
-/// positions. A new column is added here (and in `TargetRow`, which SQLKit decodes by name).
+/// The `targets` table's columns, declared once (`TableColumns`): the SQLKit path (`TargetStore`,
+/// `TargetSync`, `LibraryExporter`) and the raw SQLite path (`TargetSyncRaw`) build their SELECT,
+/// INSERT and UPDATE from this list, and the raw path reads a row by these names, not by
+/// hand-counted positions. A new column is added here (and in `TargetRow`, which SQLKit decodes by name).
 enum TargetColumns {
     /// A column a target's write sets, and its value for a target (every one is text or NULL).
-    struct Column: Sendable {
-        let name: String
-        let value: @Sendable (Target) -> String?
-    }
+    typealias Column = TableColumn<Target>
 
     /// The target's own attributes, in the order they are selected after `id` and bound
     /// (`?1`, `?2`, … on the raw path). The first two are the key (`department_code`, `uid`),
@@ -43,30 +40,29 @@ enum TargetColumns {
     /// The key columns (`department_code`, `uid`): the first `keyCount` attributes.
     static let keyCount = 2
 
+    /// The table, its attributes and key.
+    static let table = TableColumns(table: "targets", attributes: attributes, keyCount: keyCount)
+
     /// The columns a read selects: `id`, then the attributes.
-    static let selected = ["id"] + attributes.map(\.name)
+    static let selected = table.selected
 
     /// `selected`, for a SELECT.
-    static let selectList = selected.joined(separator: ", ")
+    static let selectList = table.selectList
 
     /// Each selected column's position in a row (`id` is 0).
     static let position = Dictionary(uniqueKeysWithValues: selected.enumerated().map { ($0.element, Int32($0.offset)) })
 
     /// The columns an INSERT sets: the attributes, then how and when the target was created.
-    static let inserted = attributes.map(\.name) + ["created_via", "created_at", "updated_at"]
+    static let inserted = table.inserted(extra: ["created_via"])
 
     /// An INSERT's values for `target`, in `inserted`'s order.
     static func insertValues(_ target: Target, via: String, now: String) -> [any Encodable & Sendable] {
-        attributes.map { $0.value(target) as (any Encodable & Sendable) } + [via, now, now]
+        table.insertValues(target, extra: [via], now: now)
     }
 
     /// `UPDATE targets SET … WHERE id = ?` for `target` (every attribute but the key, and `updated_at`).
     static func update(_ target: Target, now: String) -> SQLQueryString {
-        var sql: SQLQueryString = "UPDATE targets SET "
-        for column in attributes.dropFirst(keyCount) {
-            sql += "\(ident: column.name) = \(bind: column.value(target)), "
-        }
-        return sql + "updated_at = \(bind: now) WHERE id = \(bind: target.id)"
+        table.update(target, id: target.id, now: now)
     }
 
     /// The raw path's INSERT: attribute *i* bound at `?i`, `now` at `?nowIndex`.

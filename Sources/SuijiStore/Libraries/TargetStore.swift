@@ -4,8 +4,11 @@ import Foundation
 import SQLKit
 import SuijiCore
 
-/// The target libraries (对象库): scoped reads, validated and audited writes.
-public struct TargetStore: Sendable {
+/// The target libraries (对象库), on the shared library flow (`LibraryStore`); a search by code
+/// goes through the index first.
+public struct TargetStore: LibraryStore {
+    public typealias Input = TargetInput
+
     public let database: SuijiDatabase
 
     public init(database: SuijiDatabase) {
@@ -21,6 +24,23 @@ public struct TargetStore: Sendable {
         "status": "status", "department": "department_code",
     ]
 
+    public static let table = LibraryTable<TargetInput>(
+        title: "检查对象", auditEntity: "target", source: "targets", selectList: columns,
+        searchColumns: ["name", "uid", "address"], allowedFilters: ["kind", "risk_class", "status", "street", "industry"],
+        sortColumns: sortColumns, order: "department_code, id",
+        decode: { try $0.decode(model: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase).target },
+        auditID: { target, _ in target.uid },
+        key: DepartmentKey(
+            table: "targets", column: "uid", value: \.uid, field: { $0.kind.hasCreditCode ? "creditCode" : "stableID" },
+            unchangeable: FieldIssue(field: "creditCode", message: "统一社会信用代码（对象编号）不能修改；如登记信息变更请新增对象")),
+        insert: { target, now, _, db in try await insert(target, now: now, via: "create", on: db) },
+        update: { old, new, now, _, db in
+            try await update(new, now: now, on: db)
+            if new.status != old.status || new.statusDate != old.statusDate {
+                try await recordStatus(id: new.id, from: old.status, to: new, now: now, source: "edit", on: db)
+            }
+        })
+
     /// A page of the targets visible in `scope`.
     ///
     /// A search that looks like a credit code or stable id (8 or more digits, capital letters or
@@ -34,43 +54,16 @@ public struct TargetStore: Sendable {
             let range: SQLQueryString =
                 database.flavour == .sqlite
                 ? "uid >= \(bind: prefix) AND uid < \(bind: prefix + "~")" : "uid LIKE \(bind: prefix + "%")"
-            let page = try await list(scope: scope, query: byCode, extra: range)
+            let page = try await listPage(scope: scope, query: byCode, extra: range)
             if page.total > 0 { return page }
         }
-        return try await list(scope: scope, query: query, extra: nil)
+        return try await listPage(scope: scope, query: query, extra: nil)
     }
 
     /// The search text as a code prefix, when it looks like one.
     static func codePrefix(_ search: String) -> String? {
         let code = search.trimmed.uppercased()
         return code.utf8.count >= 8 && StableID.isValid(code) ? code : nil
-    }
-
-    private func list(scope: DepartmentScope, query: ListQuery, extra: SQLQueryString?) async throws -> Page<Target> {
-        let filter = ListingFilter(
-            scope: scope, query: query, searchColumns: ["name", "uid", "address"],
-            allowedFilters: ["kind", "risk_class", "status", "street", "industry"], extra: extra)
-        return try await database.read { db in
-            let total = try await db.count(from: "targets", filter.whereClause)
-            let rows = try await db.raw(
-                "SELECT \(unsafeRaw: Self.columns) FROM targets " + filter.whereClause
-                    + filter.orderBy(Self.sortColumns, fallback: "department_code, id")
-                    + " LIMIT \(bind: query.perPage) OFFSET \(bind: query.offset)"
-            ).all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: rows.map(\.target), total: total, page: query.page, perPage: query.perPage)
-        }
-    }
-
-    /// One target, if visible in `scope`.
-    public func get(id: Int64, scope: DepartmentScope) async throws -> Target {
-        let row = try await database.read { db in
-            try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM targets WHERE id = \(bind: id)")
-                .first(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        guard let target = row?.target, scope.contains(target.departmentCode) else {
-            throw LibraryError.notFound(entity: "检查对象", id: String(id))
-        }
-        return target
     }
 
     /// The status history of a target, oldest first.
@@ -90,47 +83,6 @@ public struct TargetStore: Sendable {
                     TargetStatusChange(status: $0.status, statusDate: $0.statusDate, recordedAt: $0.recordedAt, source: $0.source)
                 }
         }
-    }
-
-    /// Creates a target in the caller's own department.
-    public func create(_ input: TargetInput, caller: Caller) async throws -> Target {
-        let department = caller.account.departmentCode ?? ""
-        try AccessPolicy.requireWrite(caller.account, department: department)
-        var target = try input.validated(department: department).get()
-        let now = Timestamp.format(caller.at)
-        let id = try await database.write { [target] db in
-            if try await db.raw(
-                "SELECT id FROM targets WHERE department_code = \(bind: department) AND uid = \(bind: target.uid)"
-            ).first() != nil {
-                throw LibraryError.duplicate(field: target.kind.hasCreditCode ? "creditCode" : "stableID", value: target.uid)
-            }
-            let id = try await Self.insert(target, now: now, via: "create", on: db)
-            try await AuditLog.append(db, caller: caller, action: "create", entity: "target", entityID: target.uid, detail: target)
-            return id
-        }
-        target.id = id
-        return target
-    }
-
-    /// Replaces a target's attributes; the credit code (or stable id) and department stay.
-    public func update(id: Int64, _ input: TargetInput, caller: Caller) async throws -> Target {
-        let old = try await get(id: id, scope: AccessPolicy.readScope(caller.account))
-        try AccessPolicy.requireWrite(caller.account, department: old.departmentCode)
-        var new = try input.validated(department: old.departmentCode).get()
-        guard new.uid == old.uid else {
-            throw LibraryError.invalid([FieldIssue(field: "creditCode", message: "统一社会信用代码（对象编号）不能修改；如登记信息变更请新增对象")])
-        }
-        new.id = id
-        let now = Timestamp.format(caller.at)
-        try await database.write { [new] db in
-            try await Self.update(new, now: now, on: db)
-            if new.status != old.status || new.statusDate != old.statusDate {
-                try await Self.recordStatus(id: id, from: old.status, to: new, now: now, source: "edit", on: db)
-            }
-            try await AuditLog.append(
-                db, caller: caller, action: "update", entity: "target", entityID: new.uid, detail: ["before": old, "after": new])
-        }
-        return new
     }
 
     static func insert(_ target: Target, now: String, via: String, on db: any SQLDatabase) async throws -> Int64 {

@@ -3,6 +3,7 @@
 import Foundation
 import SQLKit
 import SuijiCore
+import SuijiTabular
 
 /// The exchange file (§8) for uploading a year's published plans and results to the national
 /// enterprise credit publicity system (国家企业信用信息公示系统) through the provincial platform:

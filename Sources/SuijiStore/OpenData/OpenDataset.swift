@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import SuijiTabular
 
 /// The public, machine-readable datasets (docs/open-data.md): what the portal shows, with stable
 /// English column names.

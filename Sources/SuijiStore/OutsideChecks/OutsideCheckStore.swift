@@ -4,6 +4,7 @@ import Foundation
 import SQLKit
 import SuijiCore
 import SuijiDraw
+import SuijiTabular
 
 /// Checks made outside the draw (§3: 投诉举报, 转办交办, 数据监测, 专项检查, …), recorded by a
 /// department's staff on a target of its library. They count for the once-a-year rule of the

@@ -2,6 +2,7 @@
 
 import Foundation
 import SuijiCore
+import SuijiTabular
 
 /// The evaluation report (考评) as an XLSX workbook: one sheet per table of the report.
 public enum OversightWorkbook {

@@ -20,13 +20,8 @@ struct FilterSpec: Sendable {
 }
 
 /// One library (items, targets, inspectors, experts) as the API and the pages see it: the
-/// store operations plus how records are shown and edited.
-protocol LibraryResource: Sendable {
-    associatedtype Record: Codable & Sendable
-    associatedtype Input: Codable & Sendable
-
-    var database: SuijiDatabase { get }
-
+/// store operations (`LibraryStore`) plus how records are shown and edited.
+protocol LibraryResource: LibraryStore {
     /// URL segment: `targets`, `items`…
     static var path: String { get }
     /// Chinese name.
@@ -40,19 +35,15 @@ protocol LibraryResource: Sendable {
     /// Select options of enumerated fields.
     static var options: [String: [String]] { get }
 
-    static func id(of record: Record) -> Int64
-    static func department(of record: Record) -> String
     static func listCells(_ record: Record, names: LibraryNames) -> [String]
     static func detail(_ record: Record, names: LibraryNames) -> [(String, String)]
     static func input(from record: Record) -> Input
-
-    func list(scope: DepartmentScope, query: ListQuery) async throws -> Page<Record>
-    func get(id: Int64, scope: DepartmentScope) async throws -> Record
-    func create(_ input: Input, caller: Caller) async throws -> Record
-    func update(id: Int64, _ input: Input, caller: Caller) async throws -> Record
 }
 
 extension LibraryResource {
+    static func id(of record: Record) -> Int64 { record.id }
+    static func department(of record: Record) -> String { record.departmentCode }
+
     /// The values of an input by field name (through its Codable form).
     static func values(of input: Input) -> [String: String] {
         guard let data = try? JSONEncoder().encode(input),
@@ -81,8 +72,6 @@ extension TargetStore: LibraryResource {
             "status": TargetStatus.allCases.map(\.label),
         ]
     }
-    static func id(of record: Target) -> Int64 { record.id }
-    static func department(of record: Target) -> String { record.departmentCode }
     static func listCells(_ t: Target, names: LibraryNames) -> [String] {
         [
             t.name, t.uid, t.kind.label, names.area(t.street), t.industry, t.riskClass.rawValue, t.status.label,
@@ -118,8 +107,6 @@ extension InspectorStore: LibraryResource {
     static var options: [String: [String]] {
         ["level": EnforcementLevel.allCases.map(\.label), "status": InspectorStatus.allCases.map(\.label)]
     }
-    static func id(of record: Inspector) -> Int64 { record.id }
-    static func department(of record: Inspector) -> String { record.departmentCode }
     static func listCells(_ i: Inspector, names: LibraryNames) -> [String] {
         [
             i.name, i.certificateNumber, ChinaTime.day(i.certificateExpiry), i.level.label, names.area(i.station),
@@ -150,8 +137,6 @@ extension ExpertStore: LibraryResource {
     }
     static var labels: KeyValuePairs<String, String> { ExpertInput.labels }
     static var options: [String: [String]] { ["kind": ExpertKind.allCases.map(\.label)] }
-    static func id(of record: Expert) -> Int64 { record.id }
-    static func department(of record: Expert) -> String { record.departmentCode }
     static func listCells(_ e: Expert, names: LibraryNames) -> [String] {
         [e.name, e.kind.label, e.organisation, e.expertise.joined(separator: "、"), names.department(e.departmentCode)]
     }
@@ -174,8 +159,6 @@ extension CheckItemStore: LibraryResource {
     }
     static var labels: KeyValuePairs<String, String> { CheckItemInput.labels }
     static var options: [String: [String]] { ["requiresExpert": ["否", "是"], "isKeyItem": ["否", "是"], "published": ["是", "否"]] }
-    static func id(of record: CheckItem) -> Int64 { record.id }
-    static func department(of record: CheckItem) -> String { record.departmentCode }
     static func listCells(_ i: CheckItem, names: LibraryNames) -> [String] {
         [
             i.name, i.code, i.methods.map(\.label).joined(separator: "、"), YesNo.label(i.isKeyItem), "第 \(i.version) 版",
@@ -193,8 +176,4 @@ extension CheckItemStore: LibraryResource {
         ]
     }
     static func input(from record: CheckItem) -> CheckItemInput { CheckItemInput(record) }
-
-    func get(id: Int64, scope: DepartmentScope) async throws -> CheckItem {
-        try await get(id: id, version: nil, scope: scope)
-    }
 }

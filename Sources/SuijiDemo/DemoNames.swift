@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import SuijiCore
+import SuijiStore
 
 /// Names, addresses, phone numbers and credit codes for the demo.
 struct DemoNames: Sendable {

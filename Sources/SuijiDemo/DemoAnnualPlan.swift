@@ -2,6 +2,7 @@
 
 import Foundation
 import SuijiCore
+import SuijiStore
 
 extension DemoDistrict {
     /// The annual plan (§12) as the office finds it: version 1 published with the approved joint

@@ -2,6 +2,7 @@
 
 import Foundation
 import SuijiCore
+import SuijiStore
 
 /// The demo's market-entity register grown to any size: SAMR's target import sheet as the demo
 /// generates it (names, credit codes, kinds, industries, streets and grids, statuses with their

@@ -19,16 +19,24 @@ public enum TabularIconv {
     /// - Throws: `TabularError.undecodableText` on invalid or truncated input.
     public static func convert(_ bytes: [UInt8], from source: String, to target: String) throws -> [UInt8] {
         if bytes.isEmpty { return [] }
-        let cd = iconv_open(target, source)
-        guard Int(bitPattern: cd) != -1 else { throw TabularError.undecodableText }
+        guard let cd = iconv_open(target, source), Int(bitPattern: cd) != -1 else { throw TabularError.undecodableText }
         defer { iconv_close(cd) }
-
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
-        var produced = 0
         var input = bytes
-        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!)
-                .assumingMemoryBound(to: CChar.self)
+        var output: [UInt8] = []
+        let stop = run(cd, &input, appendingTo: &output)
+        guard stop.error == nil, stop.left == 0 else { throw TabularError.undecodableText }  // EILSEQ (invalid) or EINVAL (truncated)
+        return output
+    }
+
+    /// The conversion loop of both `convert` and `TabularIconvStream`: converts `input` with
+    /// `cd`, appending to `output` (grown as iconv needs), until the input ends or iconv stops.
+    /// - Returns: what stopped it — nil when all was converted, `EINVAL` at a character cut at
+    ///   the end, `EILSEQ` at invalid input — and how many bytes of `input` are left.
+    static func run(_ cd: iconv_t, _ input: inout [UInt8], appendingTo output: inout [UInt8]) -> (error: Int32?, left: Int) {
+        var produced = output.count
+        output.append(contentsOf: repeatElement(0, count: input.count * 2 + 16))
+        let stop: (Int32?, Int) = input.withUnsafeMutableBufferPointer { inBuf in
+            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
             var inLeft = inBuf.count
             while true {
                 let result: Int = output.withUnsafeMutableBufferPointer { outBuf in
@@ -39,17 +47,14 @@ public enum TabularIconv {
                     produced = outBuf.count - outLeft
                     return r
                 }
-                if result != -1 { return inLeft == 0 }
-                if errno == E2BIG {
-                    output.append(contentsOf: repeatElement(0, count: output.count))
-                    continue
-                }
-                return false  // EILSEQ (invalid) or EINVAL (truncated)
+                if result != -1 { return (nil, inLeft) }
+                let error = errno
+                guard error == E2BIG else { return (error, inLeft) }
+                output.append(contentsOf: repeatElement(0, count: max(64, inLeft * 2)))
             }
         }
-        guard ok else { throw TabularError.undecodableText }
         output.removeSubrange(produced...)
-        return output
+        return stop
     }
 }
 
@@ -78,30 +83,9 @@ final class TabularIconvStream {
         var input = carried + piece
         carried = []
         if input.isEmpty { return }
-        var produced = output.count
-        output.append(contentsOf: repeatElement(0, count: input.count * 2 + 16))
-        let (ok, left): (Bool, Int) = input.withUnsafeMutableBufferPointer { inBuf in
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuf.count
-            while true {
-                let result: Int = output.withUnsafeMutableBufferPointer { outBuf in
-                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress! + produced)
-                        .assumingMemoryBound(to: CChar.self)
-                    var outLeft = outBuf.count - produced
-                    let r = iconv(descriptor, &inPtr, &inLeft, &outPtr, &outLeft)
-                    produced = outBuf.count - outLeft
-                    return r
-                }
-                if result != -1 { return (true, 0) }
-                switch errno {
-                case E2BIG: output.append(contentsOf: repeatElement(0, count: max(64, inLeft * 2)))
-                case EINVAL: return (true, inLeft)  // a character cut at the end: wait for the rest
-                default: return (false, inLeft)
-                }
-            }
-        }
-        output.removeSubrange(produced...)
-        guard ok, !(final && left > 0) else { throw TabularError.undecodableText }
+        let (error, left) = TabularIconv.run(descriptor, &input, appendingTo: &output)
+        // A character cut at the end (EINVAL) waits for the rest, unless this is the last piece.
+        guard error == nil || error == EINVAL, !(final && left > 0) else { throw TabularError.undecodableText }
         if left > 0 { carried = Array(input.suffix(left)) }
     }
 }

@@ -2,6 +2,7 @@
 
 import Foundation
 import SuijiCore
+import SuijiStore
 
 extension DemoDistrict {
     /// A site photo (a 1×1 PNG) for the demo's attachments.

@@ -3,6 +3,7 @@
 import Foundation
 import SuijiCore
 import SuijiDraw
+import SuijiStore
 
 /// The demo's draws go through the whole ceremony, each step on its own (past) day: the office
 /// announces the reveal deadline and a 中国福利彩票3D draw of a named date, the departments commit

@@ -3,6 +3,7 @@
 import Foundation
 import SuijiCore
 import SuijiDraw
+import SuijiStore
 
 extension DemoDistrict {
     /// A joint plan of the market regulator and the health commission, approved, with one executed

@@ -15,7 +15,7 @@ public enum TabularInput: Sendable {
     case file(String)
 
     /// Its size in bytes, when known.
-    var size: Int? {
+    public var size: Int? {
         switch self {
         case .data(let data): return data.count
         case .file(let path): return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil

@@ -3,6 +3,7 @@
 import Foundation
 import SuijiCore
 import SuijiDraw
+import SuijiStore
 
 /// Earlier batches of the year with their results, so the oversight statistics (§21) have a
 /// history: two joint plans (one led by SAMR, one by HEALTH) with a batch every other month

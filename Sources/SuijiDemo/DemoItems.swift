@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import SuijiCore
+import SuijiStore
 
 /// One check item of the demo (from the research notes; article numbers marked † there are
 /// unverified and must be checked before real use).

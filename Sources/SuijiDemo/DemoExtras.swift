@@ -2,6 +2,7 @@
 
 import Foundation
 import SuijiCore
+import SuijiStore
 
 /// Targets a department holds that are not in the market-entity register: schools, social
 /// organisations, hospitals, law firms (with credit codes), and products, projects and

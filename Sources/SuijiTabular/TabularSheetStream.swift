@@ -6,10 +6,10 @@ import SuijiDraw
 
 extension TabularSheet {
     /// What `stream` found out about a file besides its rows.
-    struct StreamInfo: Sendable {
-        var format: TabularFileFormat
+    public struct StreamInfo: Sendable {
+        public var format: TabularFileFormat
         /// SHA-256 of the file, hex.
-        var digest: String
+        public var digest: String
     }
 
     /// Reads the first (or the named) sheet of an XLSX file, or a CSV file, row by row with the
@@ -21,7 +21,7 @@ extension TabularSheet {
     ///   - row: every non-blank row below the header.
     /// - Throws: `TabularError` (`.emptySheet` when there is no non-blank row), or what the
     ///   closures throw.
-    static func stream(
+    public static func stream(
         _ input: TabularInput, sheetName: String? = nil, bytesRead: (Int) -> Void = { _ in }, header: ([String], Int) throws -> Void,
         row: (Int, [String]) throws -> Void
     ) throws -> StreamInfo {
@@ -51,7 +51,7 @@ extension TabularSheet {
     }
 
     /// Whether `input` is an XLSX workbook (by its first bytes; a legacy `.xls` is refused).
-    static func isXLSX(_ input: TabularInput) throws -> Bool {
+    public static func isXLSX(_ input: TabularInput) throws -> Bool {
         switch input {
         case .data(let data): return try TabularFileFormat.isXLSX(data)
         case .file:

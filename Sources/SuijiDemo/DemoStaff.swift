@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import SuijiCore
+import SuijiStore
 
 /// Inspector and expert import sheets of the demo.
 struct DemoStaff {

@@ -2,6 +2,7 @@
 
 import Foundation
 import SuijiCore
+import SuijiStore
 
 /// A target of the demo before it is written as an import row.
 struct DemoEntity: Sendable {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import Testing
-@testable import SuijiStore
+@testable import SuijiTabular
 
 @Suite struct EncodingTests {
     @Test func utf8WithBOMIsStripped() throws {

@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-@testable import SuijiStore
+@testable import SuijiTabular
 
 /// The piece-by-piece CSV reader gives exactly the rows of the whole-file reader, wherever the
 /// pieces cut records, quotes, line breaks and multi-byte characters.

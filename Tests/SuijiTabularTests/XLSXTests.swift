@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import Testing
-@testable import SuijiStore
+@testable import SuijiTabular
 
 func fixture(_ name: String) throws -> Data {
     let dir = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))

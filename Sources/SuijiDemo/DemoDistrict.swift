@@ -2,6 +2,8 @@
 
 import Foundation
 import SuijiCore
+import SuijiStore
+import SuijiTabular
 
 /// A login account created by the demo builder, with its (documented, public) password.
 public struct DemoAccount: Sendable {

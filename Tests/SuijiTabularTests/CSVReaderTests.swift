@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import Testing
-@testable import SuijiStore
+@testable import SuijiTabular
 
 func csvRows(_ text: String) throws -> [TabularRow] {
     try TabularCSVReader(bytes: Array(text.utf8)).readAllRows()

@@ -3,6 +3,7 @@
 import Foundation
 import Logging
 import SuijiCore
+import SuijiDemo
 import SuijiStore
 import Testing
 
