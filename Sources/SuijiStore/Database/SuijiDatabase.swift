@@ -69,6 +69,9 @@ public final class SuijiDatabase: Sendable {
     /// When committed data changed, for `cached`.
     let changes: ChangeWatch
     let cache = ReferenceCache()
+    /// One reading at a time fills a missing cached value (`cached`, `cachedValue`).
+    private let cacheFill = AsyncLock()
+    private let valueFill = AsyncLock()
 
     private enum Backend: Sendable {
         /// One writer connection behind a lock; reads on `reader` (a second connection on a file,
@@ -284,13 +287,20 @@ public final class SuijiDatabase: Sendable {
 
     /// `load`'s value, computed once and kept until committed data changes (`ChangeWatch`): for
     /// data read on every page and rarely changed (names of departments, items, plans; counts).
+    ///
+    /// A value missing is computed once: requests that miss it at the same time wait for that
+    /// reading instead of each scanning again (fifty home pages after a commit would otherwise
+    /// count a million targets fifty times, one after another on the reader).
     func cached<T: Sendable>(_ key: String, _ load: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let stamp = changes.stamp()
-        if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
-        // The stamp taken before reading: a commit while reading makes the next call read again.
-        let value = try await read(load)
-        cache.store(key, stamp: stamp, value: value)
-        return value
+        if let value = cache.value(key, stamp: changes.stamp(), as: T.self) { return value }
+        return try await cacheFill.withLock {
+            // The stamp taken before reading: a commit while reading makes the next call read again.
+            let stamp = changes.stamp()
+            if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
+            let value = try await read(load)
+            cache.store(key, stamp: stamp, value: value)
+            return value
+        }
     }
 
     /// A stamp of the committed data: equal stamps mean nothing was committed in between (on
@@ -299,12 +309,16 @@ public final class SuijiDatabase: Sendable {
     public func dataStamp() -> UInt64 { changes.stamp() }
 
     /// `compute`'s value, kept like `cached`'s, for a value assembled by several store reads.
+    /// Computed once when missing, like `cached` (a lock of its own: `compute` may use `cached`).
     func cachedValue<T: Sendable>(_ key: String, _ compute: @Sendable () async throws -> T) async throws -> T {
-        let stamp = changes.stamp()
-        if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
-        let value = try await compute()
-        cache.store(key, stamp: stamp, value: value)
-        return value
+        if let value = cache.value(key, stamp: changes.stamp(), as: T.self) { return value }
+        return try await valueFill.withLock {
+            let stamp = changes.stamp()
+            if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
+            let value = try await compute()
+            cache.store(key, stamp: stamp, value: value)
+            return value
+        }
     }
 
     /// Copies the SQLite write-ahead log into the main file now (bulk imports leave it to a later
