@@ -100,7 +100,7 @@ extension DrawStore {
             }
         var sizes: [String: Int] = [:]
         for row in try await db.raw(
-            "SELECT name, SUM(" + length + ") AS size FROM draw_file_chunks WHERE draw_id = \(bind: id) GROUP BY name"
+            "SELECT name, CAST(SUM(" + length + ") AS BIGINT) AS size FROM draw_file_chunks WHERE draw_id = \(bind: id) GROUP BY name"
         ).all() {
             sizes[try row.decode(column: "name", as: String.self)] = try row.decode(column: "size", as: Int.self)
         }
@@ -115,7 +115,7 @@ extension DrawStore {
             let text = "\t\(reason.rawValue)\n"
             columns += index == 0 ? "" : ", "
             columns +=
-                "SUM((LENGTH(content) - LENGTH(REPLACE(content, \(bind: text), ''))) / \(bind: text.count)) AS n\(unsafeRaw: String(index))"
+                "CAST(SUM((LENGTH(content) - LENGTH(REPLACE(content, \(bind: text), ''))) / \(bind: text.count)) AS BIGINT) AS n\(unsafeRaw: String(index))"
         }
         guard
             let row = try await db.raw(
