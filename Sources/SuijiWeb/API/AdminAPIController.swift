@@ -32,31 +32,29 @@ struct AdminAPIController {
         var checkpoint: AuditCheckpoint?
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/api/v1/me") { _, context in JSONBody.response(try context.requireAccount()) }
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
+        let office = routes.signedIn(.office)
+        router.get("/api/v1/me") { _, context in JSONBody.response(context.account) }
         router.get("/api/v1/departments") { _, context in
-            _ = try context.requireAccount()
             return JSONBody.response(try await stores.departments.all())
         }
-        router.post("/api/v1/departments") { request, context in
+        office.post("/api/v1/departments") { request, context in
             let department = try await request.decode(as: Department.self, context: context)
-            try await stores.departments.create(department, caller: context.caller(clock))
+            try await stores.departments.create(department, caller: context.caller)
             return JSONBody.response(department, status: .created)
         }
-        router.get("/api/v1/accounts") { _, context in
-            try AccessPolicy.requireOffice(try context.requireAccount())
-            return JSONBody.response(try await stores.accounts.all())
+        office.get("/api/v1/accounts") { _, _ in JSONBody.response(try await stores.accounts.all())
         }
         router.post("/api/v1/accounts") { request, context in
             let body = try await request.decode(as: NewAccount.self, context: context)
             let account = try await stores.accounts.create(
                 Account(
                     username: body.username, displayName: body.displayName, role: body.role, departmentCode: body.departmentCode,
-                    inspectorID: body.inspectorID), password: body.password, caller: context.caller(clock))
+                    inspectorID: body.inspectorID), password: body.password, caller: context.caller)
             return JSONBody.response(account, status: .created)
         }
-        router.get("/api/v1/audit/verify") { _, context in
-            try AccessPolicy.requireAuditReader(try context.requireAccount())
+        routes.signedIn(.auditReaders).get("/api/v1/audit/verify") { _, _ in
             let report = try await AuditLog.check(stores.database, seal: stores.auditSeal)
             var result: AuditResult
             switch report.verification {

@@ -12,7 +12,8 @@ struct AnnualPlanAPIController {
     let stores: Stores
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         let group = router.group("/api/v1/annual-plans/:year")
         group.get(use: overview)
         group.post("/reminders", use: remind)
@@ -22,7 +23,7 @@ struct AnnualPlanAPIController {
         group.post("/versions", use: publish)
         router.post("/api/v1/merge-proposals/:id/:decision", use: decide)
         router.get("/api/v1/reminders") { _, context in
-            JSONBody.response(try await stores.annualPlans.reminders(for: try context.requireAccount()))
+            JSONBody.response(try await stores.annualPlans.reminders(for: context.account))
         }
     }
 
@@ -54,8 +55,8 @@ struct AnnualPlanAPIController {
         var message: String?
     }
 
-    @Sendable func overview(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func overview(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let year = try Self.year(context)
         let submissions = try await stores.annualPlans.submissions(year: year, for: account)
         let today = CalendarDate(chinaDateOf: clock.now())
@@ -66,27 +67,27 @@ struct AnnualPlanAPIController {
                 versions: try await stores.annualPlans.versions(year: year).map(Self.summary)))
     }
 
-    @Sendable func remind(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func remind(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let body = try await request.decode(as: ReminderBody.self, context: context)
         let reminder = try await stores.annualPlans.remind(
             department: body.department, year: try Self.year(context), message: body.message, caller: caller)
         return JSONBody.response(reminder, status: .created)
     }
 
-    @Sendable func proposals(request: Request, context: AppRequestContext) async throws -> Response {
-        JSONBody.response(try await stores.mergeProposals.list(year: try Self.year(context), for: try context.requireAccount()))
+    @Sendable func proposals(request: Request, context: SignedInContext) async throws -> Response {
+        JSONBody.response(try await stores.mergeProposals.list(year: try Self.year(context), for: context.account))
     }
 
-    @Sendable func refresh(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func refresh(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let year = try Self.year(context)
         try await stores.mergeProposals.refresh(year: year, caller: caller)
         return JSONBody.response(try await stores.mergeProposals.list(year: year, for: caller.account))
     }
 
-    @Sendable func decide(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func decide(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let name = context.parameters.get("decision") ?? ""
         guard let decision = MergeDecision(rawValue: name) else {
@@ -96,13 +97,12 @@ struct AnnualPlanAPIController {
         return JSONBody.response(try await stores.mergeProposals.decide(id: id, decision, note: body.note ?? "", caller: caller))
     }
 
-    @Sendable func versions(request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireAccount()
+    @Sendable func versions(request: Request, context: SignedInContext) async throws -> Response {
         return JSONBody.response(try await stores.annualPlans.versions(year: try Self.year(context)))
     }
 
-    @Sendable func publish(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func publish(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let body = try await JSONBody.optional(NoteBody.self, request, context: context) ?? NoteBody()
         let version = try await stores.annualPlans.publish(year: try Self.year(context), note: body.note ?? "", caller: caller)
         return JSONBody.response(version, status: .created)
@@ -111,11 +111,11 @@ struct AnnualPlanAPIController {
     static func summary(_ version: AnnualPlanVersion) -> VersionSummary {
         VersionSummary(
             version: version.version, note: version.note, publishedBy: version.publishedBy, publishedAt: version.publishedAt,
-            plans: version.entries.count, publicURL: "/public/annual-plans/\(version.year)?version=\(version.version)")
+            plans: version.entries.count, publicURL: PublicPaths.annualPlan.href(version.year) + "?version=\(version.version)")
     }
 
     /// The `:year` parameter: 2000–2100.
-    static func year(_ context: AppRequestContext) throws -> Int {
+    static func year(_ context: SignedInContext) throws -> Int {
         guard let year = context.parameters.get("year").flatMap(Int.init), (2000...2100).contains(year) else {
             throw WebError.badRequest(field: "year", message: "年度应为 2000–2100 之间的整数")
         }

@@ -18,12 +18,13 @@ struct CreditAPIController {
         var history: [RiskClassChange]
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/api/v1/targets/:id/credit", use: show)
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let uid = try context.parameters.require("id")
         let scope = AccessPolicy.readScope(account)
         let body = CreditBody(

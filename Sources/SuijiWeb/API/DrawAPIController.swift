@@ -67,7 +67,8 @@ struct DrawAPIController {
         var note: String?
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.post("/api/v1/batches/:id/draws", use: prepare)
         let group = router.group("/api/v1/draws")
         group.get(use: list)
@@ -81,8 +82,8 @@ struct DrawAPIController {
     }
 
     /// Replaces a drawn inspector with the department's approval; answers the replacement file.
-    @Sendable func replace(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func replace(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: ReplacementBody.self, context: context)
         let files = try await stores.draws.replaceInspector(
@@ -92,8 +93,8 @@ struct DrawAPIController {
             body: .init(byteBuffer: ByteBuffer(bytes: files["inspector-replacements.txt"] ?? [])))
     }
 
-    @Sendable func prepare(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func prepare(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let batchID = try context.parameters.require("id", as: Int64.self)
         let body = try await JSONBody.optional(PrepareBody.self, request, context: context) ?? PrepareBody()
         let draw = try await stores.draws.prepare(
@@ -101,15 +102,15 @@ struct DrawAPIController {
         return JSONBody.response(draw, status: .created)
     }
 
-    @Sendable func announce(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func announce(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: AnnouncementBody.self, context: context)
         return JSONBody.response(try await stores.draws.announce(id, try body.announcement, caller: caller))
     }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let parameters = request.uri.queryParameters
         let batch =
             try APIQuery.int(parameters, "batch", in: 1...Int(Int64.max)) ?? APIQuery.int(parameters, "batchID", in: 1...Int(Int64.max))
@@ -117,13 +118,13 @@ struct DrawAPIController {
         return JSONBody.response(try await stores.draws.list(for: account, batchID: batchID))
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id")
-        return JSONBody.response(try await stores.draws.get(id, for: try context.requireAccount()))
+        return JSONBody.response(try await stores.draws.get(id, for: context.account))
     }
 
-    @Sendable func commit(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func commit(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: CommitBody.self, context: context)
         let department = body.department ?? caller.account.departmentCode ?? ""
@@ -131,23 +132,23 @@ struct DrawAPIController {
             try await stores.draws.commit(id, department: department, commitment: body.commitment, caller: caller))
     }
 
-    @Sendable func reveal(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func reveal(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: RevealBody.self, context: context)
         let department = body.department ?? caller.account.departmentCode ?? ""
         return JSONBody.response(try await stores.draws.reveal(id, department: department, secret: body.secret, caller: caller))
     }
 
-    @Sendable func publicValue(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func publicValue(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: PublicValueBody.self, context: context)
         return JSONBody.response(try await stores.draws.enterPublicValue(id, value: body.value, note: body.note, caller: caller))
     }
 
-    @Sendable func execute(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func execute(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id")
         return JSONBody.response(try await stores.draws.execute(id, caller: caller))
     }

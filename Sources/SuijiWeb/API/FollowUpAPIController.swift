@@ -33,21 +33,22 @@ struct FollowUpAPIController {
         }
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         router.get("/api/v1/inspections/:id/follow-ups", use: listOfInspection)
         router.post("/api/v1/inspections/:id/follow-ups", use: open)
         router.get("/api/v1/follow-ups", use: listOpen)
         router.post("/api/v1/follow-ups/:id/actions/:action", use: act)
     }
 
-    @Sendable func listOfInspection(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func listOfInspection(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         return respond(try await followUps.list(inspectionID: id, for: account))
     }
 
-    @Sendable func open(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func open(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let body = try await request.decode(as: OpenBody.self, context: context)
         let today = CalendarDate(chinaDateOf: caller.at)
@@ -60,8 +61,8 @@ struct FollowUpAPIController {
         return JSONBody.response(FollowUpBody(followUp: opened, overdue: opened.isOverdue(today: today)), status: .created)
     }
 
-    @Sendable func listOpen(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func listOpen(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let overdue = try APIQuery.flag(request.uri.queryParameters, "overdue")
         let today = CalendarDate(chinaDateOf: clock.now())
         if let state = request.uri.queryParameters["state"].map(String.init) {
@@ -74,8 +75,8 @@ struct FollowUpAPIController {
         return respond(try await followUps.listOpen(overdueOn: overdue ? today : nil, for: account))
     }
 
-    @Sendable func act(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func act(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let name = try context.parameters.require("action")
         guard let action = FollowUpAction(rawValue: name) else {

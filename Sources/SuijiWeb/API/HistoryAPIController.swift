@@ -18,27 +18,31 @@ struct HistoryAPIController {
         var declaredOn: CalendarDate?
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        let signedIn = SignedInRoutes(router, under: "/api/v1")
-        signedIn.get("items/:id/versions") { _, context, account in
+    func addRoutes(to routes: AppRoutes) {
+        let signedIn = routes.signedIn().group("/api/v1/")
+        signedIn.get("items/:id/versions") { _, context in
+            let account = context.account
             let id = try context.parameters.require("id", as: Int64.self)
             return JSONBody.response(try await stores.items.versions(id: id, scope: AccessPolicy.readScope(account)))
         }
-        signedIn.get("items/:id/versions/:version") { _, context, account in
+        signedIn.get("items/:id/versions/:version") { _, context in
+            let account = context.account
             let id = try context.parameters.require("id", as: Int64.self)
             let version = try context.parameters.require("version", as: Int.self)
             return JSONBody.response(try await stores.items.get(id: id, version: version, scope: AccessPolicy.readScope(account)))
         }
-        signedIn.get("targets/:id/history") { _, context, account in
+        signedIn.get("targets/:id/history") { _, context in
+            let account = context.account
             let id = try context.parameters.require("id", as: Int64.self)
             return JSONBody.response(try await stores.targets.statusHistory(id: id, scope: AccessPolicy.readScope(account)))
         }
-        signedIn.get("inspectors/:id/conflicts") { _, context, account in
+        signedIn.get("inspectors/:id/conflicts") { _, context in
+            let account = context.account
             let id = try context.parameters.require("id", as: Int64.self)
             return JSONBody.response(try await stores.inspectors.conflicts(inspectorID: id, scope: AccessPolicy.readScope(account)))
         }
-        signedIn.post("inspectors/:id/conflicts") { request, context, account in
-            let caller = Caller(account: account, at: clock.now())
+        signedIn.post("inspectors/:id/conflicts") { request, context in
+            let caller = context.caller
             let id = try context.parameters.require("id", as: Int64.self)
             let body = try await request.decode(as: ConflictBody.self, context: context)
             let conflict = ConflictOfInterest(

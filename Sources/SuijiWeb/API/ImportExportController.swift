@@ -10,15 +10,16 @@ struct ImportExportController {
     let stores: Stores
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.post("/api/v1/imports/:library", use: importFile)
-        router.get("/api/v1/exports/:file", use: export)
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
+        routes.signedIn(.importers).post("/api/v1/imports/:library", use: importFile)
+        router.get(APIPaths.export, use: export)
     }
 
     /// `POST /api/v1/imports/targets` with the CSV or XLSX file as the body (its name, for
     /// messages, in an optional `Content-Disposition: attachment; filename=…`).
-    @Sendable func importFile(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func importFile(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let name = try context.parameters.require("library")
         guard let kind = LibraryKind(rawValue: name) else { throw WebError.notFound }
         // Streamed to a temporary file, not the heap.
@@ -30,8 +31,8 @@ struct ImportExportController {
     }
 
     /// `GET /api/v1/exports/targets.csv` (or `.xlsx`), optionally `?department=CODE`.
-    @Sendable func export(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func export(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let file = try context.parameters.require("file")
         let parts = file.split(separator: ".", maxSplits: 1)
         guard parts.count == 2, let kind = ExportKind(rawValue: String(parts[0])), ["csv", "xlsx"].contains(parts[1]) else {

@@ -37,7 +37,8 @@ struct InspectionAPIController {
         }
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         let group = router.group("/api/v1/inspections")
         group.get(use: list)
         group.get("/:id", use: show)
@@ -48,8 +49,8 @@ struct InspectionAPIController {
         group.post("/:id/review", use: review)
     }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let parameters = request.uri.queryParameters
         let today = CalendarDate(chinaDateOf: clock.now())
         var query = InspectionQuery(
@@ -69,8 +70,8 @@ struct InspectionAPIController {
         return JSONBody.response(found.map { InspectionBody(inspection: $0, overdue: $0.isOverdue(today: today)) })
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         let inspection = try await inspections.get(id: id, for: account)
         return respond(inspection, trail: try await inspections.trail(id: id, for: account))
@@ -80,8 +81,8 @@ struct InspectionAPIController {
         var plannedDate: String
     }
 
-    @Sendable func schedule(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func schedule(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let body = try await request.decode(as: ScheduleBody.self, context: context)
         guard let date = CalendarDate(iso: body.plannedDate) else {
@@ -90,28 +91,28 @@ struct InspectionAPIController {
         return respond(try await inspections.schedule(id: id, on: date, caller: caller))
     }
 
-    @Sendable func notice(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func notice(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let body = try await request.decode(as: Notice.self, context: context)
         return respond(try await inspections.recordNotice(id: id, notice: body, caller: caller))
     }
 
-    @Sendable func finding(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func finding(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let body = try await request.decode(as: FindingInput.self, context: context)
         return respond(try await inspections.recordFinding(id: id, body, caller: caller))
     }
 
-    @Sendable func submit(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func submit(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         return respond(try await inspections.submit(id: id, caller: caller))
     }
 
-    @Sendable func review(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func review(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let body = try await request.decode(as: ReviewBody.self, context: context)
         guard let action = InspectionAction(rawValue: body.action), InspectionAction.review.contains(action) else {

@@ -15,7 +15,8 @@ struct InspectionRecordsAPIController {
     let clock: AppClock
     var inspections: InspectionStore { stores.inspections }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         let group = router.group("/api/v1/inspections/:id")
         group.get("/attachments", use: attachments)
         group.post("/attachments", use: upload)
@@ -25,15 +26,15 @@ struct InspectionRecordsAPIController {
         group.get("/dossier.zip", use: dossier)
     }
 
-    @Sendable func attachments(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func attachments(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         return JSONBody.response(try await inspections.attachments(id: id, for: account))
     }
 
     /// Multipart fields: `file` (required), `item` (`DEPARTMENT:CODE`, optional), `note`.
-    @Sendable func upload(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func upload(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let upload = try await Self.readUpload(request, context: context)
         let attachment = try await inspections.addAttachment(id: id, upload, caller: caller)
@@ -41,7 +42,7 @@ struct InspectionRecordsAPIController {
     }
 
     /// The upload of a multipart body: the file, the item and the note.
-    static func readUpload(_ request: Request, context: AppRequestContext) async throws -> AttachmentUpload {
+    static func readUpload(_ request: Request, context: SignedInContext) async throws -> AttachmentUpload {
         let form = try await MultipartForm.read(
             request, context: context, limit: AttachmentRules.maxBytes + 64 * 1024, field: "file", tooLarge: "附件超过 10 MB 的上限")
         guard let file = form.file("file") else {
@@ -50,8 +51,8 @@ struct InspectionRecordsAPIController {
         return AttachmentUpload(fileName: file.fileName ?? "", content: file.data, item: form.value("item"), note: form.value("note"))
     }
 
-    @Sendable func download(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func download(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         let attachmentID = try context.parameters.require("attachment", as: Int64.self)
         let (attachment, content) = try await inspections.attachment(id: id, attachmentID: attachmentID, for: account)
@@ -61,21 +62,21 @@ struct InspectionRecordsAPIController {
         return Self.file(content, name: attachment.fileName, mediaType: attachment.mediaType, sha256: attachment.sha256)
     }
 
-    @Sendable func entrustments(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func entrustments(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         return JSONBody.response(try await inspections.entrustments(id: id, for: account))
     }
 
-    @Sendable func entrust(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func entrust(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let body = try await request.decode(as: EntrustmentInput.self, context: context)
         return JSONBody.response(try await inspections.entrust(id: id, body, caller: caller), status: .created)
     }
 
-    @Sendable func dossier(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func dossier(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         let (data, _) = try await DossierBuilder(stores: stores, pages: pages).archive(id: id, account: account, at: clock.now())
         try await Self.auditDossier(stores, account: account, id: id, at: clock.now())

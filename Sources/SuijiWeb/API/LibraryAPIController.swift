@@ -11,7 +11,8 @@ struct LibraryAPIController<Resource: LibraryResource> {
     let resource: Resource
     let clock: AppClock
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         let group = router.group("/api/v1/\(Resource.path)")
         group.get(use: list)
         group.post(use: create)
@@ -19,30 +20,30 @@ struct LibraryAPIController<Resource: LibraryResource> {
         group.put("/:id", use: update)
     }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         var query = ListQueryParameters.parse(request.uri.queryParameters, filters: Resource.filters)
         query.paging = try APIQuery.paging(request.uri.queryParameters, defaultPerPage: 50)
         let page = try await resource.list(scope: AccessPolicy.readScope(account), query: query)
         return JSONBody.response(PageDTO(items: page.items, total: page.total, page: page.page, perPage: page.perPage))
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try context.requireAccount()
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
+        let account = context.account
         let id = try context.parameters.require("id", as: Int64.self)
         return JSONBody.response(try await resource.get(id: id, scope: AccessPolicy.readScope(account)))
     }
 
-    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func create(request: Request, context: SignedInContext) async throws -> Response {
         let input = try await request.decode(as: Resource.Input.self, context: context)
-        let record = try await resource.create(input, caller: context.caller(clock))
+        let record = try await resource.create(input, caller: context.caller)
         return JSONBody.response(record, status: .created)
     }
 
-    @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func update(request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         let input = try await request.decode(as: Resource.Input.self, context: context)
-        return JSONBody.response(try await resource.update(id: id, input, caller: context.caller(clock)))
+        return JSONBody.response(try await resource.update(id: id, input, caller: context.caller))
     }
 }
 

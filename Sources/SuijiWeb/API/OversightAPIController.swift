@@ -13,29 +13,30 @@ struct OversightAPIController {
     var statistics: StatisticsStore { stores.statistics }
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn(.oversightReaders)
         router.get("/api/v1/oversight", use: figures)
         router.get("/api/v1/oversight/rows", use: rows)
         router.get("/api/v1/oversight/report.xlsx", use: workbook)
     }
 
-    func load(_ request: Request, _ context: AppRequestContext) async throws -> (OversightQuery, OversightReport) {
-        let account = try context.requireAccount()
+    func load(_ request: Request, _ context: SignedInContext) async throws -> (OversightQuery, OversightReport) {
+        let account = context.account
         let query = try OversightQuery(request, today: today)
         return (query, try await statistics.report(query.period, asOf: today, for: account))
     }
 
-    @Sendable func figures(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func figures(request: Request, context: SignedInContext) async throws -> Response {
         let (_, report) = try await load(request, context)
         return JSONBody.response(OversightBody(report))
     }
 
-    @Sendable func rows(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func rows(request: Request, context: SignedInContext) async throws -> Response {
         let (query, report) = try await load(request, context)
         return JSONBody.response(try OversightQuery.rows(report, figure: query.figure, category: query.category, group: query.group))
     }
 
-    @Sendable func workbook(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func workbook(request: Request, context: SignedInContext) async throws -> Response {
         let (_, report) = try await load(request, context)
         return try OversightPagesController.xlsx(report)
     }

@@ -14,7 +14,8 @@ struct PlanAPIController {
     /// The actions a client may request (`start` is the platform's own).
     static let requestable: [PlanAction] = [.submit, .approve, .reject, .finish, .publish]
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
         let group = router.group("/api/v1/plans")
         group.get(use: list)
         group.post(use: create)
@@ -24,37 +25,37 @@ struct PlanAPIController {
         group.post("/:id/batches", use: addBatch)
     }
 
-    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
-        JSONBody.response(try await stores.plans.list(for: try context.requireAccount()))
+    @Sendable func list(request: Request, context: SignedInContext) async throws -> Response {
+        JSONBody.response(try await stores.plans.list(for: context.account))
     }
 
-    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func show(request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        return JSONBody.response(try await stores.plans.get(id: id, for: try context.requireAccount()))
+        return JSONBody.response(try await stores.plans.get(id: id, for: context.account))
     }
 
-    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func create(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let body = try await request.decode(as: PlanRequest.self, context: context)
         let plan = try await stores.plans.create(body.plan(initiator: caller.account.departmentCode ?? ""), caller: caller)
         return JSONBody.response(plan, status: .created)
     }
 
-    @Sendable func act(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func act(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let action = try Self.action(context.parameters.get("action") ?? "")
         return JSONBody.response(try await stores.plans.apply(action, to: id, caller: caller))
     }
 
-    @Sendable func batches(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func batches(request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
-        let batches = try await stores.plans.batches(planID: id, for: try context.requireAccount())
+        let batches = try await stores.plans.batches(planID: id, for: context.account)
         return JSONBody.response(batches.map(PlanBodies.BatchDTO.init))
     }
 
-    @Sendable func addBatch(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func addBatch(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let id = try context.parameters.require("id", as: Int64.self)
         let body = try await request.decode(as: BatchRequest.self, context: context)
         let batch = try await stores.plans.addBatch(try body.batch(planID: id), caller: caller)

@@ -20,6 +20,9 @@ public struct AppRequestContext: RequestContext {
     /// The most bytes this request's body may have, set by `BodyLimitMiddleware` per route and
     /// caller (a few KB until then).
     public var bodyLimit: Int
+    /// The app's clock, set by `SessionMiddleware` (handlers behind `SignedInRoutes` read
+    /// `context.caller` from it).
+    public var clock: AppClock
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -28,6 +31,7 @@ public struct AppRequestContext: RequestContext {
         viaBearer = false
         remoteAddress = source.channel.remoteAddress?.ipAddress
         bodyLimit = BodyLimits.anonymous
+        clock = .system
     }
 
     /// Every body reader (decoders, forms, uploads) collects at most this much.
@@ -35,10 +39,4 @@ public struct AppRequestContext: RequestContext {
 
     /// JSON bodies: bounded, text-checked, errors naming the field (`AppRequestDecoder`).
     public var requestDecoder: some RequestDecoder { AppRequestDecoder() }
-
-    /// The account, or an authentication error.
-    public func requireAccount() throws -> Account {
-        guard let account else { throw WebError.loginRequired }
-        return account
-    }
 }

@@ -15,22 +15,24 @@ struct AccountAdminController {
     let clock: AppClock
     let logins: LoginGuard
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.post("/admin/accounts/:username/unlock") { request, context in
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
+        let office = routes.signedIn(.office)
+        office.post(AdminPaths.unlock) { request, context in
             try await pageAction(request, context) { username, caller in try await unlock(username, caller: caller) }
         }
-        router.post("/admin/accounts/:username/disable") { request, context in
+        router.post(AdminPaths.disable) { request, context in
             try await pageAction(request, context) { try await stores.accounts.setActive(username: $0, active: false, caller: $1) }
         }
-        router.post("/admin/accounts/:username/enable") { request, context in
+        router.post(AdminPaths.enable) { request, context in
             try await pageAction(request, context) { try await stores.accounts.setActive(username: $0, active: true, caller: $1) }
         }
-        router.post("/admin/accounts/:username/revoke-tokens") { request, context in
+        router.post(AdminPaths.revokeTokens) { request, context in
             try await pageAction(request, context) { try await stores.accounts.revokeTokens(of: $0, caller: $1) }
         }
-        router.post("/admin/accounts/:username/reset-password", use: resetPage)
+        router.post(AdminPaths.resetPassword, use: resetPage)
 
-        router.post("/api/v1/accounts/:username/unlock") { _, context in
+        office.post("/api/v1/accounts/:username/unlock") { _, context in
             let (username, caller) = try target(context)
             try await unlock(username, caller: caller)
             return JSONBody.response(AccountState(username: username, locked: false))
@@ -73,8 +75,8 @@ struct AccountAdminController {
         var mustChangePassword: Bool
     }
 
-    private func target(_ context: AppRequestContext) throws -> (String, Caller) {
-        (try context.parameters.require("username"), try context.caller(clock))
+    private func target(_ context: SignedInContext) throws -> (String, Caller) {
+        (try context.parameters.require("username"), context.caller)
     }
 
     private func unlock(_ username: String, caller: Caller) async throws {
@@ -84,17 +86,17 @@ struct AccountAdminController {
 
     /// A page form's action on one account, then back to the page it came from.
     private func pageAction(
-        _ request: Request, _ context: AppRequestContext, _ action: (String, Caller) async throws -> some Sendable
+        _ request: Request, _ context: SignedInContext, _ action: (String, Caller) async throws -> some Sendable
     ) async throws -> Response {
         let (username, caller) = try target(context)
-        let form = try await Self.requireFormCSRF(request, context: context)
+        let form = try await Self.formValues(request, context: context)
         _ = try await action(username, caller)
         return Response.redirect(to: Self.back(form), type: .found)
     }
 
-    @Sendable func resetPage(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func resetPage(request: Request, context: SignedInContext) async throws -> Response {
         let (username, caller) = try target(context)
-        let form = try await Self.requireFormCSRF(request, context: context)
+        let form = try await Self.formValues(request, context: context)
         let password = try await stores.accounts.resetPassword(username: username, caller: caller)
         logins.lift(username: username)
         let model = OneTimePasswordsPage(
@@ -106,14 +108,12 @@ struct AccountAdminController {
     /// The local page to return to (`back` in the form), the accounts page by default.
     static func back(_ form: [String: String]) -> String {
         let back = form["back"] ?? ""
-        return back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/admin/accounts"
+        return back.hasPrefix("/") && !back.hasPrefix("//") ? back : AdminPaths.accounts.href
     }
 
-    /// The form's fields, or a refusal unless it carries the session's CSRF token.
-    @discardableResult
-    static func requireFormCSRF(_ request: Request, context: AppRequestContext) async throws -> [String: String] {
+    /// The form's fields (its CSRF token was checked by the signed-in group).
+    static func formValues(_ request: Request, context: SignedInContext) async throws -> [String: String] {
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
-        guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
         return form
     }
 }

@@ -8,17 +8,18 @@ import SuijiStore
 /// 我的账号: change one's own password (required after a one-time password) and see or end
 /// one's own sessions and API tokens; the same over the API.
 struct AccountPagesController {
-    static let passwordPath = "/account"
+    static let passwordPath = StaffPaths.account.href
 
     let stores: Stores
     let pages: PageRenderer
     let clock: AppClock
     let logins: LoginGuard
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/account", use: page)
-        router.post("/account/password", use: changePassword)
-        router.post("/account/sessions/:id/revoke", use: revokePage)
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
+        router.get(StaffPaths.account, use: page)
+        router.post(StaffPaths.accountPassword, use: changePassword)
+        router.post(StaffPaths.revokeSession, use: revokePage)
         router.post("/api/v1/me/password", use: changePasswordAPI)
         router.get("/api/v1/auth/tokens", use: tokens)
         router.delete("/api/v1/auth/tokens/:id", use: revokeAPI)
@@ -29,15 +30,15 @@ struct AccountPagesController {
         var newPassword: String
     }
 
-    @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
         let changed = request.uri.queryParameters["changed"] != nil
         return try await render(context: context, request: request, message: changed ? "密码已修改，其他登录已全部退出。" : nil, errors: [])
     }
 
     private func render(
-        context: AppRequestContext, request: Request, message: String?, errors: [String], status: HTTPResponse.Status = .ok
+        context: SignedInContext, request: Request, message: String?, errors: [String], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let caller = try context.caller(clock)
+        let caller = context.caller
         let current = (request.cookies[SessionMiddleware.cookieName]?.value).map { AccountStore.sessionID(token: $0) }
         let sessions = try await stores.accounts.sessions(of: caller.account.username, caller: caller)
         let model = AccountPage(
@@ -48,15 +49,14 @@ struct AccountPagesController {
                 AccountPage.Session(
                     id: $0.id, kind: $0.kind == "api" ? "API 令牌" : "浏览器登录", createdAt: ChinaTime.text(stamp: $0.createdAt),
                     lastSeenAt: ChinaTime.text(stamp: $0.lastSeenAt) ?? "—", expiresAt: ChinaTime.text(stamp: $0.expiresAt),
-                    isCurrent: $0.id == current)
+                    isCurrent: $0.id == current, revokeURL: StaffPaths.revokeSession.href($0.id))
             }, hasSessions: !sessions.isEmpty, idleMinutes: Int(AccountStore.idleTimeout / 60))
         return pages.render("account", model, account: caller.account, csrf: context.csrfToken, status: status)
     }
 
-    @Sendable func changePassword(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func changePassword(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let form = try await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
-        guard form["_csrf"] == context.csrfToken else { throw WebError.csrfMismatch }
         let new = form["newPassword"] ?? ""
         guard new == form["confirmPassword"] else {
             return try await render(
@@ -66,15 +66,15 @@ struct AccountPagesController {
             try await change(
                 current: form["currentPassword"] ?? "", new: new, token: request.cookies[SessionMiddleware.cookieName]?.value,
                 caller: caller, request: request, context: context)
-            return Response.redirect(to: "/account?changed=1", type: .found)
+            return Response.redirect(to: StaffPaths.account.href + "?changed=1", type: .found)
         } catch let error as AuthError {
             let status: HTTPResponse.Status = if case .throttled = error { .tooManyRequests } else { .unprocessableContent }
             return try await render(context: context, request: request, message: nil, errors: [error.message], status: status)
         }
     }
 
-    @Sendable func changePasswordAPI(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func changePasswordAPI(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let body = try await request.decode(as: PasswordChange.self, context: context)
         let bearer = request.headers[.authorization].map { String($0.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces) }
         try await change(
@@ -85,7 +85,7 @@ struct AccountPagesController {
 
     /// Checks the current password under the login throttle (a stolen session must not become
     /// a way to guess it), then changes it.
-    private func change(current: String, new: String, token: String?, caller: Caller, request: Request, context: AppRequestContext)
+    private func change(current: String, new: String, token: String?, caller: Caller, request: Request, context: SignedInContext)
         async throws
     {
         let username = caller.account.username
@@ -100,20 +100,20 @@ struct AccountPagesController {
         }
     }
 
-    @Sendable func tokens(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func tokens(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         return JSONBody.response(try await stores.accounts.sessions(of: caller.account.username, caller: caller))
     }
 
-    @Sendable func revokePage(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
-        try await AccountAdminController.requireFormCSRF(request, context: context)
+    @Sendable func revokePage(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
+        _ = try await AccountAdminController.formValues(request, context: context)
         try await stores.accounts.revoke(sessionID: try context.parameters.require("id"), caller: caller)
-        return Response.redirect(to: "/account", type: .found)
+        return Response.redirect(to: StaffPaths.account.href, type: .found)
     }
 
-    @Sendable func revokeAPI(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func revokeAPI(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         try await stores.accounts.revoke(sessionID: try context.parameters.require("id"), caller: caller)
         return Response(status: .noContent)
     }
@@ -128,6 +128,7 @@ struct AccountPage {
         var lastSeenAt: String
         var expiresAt: String
         var isCurrent: Bool
+        var revokeURL: String
     }
 
     var username: String

@@ -37,13 +37,14 @@ struct AuthController {
         var mustChangePassword: Bool
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/login") { request, context in
-            let next = request.uri.queryParameters["next"].map(String.init) ?? "/"
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.open
+        router.get(StaffPaths.login) { request, context in
+            let next = request.uri.queryParameters["next"].map(String.init) ?? StaffPaths.home.href
             return loginPage(error: nil, username: "", next: Self.safeNext(next), status: .ok)
         }
-        router.post("/login", use: login)
-        router.post("/logout", use: logout)
+        router.post(StaffPaths.login, use: login)
+        router.post(StaffPaths.logout, use: logout)
         router.post("/api/v1/auth/token", use: token)
     }
 
@@ -91,13 +92,15 @@ struct AuthController {
         var response = pages.render(
             "login", LoginPage(error: error, username: username, next: next, csrf: token), account: nil, status: status)
         response.setCookie(
-            Cookie(name: Self.loginCookie, value: token, path: "/login", secure: secureCookies, httpOnly: true, sameSite: .strict))
+            Cookie(
+                name: Self.loginCookie, value: token, path: StaffPaths.login.href, secure: secureCookies, httpOnly: true, sameSite: .strict)
+        )
         return response
     }
 
     @Sendable func login(request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await URLEncodedFormDecoder().decode(LoginForm.self, from: request, context: context)
-        let next = Self.safeNext(form.next ?? "/")
+        let next = Self.safeNext(form.next ?? StaffPaths.home.href)
         guard let expected = request.cookies[Self.loginCookie]?.value, !expected.isEmpty, form._csrf == expected else {
             return await refusedForm(request: request, context: context, username: form.username, next: next)
         }
@@ -108,7 +111,7 @@ struct AuthController {
                 Cookie(
                     name: SessionMiddleware.cookieName, value: grant.token, expires: grant.expiresAt, path: "/",
                     secure: secureCookies, httpOnly: true, sameSite: .lax))
-            response.setCookie(Cookie(name: Self.loginCookie, value: "", maxAge: 0, path: "/login", httpOnly: true))
+            response.setCookie(Cookie(name: Self.loginCookie, value: "", maxAge: 0, path: StaffPaths.login.href, httpOnly: true))
             return response
         case .refused(let error, let status, let retryAfter):
             var response = loginPage(error: error.message, username: form.username, next: next, status: status)
@@ -139,7 +142,7 @@ struct AuthController {
         let form = try? await URLEncodedFormDecoder().decode([String: String].self, from: request, context: context)
         if context.account != nil, form?["_csrf"] != context.csrfToken { throw WebError.csrfMismatch }
         if let token = request.cookies[SessionMiddleware.cookieName]?.value { try await accounts.logout(token: token, now: clock.now()) }
-        var response = Response.redirect(to: "/login", type: .found)
+        var response = Response.redirect(to: StaffPaths.login.href, type: .found)
         response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true))
         return response
     }

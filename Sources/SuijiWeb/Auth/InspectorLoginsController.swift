@@ -16,15 +16,16 @@ struct InspectorLoginsController {
 
     var logins: InspectorLoginStore { InspectorLoginStore(accounts: stores.accounts) }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/inspector-logins", use: page)
-        router.post("/inspector-logins", use: issuePage)
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn()
+        router.get(AdminPaths.inspectorLogins, use: page)
+        router.post(AdminPaths.inspectorLogins, use: issuePage)
         router.get("/api/v1/departments/:code/inspector-logins") { _, context in
-            let caller = try context.caller(clock)
+            let caller = context.caller
             return JSONBody.response(try await logins.list(department: try context.parameters.require("code"), caller: caller))
         }
         router.post("/api/v1/departments/:code/inspector-logins") { request, context in
-            let caller = try context.caller(clock)
+            let caller = context.caller
             let body = try await JSONBody.optional(IssueRequest.self, request, context: context)
             let issued = try await logins.issue(
                 department: try context.parameters.require("code"), inspectorIDs: body?.inspectorIds, caller: caller)
@@ -44,12 +45,12 @@ struct InspectorLoginsController {
         return try await stores.departments.all().first?.code ?? ""
     }
 
-    @Sendable func page(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
+    @Sendable func page(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
         let code = try await department(request, account: caller.account, asked: request.uri.queryParameters["department"].map(String.init))
         let people = try await logins.list(department: code, caller: caller)
         let departments = try await stores.departments.all()
-        let back = "/inspector-logins?department=\(code)"
+        let back = AdminPaths.inspectorLogins.href + "?department=\(code)"
         let model = InspectorLoginsPage(
             department: departments.first { $0.code == code }?.name ?? code, code: code, back: back,
             departments: departments.map { FieldOption(value: $0.code, label: $0.name, selected: $0.code == code) },
@@ -58,7 +59,8 @@ struct InspectorLoginsController {
                 InspectorLoginsPage.Row(
                     inspectorID: $0.inspectorID, name: $0.name, certificate: $0.certificateNumber, status: $0.status.label,
                     username: $0.username, state: $0.active.map { $0 ? "启用" : "停用" },
-                    active: $0.active == true, pending: $0.mustChangePassword == true, canIssue: $0.status != .transferred)
+                    active: $0.active == true, pending: $0.mustChangePassword == true, canIssue: $0.status != .transferred,
+                    urls: $0.username.map(AccountLinks.init))
             },
             missing: people.filter { $0.username == nil && $0.status != .transferred }.count)
         return pages.render("inspector-logins", model, account: caller.account, csrf: context.csrfToken)
@@ -66,9 +68,9 @@ struct InspectorLoginsController {
 
     /// Makes logins (one inspector, or all still without one) and shows the one-time passwords
     /// once, or sends them as a CSV file (`format=csv`).
-    @Sendable func issuePage(request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.caller(clock)
-        let form = try await AccountAdminController.requireFormCSRF(request, context: context)
+    @Sendable func issuePage(request: Request, context: SignedInContext) async throws -> Response {
+        let caller = context.caller
+        let form = try await AccountAdminController.formValues(request, context: context)
         let code = try await department(request, account: caller.account, asked: form["department"])
         let only = form["inspectorID"].flatMap { Int64($0) }.map { [$0] }
         let issued = try await logins.issue(department: code, inspectorIDs: only, caller: caller)
@@ -86,7 +88,7 @@ struct InspectorLoginsController {
         let model = OneTimePasswordsPage(
             title: issued.isEmpty ? "没有需要新建账号的执法检查人员" : "已为 \(issued.count) 名执法检查人员新建账号",
             logins: issued.map { .init(name: $0.name, certificate: $0.certificateNumber, username: $0.username, password: $0.password) },
-            backURL: "/inspector-logins?department=\(code)", csvURL: nil)
+            backURL: AdminPaths.inspectorLogins.href + "?department=\(code)", csvURL: nil)
         var response = pages.render("one-time-passwords", model, account: caller.account, csrf: context.csrfToken)
         response.headers[.cacheControl] = "no-store"
         return response
@@ -113,6 +115,7 @@ struct InspectorLoginsPage {
         /// The one-time password has not been changed yet.
         var pending: Bool
         var canIssue: Bool
+        var urls: AccountLinks?
     }
 
     var department: String

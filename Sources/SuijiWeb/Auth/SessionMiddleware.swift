@@ -19,6 +19,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.clock = clock
         var mustChangePassword = false
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
             let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
@@ -64,12 +65,5 @@ struct SessionMiddleware: RouterMiddleware {
     static func allowedBeforePasswordChange(_ path: String) -> Bool {
         ["/account", AccountPagesController.passwordPath, "/logout", "/api/v1/me", "/api/v1/me/password"].contains(path)
             || path.hasPrefix("/public") || path.hasPrefix("/static/") || path == "/health"
-    }
-}
-
-extension AppRequestContext {
-    /// The caller of a write: the account and the clock's now.
-    func caller(_ clock: AppClock) throws -> Caller {
-        Caller(account: try requireAccount(), at: clock.now())
     }
 }

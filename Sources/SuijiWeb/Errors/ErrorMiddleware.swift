@@ -27,7 +27,9 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             if body.status == .unauthorized {
                 let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-                return Response.redirect(to: "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                return Response.redirect(
+                    to: StaffPaths.login.href + "?next="
+                        + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? StaffPaths.home.href))
             }
             var account = context.account
             var csrf = context.csrfToken
@@ -153,7 +155,7 @@ enum JSONBody {
     }
 
     /// A JSON request body that may be absent: an empty body is nil, a malformed one an error.
-    static func optional<Body: Decodable>(_ type: Body.Type, _ request: Request, context: AppRequestContext) async throws -> Body? {
+    static func optional<Body: Decodable>(_ type: Body.Type, _ request: Request, context: some RequestContext) async throws -> Body? {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let bytes = Data(buffer.readableBytesView)
         guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }

@@ -59,6 +59,9 @@ struct PrintDocument {
     /// `notice` or `record`: the page and file names.
     var kind: String
     var inspectionID: Int64
+    /// The inspection's page and this document's PDF (set by the page that shows it).
+    var pageURL = ""
+    var pdfURL = ""
     var titleLines: [String]
     /// The 文号, or a note that it is issued at first print by the department.
     var number: String

@@ -30,9 +30,19 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
     }
 }
 
-/// The router's routes (path templates by method), recorded once every route is added.
+/// The router's routes (path templates by method), recorded once every route is added, and
+/// which of them are behind `SignedInRoutes` (with their access), recorded as they are added.
 final class RouteTable: Sendable {
     private let table = Mutex<[(segments: [Substring], method: HTTPRequest.Method)]>([])
+    private let guarded = Mutex<[String: String]>([:])
+
+    /// Records a route added through `SignedInRoutes`.
+    func signedIn(method: HTTPRequest.Method, path: String, access: RouteAccess) {
+        guarded.withLock { $0["\(method.rawValue) \(path)"] = access.name }
+    }
+
+    /// `METHOD /path` of each signed-in route, with its access's name.
+    var signedInRoutes: [String: String] { guarded.withLock { $0 } }
 
     /// Records `routes` (`/api/v1/items/:id`, `/public/data/{file}` …).
     func record(_ routes: [(path: String, method: HTTPRequest.Method)]) {

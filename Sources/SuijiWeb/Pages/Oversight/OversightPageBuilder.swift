@@ -12,7 +12,8 @@ enum OversightPageBuilder {
             asOf: ChinaTime.day(report.asOf),
             scopeNote: scoped ? "部门管理员仅能查看本部门的统计。" : "",
             tables: tables.map { OversightTableModel($0, period: report.period) }, charts: charts(report),
-            reportURL: "/oversight/report?\(query)", xlsxURL: "/oversight/report.xlsx?\(query)", backURL: "/oversight?\(query)")
+            reportURL: OversightPaths.report.href + "?\(query)", xlsxURL: OversightPaths.workbook.href + "?\(query)",
+            backURL: OversightPaths.overview.href + "?\(query)")
     }
 
     static let chartRates = OversightRate.allCases
@@ -27,7 +28,7 @@ enum OversightPageBuilder {
                     bars: chartRates.map { rate in
                         BarChart.Bar(
                             value: tally.rate(rate),
-                            link: "/oversight/rows?\(query)&figure=\(rate.numerator.rawValue)&group=\(tally.key)")
+                            link: OversightPaths.rows.href + "?\(query)&figure=\(rate.numerator.rawValue)&group=\(tally.key)")
                     })
             }
         }
@@ -72,7 +73,7 @@ enum OversightPageBuilder {
             header = ["计划编号", "计划名称", "发起部门", "状态", "抽查时间", "已执行抽取"]
             body = rows.plans.map { plan in
                 [
-                    Cell(text: plan.code, url: "/plans/\(plan.id)"), Cell(text: plan.name, url: ""),
+                    Cell(text: plan.code, url: PlanPaths.plan.href(plan.id)), Cell(text: plan.name, url: ""),
                     Cell(text: name(plan.initiator), url: ""),
                     Cell(text: plan.state.label, url: ""), Cell(text: ChinaTime.period(plan.windowStart, plan.windowEnd), url: ""),
                     Cell(text: "\(plan.executedDraws) 次", url: ""),
@@ -82,7 +83,8 @@ enum OversightPageBuilder {
             header = ["抽取记录", "计划", "发起部门", "执行日期"]
             body = rows.draws.map { draw in
                 [
-                    Cell(text: draw.id, url: "/draws/\(draw.id)"), Cell(text: draw.planCode, url: "/plans/\(draw.planID)"),
+                    Cell(text: draw.id, url: DrawPaths.draw.href(draw.id)),
+                    Cell(text: draw.planCode, url: PlanPaths.plan.href(draw.planID)),
                     Cell(text: name(draw.initiator), url: ""), Cell(text: ChinaTime.day(draw.executedOn), url: ""),
                 ]
             }
@@ -100,8 +102,8 @@ enum OversightPageBuilder {
                     timely = "未到期"
                 }
                 return [
-                    Cell(text: inspection.targetName, url: "/inspections/\(inspection.id)"),
-                    Cell(text: planNames[inspection.planID] ?? "联合抽查计划", url: "/plans/\(inspection.planID)"),
+                    Cell(text: inspection.targetName, url: InspectionPaths.inspection.href(inspection.id)),
+                    Cell(text: planNames[inspection.planID] ?? "联合抽查计划", url: PlanPaths.plan.href(inspection.planID)),
                     Cell(text: name(inspection.initiator), url: ""),
                     Cell(
                         text: ChinaTime.day(inspection.dueDate).map { $0 + (inspection.dueDateProvisional ? "（暂定）" : "") } ?? "—", url: ""),
@@ -115,7 +117,7 @@ enum OversightPageBuilder {
             body = rows.followUps.map { followUp in
                 [
                     Cell(text: followUp.kind.label, url: ""),
-                    Cell(text: "检查任务 \(followUp.inspectionID)", url: "/inspections/\(followUp.inspectionID)"),
+                    Cell(text: "检查任务 \(followUp.inspectionID)", url: InspectionPaths.inspection.href(followUp.inspectionID)),
                     Cell(text: name(followUp.department), url: ""), Cell(text: ChinaTime.day(followUp.openedOn), url: ""),
                     Cell(text: ChinaTime.day(followUp.deadline) ?? "—", url: ""),
                     Cell(text: followUp.isOverdue(today: report.asOf) ? "逾期未整改" : followUp.state.label, url: ""),
@@ -126,6 +128,6 @@ enum OversightPageBuilder {
         return OversightRowsPage(
             title: title, periodLabel: report.period.label, groupLabel: groupLabel, count: rows.count, header: header,
             rows: body.map { OversightRowsPage.Row(cells: $0) }, isEmpty: body.isEmpty,
-            backURL: "/oversight?\(OversightQuery.periodQuery(report.period))")
+            backURL: OversightPaths.overview.href + "?\(OversightQuery.periodQuery(report.period))")
     }
 }

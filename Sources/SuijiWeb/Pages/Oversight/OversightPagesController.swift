@@ -15,20 +15,21 @@ struct OversightPagesController {
     var statistics: StatisticsStore { stores.statistics }
     var today: CalendarDate { CalendarDate(chinaDateOf: clock.now()) }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/oversight", use: overview)
-        router.get("/oversight/rows", use: rows)
-        router.get("/oversight/report", use: report)
-        router.get("/oversight/report.xlsx", use: workbook)
+    func addRoutes(to routes: AppRoutes) {
+        let router = routes.signedIn(.oversightReaders)
+        router.get(OversightPaths.overview, use: overview)
+        router.get(OversightPaths.rows, use: rows)
+        router.get(OversightPaths.report, use: report)
+        router.get(OversightPaths.workbook, use: workbook)
     }
 
-    func load(_ request: Request, _ context: AppRequestContext) async throws -> (Account, OversightQuery, OversightReport) {
-        let account = try context.requireAccount()
+    func load(_ request: Request, _ context: SignedInContext) async throws -> (Account, OversightQuery, OversightReport) {
+        let account = context.account
         let query = try OversightQuery(request, today: today)
         return (account, query, try await statistics.report(query.period, asOf: today, for: account))
     }
 
-    @Sendable func overview(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func overview(request: Request, context: SignedInContext) async throws -> Response {
         let (account, _, report) = try await load(request, context)
         let model = OversightPageBuilder.page(
             report, title: "监督考评统计", scoped: account.role == .departmentAdmin,
@@ -36,14 +37,14 @@ struct OversightPagesController {
         return pages.render("oversight", model, account: account, csrf: context.csrfToken)
     }
 
-    @Sendable func report(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func report(request: Request, context: SignedInContext) async throws -> Response {
         let (account, _, report) = try await load(request, context)
         let model = OversightPageBuilder.page(
             report, title: "部门联合“双随机、一公开”监管工作考评表", scoped: account.role == .departmentAdmin, tables: report.tables)
         return pages.render("oversight-report", model, account: account, csrf: context.csrfToken)
     }
 
-    @Sendable func rows(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func rows(request: Request, context: SignedInContext) async throws -> Response {
         let (account, query, report) = try await load(request, context)
         let rows = try OversightQuery.rows(report, figure: query.figure, category: query.category, group: query.group)
         let names = try await stores.departments.names()
@@ -52,7 +53,7 @@ struct OversightPagesController {
         return pages.render("oversight-rows", model, account: account, csrf: context.csrfToken)
     }
 
-    @Sendable func workbook(request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func workbook(request: Request, context: SignedInContext) async throws -> Response {
         let (_, _, report) = try await load(request, context)
         return try Self.xlsx(report)
     }

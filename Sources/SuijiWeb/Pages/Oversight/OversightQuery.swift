@@ -43,8 +43,10 @@ struct OversightQuery {
     /// The page listing the rows behind a cell, or nil for a cell that counts nothing.
     static func rowsURL(_ cell: OversightCell, period: OversightPeriod) -> String? {
         guard let group = cell.group else { return nil }
-        if let figure = cell.figure { return "/oversight/rows?\(periodQuery(period))&figure=\(figure.rawValue)&group=\(group)" }
-        if let category = cell.category { return "/oversight/rows?\(periodQuery(period))&category=\(category.rawValue)&group=\(group)" }
+        if let figure = cell.figure { return OversightPaths.rows.href + "?\(periodQuery(period))&figure=\(figure.rawValue)&group=\(group)" }
+        if let category = cell.category {
+            return OversightPaths.rows.href + "?\(periodQuery(period))&category=\(category.rawValue)&group=\(group)"
+        }
         return nil
     }
 
