@@ -20,9 +20,9 @@ final class ReadPool: Sendable {
     /// snapshot of the committed data.
     func read<T>(_ body: (SQLiteRaw) throws -> T) throws -> T {
         let raw = try idle.withLock { $0.popLast() } ?? SQLiteRaw(path: path, readOnly: true)
-        try raw.exec("BEGIN")
+        try raw.cached("BEGIN").run()
         defer {
-            try? raw.exec("COMMIT")
+            try? raw.cached("COMMIT").run()
             idle.withLock { connections in
                 if connections.count < keep { connections.append(raw) }
             }
@@ -91,7 +91,15 @@ final class ReferenceCache: Sendable {
         }
     }
 
+    /// Entries kept at most before those of an older stamp are dropped (keys naming an account
+    /// and a day come and go).
+    static let bound = 1_024
+
     func store(_ key: String, stamp: UInt64, value: any Sendable) {
-        entries.withLock { $0[key] = (stamp, value) }
+        entries.withLock { entries in
+            if entries.count >= Self.bound { entries = entries.filter { $0.value.stamp == stamp } }
+            if entries.count >= Self.bound { entries.removeAll() }
+            entries[key] = (stamp, value)
+        }
     }
 }

@@ -48,10 +48,10 @@ final class SQLiteRaw: @unchecked Sendable {
     private var statements: [String: SQLiteRawStatement] = [:]
 
     /// A prepared statement kept for the connection's life (for statements run again and again,
-    /// e.g. on every request); reset and with its bindings cleared.
+    /// e.g. on every request), reset; its caller binds every parameter again.
     func cached(_ sql: String) throws -> SQLiteRawStatement {
         if let statement = statements[sql] {
-            statement.reset()
+            statement.rewind()
             return statement
         }
         let statement = try prepare(sql)
@@ -144,6 +144,16 @@ final class SQLiteRawStatement: @unchecked Sendable {
         sqlite_nio_sqlite3_reset(statement)
         sqlite_nio_sqlite3_clear_bindings(statement)
     }
+
+    /// Resets for the next run keeping the bindings, which the next run binds again. Clearing
+    /// them (`reset`) expires a statement whose plan SQLite noted may depend on a bound value,
+    /// and the next step then parses and plans it all over again.
+    func rewind() {
+        sqlite_nio_sqlite3_reset(statement)
+    }
+
+    /// Number of `?N` parameters.
+    var parameterCount: Int32 { sqlite_nio_sqlite3_bind_parameter_count(statement) }
 
     func int64(_ column: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(statement, column) }
 

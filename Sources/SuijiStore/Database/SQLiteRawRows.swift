@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import Foundation
+import VaporCSQLite
 
 /// A value bound to a raw statement.
 enum RawBind: Sendable {
@@ -13,7 +14,11 @@ extension SQLiteRaw {
     /// columns named like its keys in snake case (the row types the SQLKit path decodes too).
     func all<T: Decodable>(_ sql: String, _ binds: [RawBind] = [], as type: T.Type = T.self) throws -> [T] {
         let statement = try cached(sql)
-        defer { statement.reset() }
+        defer { statement.rewind() }
+        // Every parameter is bound on each run (a statement's bindings are kept between runs).
+        guard binds.count == Int(statement.parameterCount) else {
+            throw SQLiteRawError(message: "\(binds.count) values bound to \(statement.parameterCount) parameters", code: SQLITE_MISUSE)
+        }
         for (index, value) in binds.enumerated() {
             switch value {
             case .text(let text): statement.bind(Int32(index + 1), text)

@@ -64,9 +64,16 @@ public final class SuijiDatabase: Sendable {
     private let flushEachCommit = Mutex(true)
     /// Read-only connections of a SQLite file for the hot reads (`readRaw`).
     private let readPool: ReadPool?
+    /// The connection of `readTransaction` on a SQLite file, opened at its first use, and the
+    /// lock that gives it to one transaction at a time.
+    private let snapshotConnection = Mutex<SQLiteConnection?>(nil)
+    private let snapshot = AsyncLock()
     /// When committed data changed, for `cached`.
     let changes: ChangeWatch
     let cache = ReferenceCache()
+    /// One reading at a time fills a missing cached value (`cached`, `cachedValue`).
+    private let cacheFill = AsyncLock()
+    private let valueFill = AsyncLock()
 
     private enum Backend: Sendable {
         /// One writer connection behind a lock; reads on `reader` (a second connection on a file,
@@ -159,6 +166,47 @@ public final class SuijiDatabase: Sendable {
             return try await body(reader.sql())
         case .postgres:
             return try await withPostgresConnection(body)
+        }
+    }
+
+    /// Runs `body` in one read transaction: every read sees the same committed state (a page
+    /// read by several queries cannot mix data from before and after a write). On a SQLite
+    /// file on a connection of its own (the shared reader's statements stay outside), on
+    /// PostgreSQL as a read-only repeatable-read transaction.
+    public func readTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, let reader, let lock, let path):
+            // In memory the one connection is only used under the lock: nothing commits meanwhile.
+            guard let path, writer !== reader else { return try await lock.withLock { try await body(reader.sql()) } }
+            return try await snapshot.withLock {
+                let connection: SQLiteConnection
+                if let open = snapshotConnection.withLock({ $0 }) {
+                    connection = open
+                } else {
+                    connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                    _ = try await connection.query("PRAGMA busy_timeout=10000")
+                    snapshotConnection.withLock { $0 = connection }
+                }
+                return try await Self.inTransaction("BEGIN", connection.sql(), body)
+            }
+        case .postgres:
+            return try await withPostgresConnection { db in
+                try await Self.inTransaction("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", db, body)
+            }
+        }
+    }
+
+    private static func inTransaction<T: Sendable>(
+        _ begin: String, _ db: any SQLDatabase, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let value = try await body(db)
+            try await db.raw("COMMIT").run()
+            return value
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
         }
     }
 
@@ -257,13 +305,38 @@ public final class SuijiDatabase: Sendable {
 
     /// `load`'s value, computed once and kept until committed data changes (`ChangeWatch`): for
     /// data read on every page and rarely changed (names of departments, items, plans; counts).
+    ///
+    /// A value missing is computed once: requests that miss it at the same time wait for that
+    /// reading instead of each scanning again (fifty home pages after a commit would otherwise
+    /// count a million targets fifty times, one after another on the reader).
     func cached<T: Sendable>(_ key: String, _ load: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let stamp = changes.stamp()
-        if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
-        // The stamp taken before reading: a commit while reading makes the next call read again.
-        let value = try await read(load)
-        cache.store(key, stamp: stamp, value: value)
-        return value
+        if let value = cache.value(key, stamp: changes.stamp(), as: T.self) { return value }
+        return try await cacheFill.withLock {
+            // The stamp taken before reading: a commit while reading makes the next call read again.
+            let stamp = changes.stamp()
+            if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
+            let value = try await read(load)
+            cache.store(key, stamp: stamp, value: value)
+            return value
+        }
+    }
+
+    /// A stamp of the committed data: equal stamps mean nothing was committed in between (on
+    /// PostgreSQL, where other servers may write, a stamp also changes every second). For caches
+    /// outside the store, such as rendered public pages.
+    public func dataStamp() -> UInt64 { changes.stamp() }
+
+    /// `compute`'s value, kept like `cached`'s, for a value assembled by several store reads.
+    /// Computed once when missing, like `cached` (a lock of its own: `compute` may use `cached`).
+    func cachedValue<T: Sendable>(_ key: String, _ compute: @Sendable () async throws -> T) async throws -> T {
+        if let value = cache.value(key, stamp: changes.stamp(), as: T.self) { return value }
+        return try await valueFill.withLock {
+            let stamp = changes.stamp()
+            if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
+            let value = try await compute()
+            cache.store(key, stamp: stamp, value: value)
+            return value
+        }
     }
 
     /// Runs `body`, the building of a whole database in many small transactions (the demo
@@ -324,6 +397,7 @@ public final class SuijiDatabase: Sendable {
         case .sqlite(let writer, let reader, _, _):
             _ = writer.close()
             if writer !== reader { _ = reader.close() }
+            _ = snapshotConnection.withLock { $0 }?.close()
         case .postgres(let pool, _):
             // A pool freed without shutdown traps too; shut it down without waiting.
             pool.shutdownGracefully { _ in }
@@ -341,6 +415,7 @@ public final class SuijiDatabase: Sendable {
         case .sqlite(let writer, let reader, _, _):
             try? await writer.close()
             if writer !== reader { try? await reader.close() }
+            try? await snapshot.withLock { try await snapshotConnection.withLock { $0 }?.close() }
         case .postgres(let pool, _):
             try? await pool.shutdownAsync()
         }

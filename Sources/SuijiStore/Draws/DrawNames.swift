@@ -45,22 +45,25 @@ extension DrawStore {
     /// The names for the targets and people named in `files` (selection, replacements,
     /// assignment and inspector replacements) of draw `id`.
     public func names(_ id: String, files: [String: [UInt8]]) async throws -> DrawNames {
+        try await database.read { db in
+            let (row, _) = try await Self.load(id, on: db)
+            return try await Self.names(files, plan: try await Self.plan(row.planId, on: db), on: db)
+        }
+    }
+
+    /// `names` inside the caller's transaction, for a draw of `plan`.
+    static func names(_ files: [String: [UInt8]], plan: Plan, on db: any SQLDatabase) async throws -> DrawNames {
         var uids: [String] = []
         for name in ["selection.txt", "replacements.txt"] {
             uids += try TargetSelection.parseList(files[name] ?? [], file: name).map(\.id)
         }
         var tokens = Set(try InspectorMatching.parse(files["assignment.txt"] ?? []).map(\.inspector))
         for line in try Self.replacementLines(DrawBundle(files: files)) { tokens.insert(line.inspector) }
-        let (targets, people) = (uids, tokens)
-        return try await database.read { db in
-            let (row, _) = try await Self.load(id, on: db)
-            let plan = try await Self.plan(row.planId, on: db)
-            var names = DrawNames()
-            names.departments = try await DepartmentStore.names(on: db)
-            names.targets = try await Self.targetNames(targets, plan: plan, on: db)
-            names.people = try await Self.people(people, on: db)
-            return names
-        }
+        var names = DrawNames()
+        names.departments = try await DepartmentStore.names(on: db)
+        names.targets = try await Self.targetNames(uids, plan: plan, on: db)
+        names.people = try await Self.people(tokens, on: db)
+        return names
     }
 
     /// Each uid's record in the libraries: the initiator's, else the first plan department's.

@@ -52,6 +52,21 @@ extension PublicRecordStore {
         }
     }
 
+    /// The public page's record of draw `id` (`DrawPageRecord`), read in one transaction, when
+    /// its plan is public; nil otherwise.
+    public func drawPage(_ id: String) async throws -> DrawPageRecord? {
+        let flavour = database.flavour
+        return try await database.readTransaction { db in
+            let found: (DrawRow, [DepartmentRow])
+            do { found = try await DrawStore.load(id, on: db) } catch is PlanError { return nil }
+            let (row, departments) = found
+            guard let plan = try await PlanStore.load(id: row.planId, on: db), PlanPolicy.isPublic(plan),
+                let batch = try await PlanStore.loadBatch(id: row.batchId, on: db)
+            else { return nil }
+            return try await DrawStore.pageRecord(row.summary(departments), plan: plan, batch: batch, flavour: flavour, on: db)
+        }
+    }
+
     /// The batch of `draw` when its plan is public; nil otherwise.
     public func batch(of draw: DrawSummary) async throws -> Batch? {
         try await database.read { db in

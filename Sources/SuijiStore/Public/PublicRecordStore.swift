@@ -131,8 +131,10 @@ public struct PublicRecordStore: Sendable {
     /// SQLite file the record is read with prepared statements kept between requests.
     public func record(uid: String) async throws -> PublicTargetRecord? {
         let code = uid.trimmed.uppercased()
-        let plans = try await database.cached("plan-names") { db in try await Self.planNames(on: db) }
-        let items = try await database.cached("item-names") { db in try await CheckItemStore.currentNames(on: db) }
+        let names = try await database.cached("public-record-names") { db in
+            RecordNames(plans: try await Self.planNames(on: db), items: try await CheckItemStore.currentNames(on: db))
+        }
+        let (plans, items) = (names.plans, names.items)
         let calendar = database.calendar
         let found: Found
         if let raw = try await database.readRaw({ raw in try Self.found(code, calendar: calendar, raw: raw) }) {
@@ -144,6 +146,12 @@ public struct PublicRecordStore: Sendable {
         return PublicTargetRecord(
             target: row.target, results: found.inspections.map { Self.result($0, planName: plans[$0.planID] ?? "", items: items) },
             selections: found.selections.map { .init(drawID: $0.drawId, planName: plans[$0.planId] ?? "", year: $0.year) })
+    }
+
+    /// The names `record` shows for codes, kept until the data changes (one stamp per page).
+    struct RecordNames: Sendable {
+        var plans: [Int64: String]
+        var items: [PlanItem: String]
     }
 
     /// What `record` reads about one target.

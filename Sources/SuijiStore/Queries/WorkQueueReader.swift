@@ -15,28 +15,30 @@ public struct WorkQueueReader: Sendable {
 
     /// The work waiting for `account` on `today`, at `now` (deadlines are times; by default
     /// noon of `today`, China time).
+    ///
+    /// What the queue is made of — the account's plans, their draws, the batches without a
+    /// draw, the visible inspections with their teams and findings, the overdue rectifications
+    /// — is read once per account and day and kept until committed data changes (`ChangeWatch`):
+    /// decoding every outstanding inspection with its team on each view of the home page was
+    /// nearly all of its cost. Which steps are due at `now` is worked out on every call.
     public func queue(for account: Account, today: CalendarDate, now: Date? = nil) async throws -> WorkQueue {
         let now = now ?? today.chinaStart.addingTimeInterval(12 * 3_600)
         var queue = WorkQueue()
         guard account.active, account.role != .overseer else { return queue }
-        let plans = try await PlanStore(database: database).list(for: account)
+        let key = "work-queue \(account.id) \(account.username) \(account.role.rawValue) \(account.departmentCode ?? "-") \(today.iso)"
+        let inputs: Inputs = try await database.cachedValue(key) { try await self.inputs(for: account, today: today) }
+        let plans = inputs.plans
         queue.plans = plans.compactMap { plan in
             let actions = PlanPolicy.allowedActions(account, on: plan).filter { $0 != .reject && $0 != .finish }
             return actions.isEmpty ? nil : WorkQueue.PlanTask(plan: plan, actions: actions)
         }
         let plansByID = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        if account.role != .inspector {
-            for draw in try await DrawStore(database: database).list(of: plans) {
-                guard let plan = plansByID[draw.planID], let step = Self.step(of: draw, plan: plan, for: account, at: now) else { continue }
-                queue.draws.append(WorkQueue.DrawTask(draw: draw, planName: plan.name, step: step))
-            }
+        for draw in inputs.draws {
+            guard let plan = plansByID[draw.planID], let step = Self.step(of: draw, plan: plan, for: account, at: now) else { continue }
+            queue.draws.append(WorkQueue.DrawTask(draw: draw, planName: plan.name, step: step))
         }
-        if account.role == .departmentAdmin {
-            queue.batchesToDraw = try await Self.batchesWithoutDraw(
-                plans.filter { (try? PlanPolicy.requireInitiator(account, $0)) != nil && PlanPolicy.allowsDraws($0.state) }, database)
-        }
-        let inspections = InspectionStore(database: database)
-        let visible = try await inspections.list(for: account, InspectionQuery(limit: nil))
+        queue.batchesToDraw = inputs.batchesToDraw
+        let visible = inputs.inspections
         let outstanding = visible.filter { $0.state.isOutstanding }
         let mine = outstanding.filter { account.role != .departmentAdmin || $0.initiator == account.departmentCode }
         queue.visitsToday = mine.filter { $0.plannedDate == today }
@@ -46,7 +48,7 @@ public struct WorkQueueReader: Sendable {
             queue.toReview = visible.filter { $0.state == .submitted }.filter {
                 account.role == .office || $0.initiator == account.departmentCode
             }
-            queue.overdueRectifications = try await FollowUpStore(database: database).listOpen(overdueOn: today, for: account)
+            queue.overdueRectifications = inputs.overdueRectifications
         }
         if account.role == .office {
             let calendar = database.calendar
@@ -62,6 +64,30 @@ public struct WorkQueueReader: Sendable {
             .sorted { $0.year < $1.year }
         }
         return queue
+    }
+
+    /// What an account's queue is made of on one day (`queue`).
+    struct Inputs: Sendable {
+        var plans: [Plan]
+        var draws: [DrawSummary] = []
+        var batchesToDraw: [WorkQueue.BatchTask] = []
+        var inspections: [Inspection] = []
+        var overdueRectifications: [FollowUp] = []
+    }
+
+    func inputs(for account: Account, today: CalendarDate) async throws -> Inputs {
+        let plans = try await PlanStore(database: database).list(for: account)
+        var inputs = Inputs(plans: plans)
+        if account.role != .inspector { inputs.draws = try await DrawStore(database: database).list(of: plans) }
+        if account.role == .departmentAdmin {
+            inputs.batchesToDraw = try await Self.batchesWithoutDraw(
+                plans.filter { (try? PlanPolicy.requireInitiator(account, $0)) != nil && PlanPolicy.allowsDraws($0.state) }, database)
+        }
+        inputs.inspections = try await InspectionStore(database: database).list(for: account, InspectionQuery(limit: nil))
+        if account.role == .departmentAdmin || account.role == .office {
+            inputs.overdueRectifications = try await FollowUpStore(database: database).listOpen(overdueOn: today, for: account)
+        }
+        return inputs
     }
 
     /// The batches of `plans` with no draw prepared yet, in one query.

@@ -59,13 +59,11 @@ struct DrawPage {
     var errors: [String]
     var hasErrors: Bool
 
-    init(
-        draw: DrawSummary, plan: Plan, batch: Batch, files: [String: [UInt8]], names: DrawNames, people: [String: String],
-        account: Account, now: Date, errors: [String]
-    ) throws {
+    init(_ record: DrawPageRecord, account: Account, now: Date, errors: [String]) throws {
+        let (draw, plan, batch, names, people) = (record.draw, record.plan, record.batch, record.names, record.people)
         let status = draw.ownDepartment(of: account, plan: plan)
         let runner = PlanPolicy.canRunDraws(account, plan)
-        func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }
+        let digest = record.digest
         id = draw.id
         planURL = PlanPaths.plan.href(plan.id)
         planName = plan.name
@@ -105,7 +103,7 @@ struct DrawPage {
         canEnterPublicValue = draw.mayEnterPublicValue(account, plan: plan, at: now)
         canExecute = runner && draw.isReadyToExecute(at: now)
         waiting = runner && draw.state == .committed && !canExecute && !canEnterPublicValue ? Self.waiting(draw, now: now) : nil
-        result = try DrawResult.parse(files, names: names, publicNames: false)
+        result = try DrawResult.parse(record, publicNames: false)
         publicURL = PublicPaths.draw.href(draw.id)
         redrawOf = draw.redrawOf
         redrawReason = draw.redrawReason

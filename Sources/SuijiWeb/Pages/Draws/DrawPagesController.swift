@@ -32,13 +32,7 @@ struct DrawPagesController {
     func page(id: String, account: Account, context: SignedInContext, errors: [String] = [], status: HTTPResponse.Status = .ok)
         async throws -> Response
     {
-        let draw = try await stores.draws.get(id, for: account)
-        let (plan, batch) = try await stores.plans.batch(id: draw.batchID, for: account)
-        let files = try await stores.draws.publishedFiles(id)
-        let model = try DrawPage(
-            draw: draw, plan: plan, batch: batch, files: files, names: try await stores.draws.names(id, files: files),
-            people: try await stores.names.accounts(), account: account,
-            now: clock.now(), errors: errors)
+        let model = try DrawPage(try await stores.draws.page(id, for: account), account: account, now: clock.now(), errors: errors)
         return pages.render("draw", model, account: account, csrf: context.csrfToken, status: status)
     }
 }

@@ -63,7 +63,8 @@ struct DrawResult: Encodable {
 
     /// The result, or nil while `selection.txt` is not published. `publicNames` masks the names
     /// of individual businesses' operators (the public page and API).
-    static func parse(_ files: [String: [UInt8]], names: DrawNames, publicNames: Bool) throws -> DrawResult? {
+    static func parse(_ record: DrawPageRecord, publicNames: Bool) throws -> DrawResult? {
+        let (files, names) = (record.contents, record.names)
         guard let selection = files["selection.txt"] else { return nil }
         func name(_ code: String) -> String {
             guard let target = names.targets[code] else { return "（对象库中无此代码）" }
@@ -87,10 +88,8 @@ struct DrawResult: Encodable {
             strata[strata.count - 1].cutoffID = selected.id
         }
         let replacements = try TargetSelection.parseList(files["replacements.txt"] ?? [], file: "replacements.txt").map(row)
-        var counts: [ExclusionReason: Int] = [:]
-        for entry in try ExcludedList.parse(files["excluded.txt"] ?? []).entries { counts[entry.reason, default: 0] += 1 }
         let exclusions = ExclusionReason.allCases.compactMap { reason in
-            counts[reason].map { Exclusion(reason: DrawExplanation.label(reason), count: $0) }
+            record.exclusions[reason].map { Exclusion(reason: DrawExplanation.label(reason), count: $0) }
         }
         return DrawResult(
             strata: strata, replacements: replacements, teams: try teams(files, names: names, name: name), exclusions: exclusions,
@@ -124,12 +123,8 @@ struct DrawFileLink: Encodable {
     var sha256: String
     var url: String
 
-    static func links(_ files: [String: [UInt8]], drawID: String) -> [DrawFileLink] {
-        files.keys.sorted().map { name in
-            DrawFileLink(
-                name: name, size: files[name]!.count, sha256: Bytes.sha256Hex(files[name]!),
-                url: PublicPaths.drawFile.href(drawID, name))
-        }
+    static func links(_ files: [DrawPageRecord.File], drawID: String) -> [DrawFileLink] {
+        files.map { DrawFileLink(name: $0.name, size: $0.size, sha256: $0.sha256, url: PublicPaths.drawFile.href(drawID, $0.name)) }
     }
 }
 

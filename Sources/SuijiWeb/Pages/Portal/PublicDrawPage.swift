@@ -51,13 +51,19 @@ struct PublicDrawPage: Encodable {
         return (found.plan, found.draw)
     }
 
+    /// The page of draw `id`: its read model (`DrawPageRecord`), read by one store call in one
+    /// transaction; 404 when the draw does not exist or is not public.
     static func make(_ id: String, stores: Stores, now: Date) async throws -> PublicDrawPage {
-        let (plan, draw) = try await load(id, stores: stores)
-        guard let batch = try await stores.publicRecords.batch(of: draw) else { throw WebError.notFound }
-        let files = try await stores.draws.publishedFiles(id)
-        let names = try await stores.draws.names(id, files: files)
-        func digest(_ name: String) -> String? { files[name].map { Bytes.sha256Hex($0) } }
-        return PublicDrawPage(
+        guard let record = try await stores.publicRecords.drawPage(id) else { throw WebError.notFound }
+        return try PublicDrawPage(record, now: now)
+    }
+}
+
+extension PublicDrawPage {
+    /// The page of a draw as its read model holds it, at `now`.
+    init(_ record: DrawPageRecord, now: Date) throws {
+        let (plan, batch, draw, names, id) = (record.plan, record.batch, record.draw, record.names, record.draw.id)
+        self.init(
             id: draw.id, planCode: plan.code, planName: plan.name, planState: plan.state.label, batchCode: batch.code,
             batchWindow: ChinaTime.period(batch.start, batch.end), state: draw.state.rawValue, stateLabel: draw.state.label,
             departments: draw.departments.map { department in
@@ -66,15 +72,15 @@ struct PublicDrawPage: Encodable {
                     commitment: department.commitment ?? "", committed: department.commitment != nil, revealed: department.revealed,
                     status: DrawAnnouncementView.status(department, draw: draw, now: now))
             },
-            poolDigest: digest("pool.txt"), parametersDigest: digest("parameters.txt"), commitmentDigest: digest("commitment.txt"),
-            recordDigest: digest("record.txt"), announcement: DrawAnnouncementView(draw), redrawOf: draw.redrawOf,
+            poolDigest: record.digest("pool.txt"), parametersDigest: record.digest("parameters.txt"),
+            commitmentDigest: record.digest("commitment.txt"), recordDigest: record.digest("record.txt"),
+            announcement: DrawAnnouncementView(draw), redrawOf: draw.redrawOf,
             redrawReason: draw.redrawReason, committedAt: ChinaTime.text(stamp: draw.committedAt),
             executedAt: ChinaTime.text(stamp: draw.executedAt),
-            isExecuted: draw.state == .executed, result: try DrawResult.parse(files, names: names, publicNames: true),
-            files: DrawFileLink.links(files, drawID: id),
-            hasFiles: !files.isEmpty, pageURL: PublicPaths.draw.href(id), verifyURL: PublicPaths.verify.href(id),
-            logLines: try await stores.publicLog.entries(of: id).map { PublicLogLine($0, departments: names.department) },
-            logHead: PublicLogHead(try await stores.publicLog.head()))
+            isExecuted: draw.state == .executed, result: try DrawResult.parse(record, publicNames: true),
+            files: DrawFileLink.links(record.files, drawID: id),
+            hasFiles: !record.files.isEmpty, pageURL: PublicPaths.draw.href(id), verifyURL: PublicPaths.verify.href(id),
+            logLines: record.log.map { PublicLogLine($0, departments: names.department) }, logHead: PublicLogHead(record.logHead))
     }
 }
 

@@ -104,10 +104,13 @@ struct PublicPortalController {
     }
 
     @Sendable func target(request: Request, context: AppRequestContext) async throws -> Response {
-        guard let record = try await stores.publicRecords.record(uid: try context.parameters.require("uid")) else {
-            throw WebError.notFound
+        let uid = try context.parameters.require("uid")
+        return try await pages.publicPage(
+            "public-target \(uid)", template: "public-target", account: context.account, csrf: context.csrfToken,
+            stamp: stores.database.dataStamp()
+        ) {
+            guard let record = try await stores.publicRecords.record(uid: uid) else { throw WebError.notFound }
+            return PublicTargetPage(record, names: try await stores.departments.names())
         }
-        let model = PublicTargetPage(record, names: try await stores.departments.names())
-        return pages.render("public-target", model, account: context.account, csrf: context.csrfToken)
     }
 }

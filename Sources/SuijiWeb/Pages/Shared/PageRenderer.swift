@@ -26,6 +26,8 @@ public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     /// Department names for the header, kept current by `DepartmentNamesMiddleware`.
     let departments = DepartmentNames()
+    /// Public pages rendered for anonymous visitors (`publicPage`).
+    let publicPages = PublicPageCache()
 
     /// Loads the templates shipped in the module's resources; every page's template must be
     /// there (`templates`), or this throws and the server does not start.
