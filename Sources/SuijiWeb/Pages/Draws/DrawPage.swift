@@ -51,6 +51,12 @@ struct DrawPage {
     var waiting: String?
     var result: DrawResult?
     var publicURL: String
+    /// Where each step's form posts.
+    var announcementURL: String
+    var commitmentsURL: String
+    var revealsURL: String
+    var publicValueURL: String
+    var executeURL: String
     var redrawOf: String?
     var redrawReason: String
     var redrawApprover: String
@@ -105,6 +111,11 @@ struct DrawPage {
         waiting = runner && draw.state == .committed && !canExecute && !canEnterPublicValue ? Self.waiting(draw, now: now) : nil
         result = try DrawResult.parse(record, publicNames: false)
         publicURL = PublicPaths.draw.href(draw.id)
+        announcementURL = DrawPaths.announcement.href(draw.id)
+        commitmentsURL = DrawPaths.commitments.href(draw.id)
+        revealsURL = DrawPaths.reveals.href(draw.id)
+        publicValueURL = DrawPaths.publicValue.href(draw.id)
+        executeURL = DrawPaths.execute.href(draw.id)
         redrawOf = draw.redrawOf
         redrawReason = draw.redrawReason
         redrawApprover = people[draw.redrawApprover] ?? draw.redrawApprover
