@@ -41,15 +41,18 @@ extension PublicRecordStore {
 
     /// The draw `id` with its plan and batch, when its plan is public; nil otherwise.
     public func draw(_ id: String) async throws -> PublicDraw? {
-        try await database.read { db in
-            let found: (DrawRow, [DepartmentRow])
-            do { found = try await DrawStore.load(id, on: db) } catch is PlanError { return nil }
-            let (row, departments) = found
-            guard let plan = try await PlanStore.load(id: row.planId, on: db), PlanPolicy.isPublic(plan),
-                let batch = try await PlanStore.loadBatch(id: row.batchId, on: db)
-            else { return nil }
-            return PublicDraw(plan: plan, batch: batch, draw: row.summary(departments))
-        }
+        try await database.read { db in try await Self.publicDraw(id, on: db) }
+    }
+
+    /// Draw `id` with its plan and batch read on `db`, when its plan is public; nil otherwise.
+    static func publicDraw(_ id: String, on db: any SQLDatabase) async throws -> PublicDraw? {
+        let found: (DrawRow, [DepartmentRow])
+        do { found = try await DrawStore.load(id, on: db) } catch is PlanError { return nil }
+        let (row, departments) = found
+        guard let plan = try await PlanStore.load(id: row.planId, on: db), PlanPolicy.isPublic(plan),
+            let batch = try await PlanStore.loadBatch(id: row.batchId, on: db)
+        else { return nil }
+        return PublicDraw(plan: plan, batch: batch, draw: row.summary(departments))
     }
 
     /// The public page's record of draw `id` (`DrawPageRecord`), read in one transaction, when
@@ -57,13 +60,8 @@ extension PublicRecordStore {
     public func drawPage(_ id: String) async throws -> DrawPageRecord? {
         let flavour = database.flavour
         return try await database.readTransaction { db in
-            let found: (DrawRow, [DepartmentRow])
-            do { found = try await DrawStore.load(id, on: db) } catch is PlanError { return nil }
-            let (row, departments) = found
-            guard let plan = try await PlanStore.load(id: row.planId, on: db), PlanPolicy.isPublic(plan),
-                let batch = try await PlanStore.loadBatch(id: row.batchId, on: db)
-            else { return nil }
-            return try await DrawStore.pageRecord(row.summary(departments), plan: plan, batch: batch, flavour: flavour, on: db)
+            guard let found = try await Self.publicDraw(id, on: db) else { return nil }
+            return try await DrawStore.pageRecord(found.draw, plan: found.plan, batch: found.batch, flavour: flavour, on: db)
         }
     }
 

@@ -121,6 +121,8 @@ enum OversightPaths {
 enum APIPaths {
     /// A library's export, `targets.xlsx` or `items.csv`.
     static let export = Path1<String>("/api/v1/exports/:file")
+    /// A public draw's page as JSON.
+    static let publicDraw = Path1<String>("/api/v1/public/draws/:id")
 }
 
 /// The public portal and the open data.

@@ -20,7 +20,7 @@ struct PublicDrawController {
         router.get(PublicPaths.drawFile, use: file)
         router.get(PublicPaths.bundle, use: zip)
         router.get(PublicPaths.drawLog, use: log)
-        router.get("/api/v1/public/draws/:id") { _, context in
+        router.get(APIPaths.publicDraw) { _, context in
             JSONBody.response(try await PublicDrawPage.make(try context.parameters.require("id"), stores: stores, now: clock.now()))
         }
     }

@@ -41,6 +41,8 @@ struct PublicDrawPage: Encodable {
     var hasFiles: Bool
     var pageURL: String
     var verifyURL: String
+    var bundleURL: String
+    var jsonURL: String
     /// This draw's entries of the public log, and the log's head now.
     var logLines: [PublicLogLine]
     var logHead: PublicLogHead?
@@ -80,6 +82,7 @@ extension PublicDrawPage {
             isExecuted: draw.state == .executed, result: try DrawResult.parse(record, publicNames: true),
             files: DrawFileLink.links(record.files, drawID: id),
             hasFiles: !record.files.isEmpty, pageURL: PublicPaths.draw.href(id), verifyURL: PublicPaths.verify.href(id),
+            bundleURL: PublicPaths.bundle.href(id), jsonURL: APIPaths.publicDraw.href(id),
             logLines: record.log.map { PublicLogLine($0, departments: names.department) }, logHead: PublicLogHead(record.logHead))
     }
 }
