@@ -215,17 +215,9 @@ public final class SuijiDatabase: Sendable {
         switch backend {
         case .sqlite(let writer, _, let lock, _):
             return try await lock.withLock {
-                let db = writer.sql()
-                try await db.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let value = try await body(db)
-                    try await db.raw("COMMIT").run()
-                    changes.committed()
-                    return value
-                } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
-                }
+                let value = try await Self.inTransaction("BEGIN IMMEDIATE", writer.sql(), body)
+                changes.committed()
+                return value
             }
         case .postgres:
             return try await writePostgres { _, db in try await body(db) }
@@ -237,19 +229,13 @@ public final class SuijiDatabase: Sendable {
         guard case .postgres(let pool, _) = backend else { preconditionFailure("writePostgres needs PostgreSQL") }
         let connection = try await pool.requestConnection(logger: logger).get()
         defer { pool.releaseConnection(connection, logger: logger) }
-        let db = connection.sql(queryLogLevel: .trace)
-        try await db.raw("BEGIN").run()
-        do {
+        let value = try await Self.inTransaction("BEGIN", connection.sql(queryLogLevel: .trace)) { db in
             // Writes are serialised so the audit chain never forks.
             try await db.raw("SELECT pg_advisory_xact_lock(7368281)").run()
-            let value = try await body(connection, db)
-            try await db.raw("COMMIT").run()
-            changes.committed()
-            return value
-        } catch {
-            try? await db.raw("ROLLBACK").run()
-            throw error
+            return try await body(connection, db)
         }
+        changes.committed()
+        return value
     }
 
     /// The SQLite file the data lives in; nil in memory and on PostgreSQL.
@@ -310,15 +296,7 @@ public final class SuijiDatabase: Sendable {
     /// reading instead of each scanning again (fifty home pages after a commit would otherwise
     /// count a million targets fifty times, one after another on the reader).
     func cached<T: Sendable>(_ key: String, _ load: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        if let value = cache.value(key, stamp: changes.stamp(), as: T.self) { return value }
-        return try await cacheFill.withLock {
-            // The stamp taken before reading: a commit while reading makes the next call read again.
-            let stamp = changes.stamp()
-            if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
-            let value = try await read(load)
-            cache.store(key, stamp: stamp, value: value)
-            return value
-        }
+        try await kept(key, filledUnder: cacheFill) { try await self.read(load) }
     }
 
     /// A stamp of the committed data: equal stamps mean nothing was committed in between (on
@@ -329,8 +307,17 @@ public final class SuijiDatabase: Sendable {
     /// `compute`'s value, kept like `cached`'s, for a value assembled by several store reads.
     /// Computed once when missing, like `cached` (a lock of its own: `compute` may use `cached`).
     func cachedValue<T: Sendable>(_ key: String, _ compute: @Sendable () async throws -> T) async throws -> T {
+        try await kept(key, filledUnder: valueFill, compute)
+    }
+
+    /// The value of `key` kept in `cache` while no commit happened, else `compute`d under `fill`
+    /// (one filling at a time; the others then find it kept) and kept with the stamp taken
+    /// before computing, so that a commit while computing makes the next call compute again.
+    private func kept<T: Sendable>(
+        _ key: String, filledUnder fill: AsyncLock, _ compute: @Sendable () async throws -> T
+    ) async throws -> T {
         if let value = cache.value(key, stamp: changes.stamp(), as: T.self) { return value }
-        return try await valueFill.withLock {
+        return try await fill.withLock {
             let stamp = changes.stamp()
             if let value = cache.value(key, stamp: stamp, as: T.self) { return value }
             let value = try await compute()
